@@ -1,0 +1,18 @@
+package pmo.audit;
+
+import java.time.OffsetDateTime;
+
+/** One row of the audit trail: who did what to which record, when, in which process and task, before and after. */
+public record AuditEvent(
+    long id,
+    OffsetDateTime occurredAt,
+    String actor,
+    String action,
+    String entityType,
+    String entityId,
+    Long projectId,
+    String beforeState,
+    String afterState,
+    String processInstanceId,
+    String taskId) {
+}

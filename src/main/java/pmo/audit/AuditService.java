@@ -1,0 +1,81 @@
+package pmo.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.platform.CurrentActor;
+import pmo.platform.EngineContext;
+
+/**
+ * Writes the audit trail. Every domain change calls {@link #record} inside its own transaction, so the event commits
+ * or rolls back with the change it describes (and, in a process step, with the engine state).
+ */
+@Service
+public class AuditService {
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final CurrentActor actor;
+  private final Clock clock;
+
+  AuditService(JdbcClient jdbc, ObjectMapper json, CurrentActor actor, Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.actor = actor;
+    this.clock = clock;
+  }
+
+  /** Records a change of a domain record; {@code before} is null for a creation, {@code after} null for a deletion. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after) {
+    record(action, entityType, entityId, projectId, before, after, null);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after,
+      String taskId) {
+    jdbc.sql("""
+            insert into audit_event (occurred_at, actor, action, entity_type, entity_id, project_id,
+                                     before_state, after_state, process_instance_id, task_id)
+            values (:at, :actor, :action, :type, :id, :project, :before, :after, :pi, :task)""")
+        .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+        .param("actor", actor.id())
+        .param("action", action)
+        .param("type", entityType)
+        .param("id", entityId == null ? null : entityId.toString())
+        .param("project", projectId)
+        .param("before", toJson(before))
+        .param("after", toJson(after))
+        .param("pi", EngineContext.currentProcessInstanceId())
+        .param("task", taskId)
+        .update();
+  }
+
+  /** The events about one record, oldest first. */
+  @Transactional(readOnly = true)
+  public List<AuditEvent> forEntity(String entityType, Object entityId) {
+    return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id order by id")
+        .param("type", entityType)
+        .param("id", entityId.toString())
+        .query(AuditEvent.class)
+        .list();
+  }
+
+  private String toJson(Object state) {
+    if (state == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(state);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write audit state of " + state.getClass().getSimpleName(), e);
+    }
+  }
+}

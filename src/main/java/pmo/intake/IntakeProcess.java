@@ -1,0 +1,50 @@
+package pmo.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import pmo.platform.Var;
+
+/** The project intake process (processes/project-intake.bpmn): its key, element ids and variables. */
+public final class IntakeProcess {
+
+  public static final String KEY = "project-intake";
+
+  public static final String START = "StartEvent_ProposalSubmitted";
+  public static final String TASK_SCREEN = "Task_ScreenProposal";
+  public static final String TASK_REVISE = "Task_ReviseProposal";
+  public static final String TASK_SPONSOR_APPROVAL = "Task_SponsorApproval";
+  public static final String TASK_READ_REJECTION = "Task_ReadRejection";
+  public static final String TASK_REGISTER = "Task_RegisterProject";
+  public static final String END_REGISTERED = "End_ProjectRegistered";
+  public static final String END_REJECTED = "End_ProposalRejected";
+
+  // start form (and revise form)
+  public static final Var<String> TITLE = Var.text("title");
+  public static final Var<String> BUSINESS_CASE = Var.text("businessCase");
+  public static final Var<String> SPONSOR = Var.text("sponsor");
+  public static final Var<String> CATEGORY = Var.text("category");
+  public static final Var<BigDecimal> ESTIMATED_BUDGET = Var.decimal("estimatedBudget");
+  public static final Var<Integer> ESTIMATED_MONTHS = Var.integer("estimatedMonths");
+  public static final Var<String> STRATEGIC_OBJECTIVE = Var.text("strategicObjective");
+  public static final Var<String> EXPECTED_BENEFITS = Var.text("expectedBenefits");
+  /** Set by the engine from the user who started the process (camunda:initiator). */
+  public static final Var<String> REQUESTER = Var.text("requester");
+
+  // screening form
+  public static final Var<String> SCREENING_DECISION = Var.text("screeningDecision");
+  public static final Var<String> SCREENING_COMMENT = Var.text("screeningComment");
+
+  // sponsor form
+  public static final Var<String> SPONSOR_DECISION = Var.text("sponsorDecision");
+  public static final Var<String> SPONSOR_COMMENT = Var.text("sponsorComment");
+  public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
+  public static final Var<LocalDate> PLANNED_START = Var.date("plannedStart");
+
+  // written by the process
+  public static final Var<Long> PROPOSAL_ID = Var.id("proposalId");
+  public static final Var<String> REJECTION_REASON = Var.text("rejectionReason");
+  public static final Var<Long> PROJECT_ID = Var.id("projectId");
+
+  private IntakeProcess() {
+  }
+}

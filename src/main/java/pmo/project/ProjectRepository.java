@@ -1,0 +1,127 @@
+package pmo.project;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import pmo.platform.ConflictException;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+import pmo.platform.SqlFilter;
+
+@Repository
+class ProjectRepository {
+
+  private final JdbcClient jdbc;
+
+  ProjectRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(NewProject p, OffsetDateTime now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into project (code, name, description, sponsor, manager, category, strategic_objective,
+                                 stage, status, rag, start_date, finish_date, created_at, updated_at)
+            values (:code, :name, :description, :sponsor, :manager, :category, :objective,
+                    :stage, :status, :rag, :start, :finish, :now, :now)""")
+        // without a given code: a random placeholder, replaced below in the same transaction by one derived from the id
+        .param("code", p.code() != null ? p.code() : "TMP-" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
+        .param("name", p.name())
+        .param("description", p.description())
+        .param("sponsor", p.sponsor())
+        .param("manager", p.manager())
+        .param("category", p.category())
+        .param("objective", p.strategicObjective())
+        .param("stage", Stage.INITIATION.name())
+        .param("status", ProjectStatus.ACTIVE.name())
+        .param("rag", Rag.GREEN.name())
+        .param("start", p.plannedStart())
+        .param("finish", p.plannedFinish())
+        .param("now", now)
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    if (p.code() == null) {
+      jdbc.sql("update project set code = :code where id = :id")
+          .param("code", String.format("PRJ-%05d", id)).param("id", id).update();
+    }
+    return id;
+  }
+
+  boolean codeExists(String code) {
+    return jdbc.sql("select count(*) from project where code = :code").param("code", code)
+        .query(Long.class).single() > 0;
+  }
+
+  Optional<Project> find(long id) {
+    return jdbc.sql("select * from project where id = :id").param("id", id).query(Project.class).optional();
+  }
+
+  /** Reads a project and locks its row until the transaction ends, so concurrent changes queue up. */
+  Optional<Project> lock(long id) {
+    return jdbc.sql("select * from project where id = :id for update").param("id", id).query(Project.class).optional();
+  }
+
+  Page<Project> list(ProjectFilter f, PageRequest page) {
+    return new SqlFilter()
+        .and("stage = :stage", "stage", f.stage())
+        .and("status = :status", "status", f.status())
+        .and("manager = :manager", "manager", f.manager())
+        .and("category = :category", "category", f.category())
+        .page(jdbc, "select *", "project", "id desc", page, Project.class);
+  }
+
+  void update(Project p, OffsetDateTime now) {
+    int rows = jdbc.sql("""
+            update project set name = :name, description = :description, sponsor = :sponsor, manager = :manager,
+                   category = :category, strategic_objective = :objective, stage = :stage, status = :status,
+                   rag = :rag, start_date = :start, finish_date = :finish, updated_at = :now,
+                   row_version = row_version + 1
+             where id = :id and row_version = :version""")
+        .param("name", p.name())
+        .param("description", p.description())
+        .param("sponsor", p.sponsor())
+        .param("manager", p.manager())
+        .param("category", p.category())
+        .param("objective", p.strategicObjective())
+        .param("stage", p.stage().name())
+        .param("status", p.status().name())
+        .param("rag", p.rag().name())
+        .param("start", p.startDate())
+        .param("finish", p.finishDate())
+        .param("now", now)
+        .param("id", p.id())
+        .param("version", p.rowVersion())
+        .update();
+    if (rows != 1) {
+      throw new ConflictException("project " + p.id() + " was changed by someone else meanwhile; reload and retry");
+    }
+  }
+
+  void insertBaseline(long projectId, int version, NewBaseline b, String actor, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into project_baseline (project_id, version, budget_at_completion, planned_start, planned_finish,
+                                          scope_summary, reason, change_request_id, created_by, created_at)
+            values (:project, :version, :bac, :start, :finish, :scope, :reason, :cr, :by, :now)""")
+        .param("project", projectId)
+        .param("version", version)
+        .param("bac", b.budgetAtCompletion())
+        .param("start", b.plannedStart())
+        .param("finish", b.plannedFinish())
+        .param("scope", b.scopeSummary())
+        .param("reason", b.reason())
+        .param("cr", b.changeRequestId())
+        .param("by", actor)
+        .param("now", now)
+        .update();
+  }
+
+  List<Baseline> baselines(long projectId) {
+    return jdbc.sql("select * from project_baseline where project_id = :id order by version")
+        .param("id", projectId).query(Baseline.class).list();
+  }
+}

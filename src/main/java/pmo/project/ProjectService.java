@@ -1,0 +1,138 @@
+package pmo.project;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.audit.AuditService;
+import pmo.platform.CommandValidator;
+import pmo.platform.CurrentActor;
+import pmo.platform.Directory;
+import pmo.platform.InputErrors;
+import pmo.platform.NotFoundException;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+
+/** The project registry: registration with baseline v1, baseline versions, reads. Every write is audited. */
+@Service
+public class ProjectService {
+
+  public static final String ENTITY = "PROJECT";
+  public static final String BASELINE_ENTITY = "PROJECT_BASELINE";
+  static final String MANAGER_GROUP = "project-managers";
+
+  private final ProjectRepository projects;
+  private final AuditService audit;
+  private final CommandValidator validator;
+  private final Directory directory;
+  private final ProjectSettings settings;
+  private final CurrentActor actor;
+  private final Clock clock;
+
+  ProjectService(ProjectRepository projects, AuditService audit, CommandValidator validator, Directory directory,
+      ProjectSettings settings, CurrentActor actor, Clock clock) {
+    this.projects = projects;
+    this.audit = audit;
+    this.validator = validator;
+    this.directory = directory;
+    this.settings = settings;
+    this.actor = actor;
+    this.clock = clock;
+  }
+
+  /** Registers a project in stage INITIATION with its baseline version 1. */
+  @Transactional
+  public ProjectDetails register(NewProject command) {
+    InputErrors errors = validator.check(command);
+    if (!errors.has("sponsor")) {
+      directory.checkUser(errors, "sponsor", command.sponsor(), null);
+    }
+    if (command.manager() != null && !command.manager().isBlank()) {
+      directory.checkUser(errors, "manager", command.manager(), MANAGER_GROUP);
+    }
+    if (command.category() != null && !errors.has("category") && !settings.categories().contains(command.category())) {
+      errors.add("category", "must be one of " + settings.categories());
+    }
+    checkDates(errors, command.plannedStart(), command.plannedFinish());
+    if (command.code() != null && !errors.has("code") && projects.codeExists(command.code())) {
+      errors.add("code", "is already used by another project");
+    }
+    errors.throwIfAny();
+
+    OffsetDateTime now = now();
+    long id = projects.insert(command, now);
+    NewBaseline first = new NewBaseline(command.budgetAtCompletion(), command.plannedStart(), command.plannedFinish(),
+        command.scopeSummary(), "Initial baseline at registration", null);
+    projects.insertBaseline(id, 1, first, actor.id(), now);
+    ProjectDetails created = get(id);
+    audit.record("PROJECT_REGISTERED", ENTITY, id, id, null, created.project());
+    audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.currentBaseline().id(), id, null,
+        created.currentBaseline());
+    return created;
+  }
+
+  /**
+   * Adds the next baseline version (for example after an approved change). The project row is locked first, so two
+   * changes approved at the same moment get consecutive versions instead of colliding.
+   */
+  @Transactional
+  public Baseline addBaseline(long projectId, NewBaseline command) {
+    InputErrors errors = validator.check(command);
+    checkDates(errors, command.plannedStart(), command.plannedFinish());
+    errors.throwIfAny();
+    Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
+    var baselines = projects.baselines(projectId);
+    Baseline previous = baselines.get(baselines.size() - 1);
+    projects.insertBaseline(projectId, previous.version() + 1, command, actor.id(), now());
+    Project moved = withDates(project, command);
+    projects.update(moved, now());
+    Baseline created = projects.baselines(projectId).get(baselines.size());
+    audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.id(), projectId, previous, created);
+    audit.record("PROJECT_REBASELINED", ENTITY, projectId, projectId, project, find(projectId));
+    return created;
+  }
+
+  /** Moves a project to another lifecycle stage (gate decisions; the demo portfolio). */
+  @Transactional
+  public Project moveToStage(long id, Stage stage) {
+    Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+    projects.update(new Project(before.id(), before.code(), before.name(), before.description(), before.sponsor(),
+        before.manager(), before.category(), before.strategicObjective(), stage, before.status(), before.rag(),
+        before.startDate(), before.finishDate(), before.createdAt(), before.updatedAt(), before.rowVersion()), now());
+    Project after = find(id);
+    audit.record("PROJECT_STAGE_CHANGED", ENTITY, id, id, before, after);
+    return after;
+  }
+
+  @Transactional(readOnly = true)
+  public ProjectDetails get(long id) {
+    Project project = find(id);
+    return new ProjectDetails(project, projects.baselines(id));
+  }
+
+  @Transactional(readOnly = true)
+  public Project find(long id) {
+    return projects.find(id).orElseThrow(() -> new NotFoundException("project", id));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Project> list(ProjectFilter filter, PageRequest page) {
+    return projects.list(filter, page);
+  }
+
+  private static Project withDates(Project p, NewBaseline b) {
+    return new Project(p.id(), p.code(), p.name(), p.description(), p.sponsor(), p.manager(), p.category(),
+        p.strategicObjective(), p.stage(), p.status(), p.rag(), b.plannedStart(), b.plannedFinish(), p.createdAt(),
+        p.updatedAt(), p.rowVersion());
+  }
+
+  private static void checkDates(InputErrors errors, java.time.LocalDate start, java.time.LocalDate finish) {
+    if (start != null && finish != null && finish.isBefore(start)) {
+      errors.add("plannedFinish", "must not be before plannedStart (" + start + ")");
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

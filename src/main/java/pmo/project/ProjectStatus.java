@@ -1,0 +1,5 @@
+package pmo.project;
+
+public enum ProjectStatus {
+  ACTIVE, ON_HOLD, CANCELLED, COMPLETED
+}

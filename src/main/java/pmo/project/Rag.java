@@ -1,0 +1,6 @@
+package pmo.project;
+
+/** Red / amber / green status. */
+public enum Rag {
+  GREEN, AMBER, RED
+}

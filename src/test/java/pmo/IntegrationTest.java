@@ -1,0 +1,100 @@
+package pmo;
+
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring Boot test configuration of the suite: the real application on a random port with the real engine
+ * and the real database, PostgreSQL when {@code PMO_TEST_DB_URL} is set (CI), an in-memory H2 otherwise. Every test
+ * class extends it, so Spring and the engine start once per run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+  public static final String PASSWORD = "test-password";
+
+  @Autowired
+  protected ProcessEngine engine;
+  @Autowired
+  protected IdentityService identityService;
+  @Autowired
+  protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void testSettings(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+    registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+    registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    registry.add("camunda.bpm.generic-properties.properties.loginDelayBase", () -> "0");
+  }
+
+  @BeforeEach
+  void initAssertions() {
+    AbstractAssertions.init(engine);
+  }
+
+  @AfterEach
+  void clearEngineUser() {
+    identityService.clearAuthentication();
+  }
+
+  /** Makes sure a user exists with exactly these groups (password {@link #PASSWORD}). */
+  protected String user(String id, String... groups) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName(id);
+      user.setLastName("Test");
+      user.setEmail(id + "@pmo.test");
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+    }
+    List<String> wanted = Arrays.asList(groups);
+    identityService.createGroupQuery().groupMember(id).list().stream()
+        .filter(g -> !wanted.contains(g.getId()))
+        .forEach(g -> identityService.deleteMembership(id, g.getId()));
+    for (String group : wanted) {
+      if (identityService.createGroupQuery().groupId(group).groupMember(id).count() == 0) {
+        identityService.createMembership(id, group);
+      }
+    }
+    return id;
+  }
+
+  /** Acts as this user towards the engine, as Tasklist and the engine REST API do after login. */
+  protected void actAs(String userId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(g -> g.getId()).toList();
+    identityService.setAuthentication(userId, groups);
+  }
+
+  /**
+   * What the call threw, unwrapped: the engine passes a delegate's exception through but wraps a task listener's,
+   * so tests look at the innermost cause.
+   */
+  protected static Throwable failureOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    org.assertj.core.api.Assertions.assertThat(thrown).as("expected a failure").isNotNull();
+    while (thrown.getCause() != null && thrown.getCause() != thrown) {
+      thrown = thrown.getCause();
+    }
+    return thrown;
+  }
+
+  /** A unique suffix so tests sharing one database never collide. */
+  protected static String unique() {
+    return Long.toString(System.nanoTime(), 36);
+  }
+}
