@@ -94,11 +94,12 @@ def layout(process):
         if not changed:
             break
 
-    # rows: the first branch keeps its parent's row, later branches and boundary paths go below
+    # rows: the first branch keeps its parent's row, later branches and boundary paths go below; a branch takes a row
+    # whose cells are free all the way from its source, so its flow never runs through another shape
     row, used = {}, set()
 
-    def free(c, r):
-        while (c, r) in used:
+    def free(c0, c1, r):
+        while any((c, r) in used for c in range(c0, c1 + 1)):
             r += 1
         return r
 
@@ -107,15 +108,16 @@ def layout(process):
             row[n] = row.get(hosts[n], 0)
             continue
         if n not in row:
-            row[n] = free(col[n], 0)
+            row[n] = free(col[n], col[n], 0)
             used.add((col[n], row[n]))
         succ = [(f, t) for f, t in out[n] if f not in back]
         for i, (f, t) in enumerate(succ):
             if t in row or t in hosts:
                 continue
             base = row[n] + (1 if n in hosts else 0)
-            row[t] = free(col[t], base if i == 0 else base + 1)
-            used.add((col[t], row[t]))
+            row[t] = free(col[n] + 1, col[t], base if i == 0 else base + 1)
+            for c in range(col[n] + 1, col[t] + 1):
+                used.add((c, row[t]))
 
     box = {}
     for n, kind in nodes.items():
@@ -133,6 +135,13 @@ def layout(process):
         x, y, w, h = box[n]
         return x + w / 2, y + h / 2
 
+    labels = {}
+    for n, kind in nodes.items():
+        x, y, w, h = box[n]
+        if kind in GATEWAYS:
+            labels[n] = (x + w / 2 - 45, y - 30, 90, 27)
+        elif kind in EVENTS:
+            labels[n] = (x + w / 2 - 45, y + h + 5, 90, 27)
     edges = {}
     for fid, s, t in flows:
         sx, sy, sw, sh = box[s]
@@ -151,7 +160,9 @@ def layout(process):
             mid = sx + sw + 20
             pts = [(sx + sw, scy), (mid, scy), (mid, tcy), (tx, tcy)]
         edges[fid] = pts
-    return box, edges
+        (ax, ay), (bx, by) = pts[-2], pts[-1]
+        labels[fid] = (ax + 6, ay - 20, 90, 14) if abs(ay - by) < 1 else (ax + 6, (ay + by) / 2 - 7, 90, 14)
+    return box, edges, labels
 
 
 def draw(path):
@@ -160,7 +171,8 @@ def draw(path):
     for old in root.findall("bpmndi:BPMNDiagram", NS):
         root.remove(old)
     for process in root.findall("bpmn:process", NS):
-        box, edges = layout(process)
+        box, edges, labels = layout(process)
+        named = {el.get("id") for el in process if el.get("name")}
         diagram = ET.SubElement(root, "{%s}BPMNDiagram" % NS["bpmndi"], id="BPMNDiagram_" + process.get("id"))
         plane = ET.SubElement(diagram, "{%s}BPMNPlane" % NS["bpmndi"], id="BPMNPlane_" + process.get("id"),
                               bpmnElement=process.get("id"))
@@ -170,12 +182,21 @@ def draw(path):
             if kind in GATEWAYS:
                 shape.set("isMarkerVisible", "true")
             ET.SubElement(shape, "{%s}Bounds" % NS["dc"], x=fmt(x), y=fmt(y), width=fmt(w), height=fmt(h))
+            label(shape, labels.get(n) if n in named else None)
         for fid, pts in edges.items():
             edge = ET.SubElement(plane, "{%s}BPMNEdge" % NS["bpmndi"], id=fid + "_di", bpmnElement=fid)
             for x, y in pts:
                 ET.SubElement(edge, "{%s}waypoint" % NS["di"], x=fmt(x), y=fmt(y))
+            label(edge, labels.get(fid) if fid in named else None)
     ET.indent(tree, space="  ")
     tree.write(path, encoding="UTF-8", xml_declaration=True)
+
+
+def label(element, bounds):
+    if bounds:
+        lab = ET.SubElement(element, "{%s}BPMNLabel" % NS["bpmndi"])
+        x, y, w, h = bounds
+        ET.SubElement(lab, "{%s}Bounds" % NS["dc"], x=fmt(x), y=fmt(y), width=fmt(w), height=fmt(h))
 
 
 def fmt(v):

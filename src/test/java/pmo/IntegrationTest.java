@@ -39,6 +39,7 @@ public abstract class IntegrationTest {
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
     registry.add("camunda.bpm.generic-properties.properties.loginDelayBase", () -> "0");
+    registry.add("camunda.bpm.admin-user.password", () -> PASSWORD);
   }
 
   @BeforeEach

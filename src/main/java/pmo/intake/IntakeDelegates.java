@@ -18,6 +18,7 @@ import static pmo.intake.IntakeProcess.SPONSOR_COMMENT;
 import static pmo.intake.IntakeProcess.SPONSOR_DECISION;
 import static pmo.intake.IntakeProcess.STRATEGIC_OBJECTIVE;
 import static pmo.intake.IntakeProcess.TITLE;
+import static pmo.platform.Tasklist.SUBJECT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,8 +47,10 @@ final class IntakeDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      long id = intake.submit(draft(execution), REQUESTER.get(execution), execution.getProcessInstanceId());
+      ProposalDraft draft = draft(execution);
+      long id = intake.submit(draft, REQUESTER.get(execution), execution.getProcessInstanceId());
       PROPOSAL_ID.set(execution, id);
+      SUBJECT.set(execution, "Proposal: " + draft.title());
     }
   }
 
@@ -81,7 +84,9 @@ final class IntakeDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      intake.revise(PROPOSAL_ID.require(execution), draft(execution));
+      ProposalDraft draft = draft(execution);
+      intake.revise(PROPOSAL_ID.require(execution), draft);
+      SUBJECT.set(execution, "Proposal: " + draft.title());
     }
   }
 

@@ -130,14 +130,17 @@ class IdentityBootstrap implements ApplicationRunner {
   }
 
   private void filter(String name, int priority, Query<?, ?> query, java.util.List<String> readers) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setQuery((org.camunda.bpm.engine.task.TaskQuery) query);
     }
-    Filter filter = filters.newTaskFilter(name);
-    filter.setProperties(Map.of("priority", priority, "description", "Tasks for " + readers, "refresh", true));
-    filter.setQuery((org.camunda.bpm.engine.task.TaskQuery) query);
+    // every process keeps a short "subject" variable (what the case is about); the task cards show it
+    filter.setProperties(Map.of("priority", priority, "description", "Tasks for " + readers, "refresh", true,
+        "variables", java.util.List.of(Map.of("name", Tasklist.SUBJECT.name(), "label", "Subject"))));
     filters.saveFilter(filter);
-    readers.forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+    String id = filter.getId();
+    readers.forEach(group -> grant(group, Resources.FILTER, id, Permissions.READ));
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -1,0 +1,32 @@
+'use strict';
+// A requester proposes a project through the Tasklist start form; a PMO analyst claims the screening task and
+// completes it through its Camunda Form. The JUnit side (pmo.e2e.BrowserScenariosTest) checks the rows written.
+const lib = require('./lib');
+
+const title = process.env.TITLE || `Browser proposal ${Date.now()}`;
+
+lib.run('intake-tasklist', async (browser) => {
+  const requester = await lib.tasklist(browser, process.env.REQUESTER || 'rita');
+  await lib.openStartForm(requester, 'Project intake');
+  await lib.fillText(requester, 'title', title);
+  await lib.fillText(requester, 'businessCase', 'Typed into the start form in Chromium');
+  await lib.fillText(requester, 'sponsor', process.env.SPONSOR || 'sam');
+  await lib.choose(requester, 'category', 'Research');
+  await lib.fillText(requester, 'estimatedBudget', '12345.5');
+  await lib.fillText(requester, 'estimatedMonths', '4');
+  await lib.fillText(requester, 'strategicObjective', 'Learning organisation');
+  await lib.fillText(requester, 'expectedBenefits', 'Knowledge <b>shared</b>');
+  await lib.screenshot(requester, 'intake-1-start-form');
+  await lib.submit(requester, 'Start');
+  await requester.locator('.modal-dialog').waitFor({ state: 'detached' });
+
+  const screener = await lib.tasklist(browser, process.env.SCREENER || 'olga');
+  await lib.showFilter(screener, 'Project management office');
+  await lib.openTask(screener, 'Screen proposal', `Proposal: ${title}`);
+  await lib.tick(screener, 'Complete: send to the sponsor');
+  await lib.screenshot(screener, 'intake-2-screening-form');
+  await lib.submit(screener, 'Complete');
+  await screener.getByText('Screen proposal', { exact: true }).first().waitFor({ state: 'detached', timeout: 15000 })
+    .catch(() => {});
+  await lib.screenshot(screener, 'intake-3-after-screening');
+});

@@ -1,0 +1,120 @@
+'use strict';
+// Shared helpers of the browser scenarios: headless Debian Chromium driven by playwright-core, Tasklist login,
+// Camunda Forms (form-js) input. Scenarios get BASE_URL, PASSWORD and SCREENSHOTS from the environment.
+const { chromium } = require('playwright-core');
+const path = require('path');
+
+const BASE_URL = process.env.BASE_URL || 'http://localhost:8080';
+const PASSWORD = process.env.PASSWORD || 'demo';
+const SCREENSHOTS = process.env.SCREENSHOTS || path.join(__dirname, '..', '..', 'target', 'e2e');
+
+async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Shows a Tasklist filter (left column) by its name. */
+async function showFilter(page, filterName) {
+  await page.getByText(filterName, { exact: true }).first().click();
+}
+
+/** A fresh browser context logged in to Tasklist as `user`. */
+async function tasklist(browser, user) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/camunda/app/tasklist/default/`);
+  await page.fill('input[ng-model="username"]', user);
+  await page.fill('input[ng-model="password"]', PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.getByText('Start process').first().waitFor({ timeout: 30000 });
+  return page;
+}
+
+/** Opens "Start process", picks the process by its name and waits for its Camunda Form. */
+async function openStartForm(page, processName) {
+  await page.getByText('Start process', { exact: true }).first().click();
+  await page.locator('.modal-dialog').getByText(processName, { exact: true }).click();
+  await page.waitForSelector('.fjs-container');
+}
+
+/**
+ * Opens a task of the current filter, claims it if needed and waits for its form. With `subject`, picks the card
+ * whose Subject variable has exactly that value (the card shows it cut short, the tooltip in full).
+ */
+async function openTask(page, taskName, subject) {
+  let card = page.locator('.tasks-list li').filter({ hasText: taskName });
+  if (subject) {
+    card = card.filter({ has: page.locator(`[uib-tooltip=${JSON.stringify(subject)}]`) });
+  }
+  await card.first().waitFor({ timeout: 30000 });
+  await card.first().getByRole('link', { name: taskName, exact: true }).click();
+  await page.waitForSelector('.fjs-container');
+  const claim = page.getByText('Claim', { exact: true });
+  if (await claim.isVisible().catch(() => false)) {
+    await claim.click();
+    await claim.waitFor({ state: 'hidden' });
+  }
+}
+
+// Our forms give every field the id Field_<key>; form-js renders it as <form-instance>-Field_<key>.
+function field(page, key) {
+  return page.locator(`.fjs-container [id$="-Field_${key}"]`).first();
+}
+
+async function fillText(page, key, value) {
+  await field(page, key).fill(String(value));
+}
+
+/** A form-js select: open its dropdown and pick the option by its label. */
+async function choose(page, key, optionLabel) {
+  await page.locator(`.fjs-container [id$="-Field_${key}-display"]`).click();
+  await page.locator('.fjs-dropdownlist-item', { hasText: optionLabel }).first().click();
+}
+
+/** A form-js radio group: tick the option by its label. */
+async function tick(page, optionLabel) {
+  await page.locator('.fjs-container').getByLabel(optionLabel, { exact: true }).check();
+}
+
+/** A form-js date field (flatpickr input): type the ISO date and leave the field. */
+async function fillDate(page, key, isoDate) {
+  const input = page.locator(`.fjs-container [id*="-Field_${key}"]`).first();
+  await input.fill(isoDate);
+  await input.press('Enter');
+}
+
+async function submit(page, buttonText) {
+  await page.getByRole('button', { name: buttonText, exact: true }).click();
+}
+
+async function screenshot(page, name) {
+  require('fs').mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, name + '.png'), fullPage: true });
+}
+
+/** Runs a scenario; on failure saves a screenshot of every open page and exits non-zero. */
+async function run(name, scenario) {
+  const browser = await launch();
+  try {
+    await scenario(browser);
+    console.log(`${name}: passed`);
+  } catch (e) {
+    console.error(`${name}: FAILED: ${e.stack || e}`);
+    let i = 0;
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) {
+        await screenshot(page, `${name}-failure-${i++}`).catch(() => {});
+      }
+    }
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
+  fillDate, submit, screenshot, run };

@@ -1,0 +1,74 @@
+package pmo.e2e;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs a browser scenario of src/e2e (Node.js + playwright-core driving Debian's headless Chromium) against the test
+ * application. Without Chromium or Node.js the scenario is skipped, unless {@code PMO_E2E_REQUIRED=1} (CI) makes that
+ * a failure. Screenshots land in target/e2e.
+ */
+public final class BrowserScenario {
+
+  private static final Path E2E = Path.of("src", "e2e");
+  private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+
+  private BrowserScenario() {
+  }
+
+  /** Runs a scenario that needs no running application. */
+  public static void run(String script) throws Exception {
+    run(script, 0, Map.of());
+  }
+
+  /** Runs {@code src/e2e/<script>} with the given environment and fails the test if the scenario fails. */
+  public static void run(String script, int port, Map<String, String> env) throws Exception {
+    requireTools();
+    ProcessBuilder builder = new ProcessBuilder("node", script).directory(E2E.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    builder.environment().put("BASE_URL", "http://localhost:" + port);
+    builder.environment().put("CHROMIUM", CHROMIUM);
+    builder.environment().put("SCREENSHOTS", Path.of("target", "e2e").toAbsolutePath().toString());
+    Process process = builder.start();
+    boolean done = process.waitFor(180, TimeUnit.SECONDS);
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    System.out.println(output);
+    if (!done) {
+      process.destroyForcibly();
+      Assertions.fail(script + " did not finish in 180 s:\n" + output);
+    }
+    Assertions.assertEquals(0, process.exitValue(), script + " failed:\n" + output);
+  }
+
+  private static void requireTools() throws Exception {
+    boolean required = "1".equals(System.getenv("PMO_E2E_REQUIRED"));
+    String missing = !new File(CHROMIUM).canExecute() ? "Chromium (" + CHROMIUM + ")"
+        : !onPath("node") ? "Node.js" : null;
+    if (missing != null) {
+      if (required) {
+        Assertions.fail(missing + " is missing and PMO_E2E_REQUIRED=1");
+      }
+      Assumptions.abort(missing + " is not installed: browser scenario skipped");
+    }
+    if (!Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
+      Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(E2E.toFile()).inheritIO()
+          .start();
+      Assertions.assertTrue(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0, "npm ci in src/e2e failed");
+    }
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (new File(dir, command).canExecute()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
