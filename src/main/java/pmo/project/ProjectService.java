@@ -2,10 +2,12 @@ package pmo.project;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
 import pmo.platform.CommandValidator;
+import pmo.platform.ConflictException;
 import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
@@ -28,9 +30,10 @@ public class ProjectService {
   private final ProjectSettings settings;
   private final CurrentActor actor;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ProjectService(ProjectRepository projects, AuditService audit, CommandValidator validator, Directory directory,
-      ProjectSettings settings, CurrentActor actor, Clock clock) {
+      ProjectSettings settings, CurrentActor actor, Clock clock, ApplicationEventPublisher events) {
     this.projects = projects;
     this.audit = audit;
     this.validator = validator;
@@ -38,6 +41,7 @@ public class ProjectService {
     this.settings = settings;
     this.actor = actor;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Registers a project in stage INITIATION with its baseline version 1. */
@@ -101,6 +105,27 @@ public class ProjectService {
         before.startDate(), before.finishDate(), before.createdAt(), before.updatedAt(), before.rowVersion()), now());
     Project after = find(id);
     audit.record("PROJECT_STAGE_CHANGED", ENTITY, id, id, before, after);
+    return after;
+  }
+
+  /**
+   * Cancels a project with a reason and tells the other capabilities ({@link ProjectCancelled}), which close their
+   * open work for it in this same transaction.
+   */
+  @Transactional
+  public Project cancel(long id, String reason) {
+    new InputErrors().requireText(reason, "reason", 2000).throwIfAny();
+    Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+    if (before.status() == ProjectStatus.CANCELLED) {
+      throw new ConflictException("project " + id + " is already cancelled");
+    }
+    projects.update(new Project(before.id(), before.code(), before.name(), before.description(), before.sponsor(),
+        before.manager(), before.category(), before.strategicObjective(), before.stage(), ProjectStatus.CANCELLED,
+        before.rag(), before.startDate(), before.finishDate(), before.createdAt(), before.updatedAt(),
+        before.rowVersion()), now());
+    Project after = find(id);
+    audit.record("PROJECT_CANCELLED", ENTITY, id, id, before, after);
+    events.publishEvent(new ProjectCancelled(id, reason));
     return after;
   }
 

@@ -1,0 +1,93 @@
+package pmo.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+import pmo.IntegrationTest;
+import pmo.audit.AuditService;
+import pmo.platform.ConflictException;
+import pmo.platform.InvalidInputException;
+import pmo.platform.Roles;
+
+/** Baseline versions, stage moves and cancellation, with their rows and audit events. */
+@RecordApplicationEvents
+class ProjectServiceTest extends IntegrationTest {
+
+  @Autowired
+  ProjectService projects;
+  @Autowired
+  AuditService audit;
+  @Autowired
+  TransactionTemplate transaction;
+  @Autowired
+  ApplicationEvents events;
+
+  long projectId;
+
+  @BeforeEach
+  void project() {
+    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+    projectId = projects.register(new NewProject(null, "Service test " + unique(), null, "sam", "paula", "IT", null,
+        new BigDecimal("100000"), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), "Scope v1")).project().id();
+  }
+
+  @Test
+  void laterBaselinesKeepEarlierOnesReadable() {
+    Baseline v2 = projects.addBaseline(projectId, new NewBaseline(new BigDecimal("130000"), LocalDate.of(2027, 1, 1),
+        LocalDate.of(2028, 2, 29), "Scope v1 + reporting module", "Change request 7 approved", 7L));
+
+    assertThat(v2.version()).isEqualTo(2);
+    ProjectDetails details = projects.get(projectId);
+    assertThat(details.baselines()).extracting(Baseline::version).containsExactly(1, 2);
+    assertThat(details.baselines().get(0).budgetAtCompletion()).isEqualByComparingTo("100000");
+    assertThat(details.currentBaseline().changeRequestId()).isEqualTo(7L);
+    assertThat(details.project().finishDate()).isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(audit.forEntity(ProjectService.ENTITY, projectId)).extracting(e -> e.action())
+        .containsExactly("PROJECT_REGISTERED", "PROJECT_REBASELINED");
+  }
+
+  @Test
+  void baselineThatEndsBeforeItStartsIsRejected() {
+    NewBaseline backwards = new NewBaseline(new BigDecimal("1"), LocalDate.of(2027, 5, 1), LocalDate.of(2027, 4, 1),
+        "x", "y", null);
+    assertThat(failureOf(() -> projects.addBaseline(projectId, backwards)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("plannedFinish: must not be before plannedStart (2027-05-01)");
+    assertThat(projects.get(projectId).baselines()).hasSize(1);
+  }
+
+  @Test
+  void cancellationIsAuditedAndAnnouncedInTheSameTransaction() {
+    projects.moveToStage(projectId, Stage.PLANNING);
+    Project cancelled = projects.cancel(projectId, "Killed at gate G2");
+
+    assertThat(cancelled.status()).isEqualTo(ProjectStatus.CANCELLED);
+    assertThat(cancelled.stage()).isEqualTo(Stage.PLANNING);
+    assertThat(events.stream(ProjectCancelled.class))
+        .containsExactly(new ProjectCancelled(projectId, "Killed at gate G2"));
+    assertThat(audit.forEntity(ProjectService.ENTITY, projectId)).extracting(e -> e.action())
+        .containsExactly("PROJECT_REGISTERED", "PROJECT_STAGE_CHANGED", "PROJECT_CANCELLED");
+    assertThat(failureOf(() -> projects.cancel(projectId, "again"))).isInstanceOf(ConflictException.class);
+    assertThat(failureOf(() -> projects.cancel(projectId, " "))).hasMessage("reason: is required");
+  }
+
+  @Test
+  void aFailureAfterTheChangeRollsBackTheChangeAndItsAuditEvent() {
+    Throwable failure = failureOf(() -> transaction.executeWithoutResult(status -> {
+      projects.moveToStage(projectId, Stage.EXECUTION);
+      throw new IllegalStateException("a later step fails");
+    }));
+    assertThat(failure).hasMessage("a later step fails");
+    assertThat(projects.find(projectId).stage()).isEqualTo(Stage.INITIATION);
+    assertThat(audit.forEntity(ProjectService.ENTITY, projectId)).extracting(e -> e.action())
+        .containsExactly("PROJECT_REGISTERED");
+  }
+}
