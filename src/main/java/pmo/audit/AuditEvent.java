@@ -2,9 +2,13 @@ package pmo.audit;
 
 import java.time.OffsetDateTime;
 
-/** One row of the audit trail: who did what to which record, when, in which process and task, before and after. */
+/**
+ * One row of the audit trail: who did what to which record, when, in which process and task, before and after; its
+ * place in the hash chain ({@code seq}, {@code prevHash}, {@code hash}).
+ */
 public record AuditEvent(
     long id,
+    long seq,
     OffsetDateTime occurredAt,
     String actor,
     String action,
@@ -14,5 +18,7 @@ public record AuditEvent(
     String beforeState,
     String afterState,
     String processInstanceId,
-    String taskId) {
+    String taskId,
+    String prevHash,
+    String hash) {
 }

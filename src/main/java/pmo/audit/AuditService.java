@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,7 +17,9 @@ import pmo.platform.EngineContext;
 
 /**
  * Writes the audit trail. Every domain change calls {@link #record} inside its own transaction, so the event commits
- * or rolls back with the change it describes (and, in a process step, with the engine state).
+ * or rolls back with the change it describes (and, in a process step, with the engine state). Events form a hash
+ * chain ({@link AuditHash}); appending locks the chain head until the transaction ends, so concurrent writers queue
+ * instead of forking the chain.
  */
 @Service
 public class AuditService {
@@ -38,30 +42,49 @@ public class AuditService {
     record(action, entityType, entityId, projectId, before, after, null);
   }
 
+  /** As {@link #record(String, String, Object, Long, Object, Object)}, for an event that belongs to a user task. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after,
       String taskId) {
+    Map<String, Object> head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+        .query().singleRow();
+    long seq = ((Number) head.get("last_seq")).longValue() + 1;
+    String previous = (String) head.get("last_hash");
+    // the database keeps microseconds: hash exactly what is stored
+    OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    String who = actor.id();
+    String id = entityId == null ? null : entityId.toString();
+    String beforeJson = toJson(before);
+    String afterJson = toJson(after);
+    String processInstance = EngineContext.currentProcessInstanceId();
+    String hash = AuditHash.of(seq, at, who, action, entityType, id, projectId, beforeJson, afterJson, processInstance,
+        taskId, previous);
     jdbc.sql("""
-            insert into audit_event (occurred_at, actor, action, entity_type, entity_id, project_id,
-                                     before_state, after_state, process_instance_id, task_id)
-            values (:at, :actor, :action, :type, :id, :project, :before, :after, :pi, :task)""")
-        .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-        .param("actor", actor.id())
+            insert into audit_event (seq, occurred_at, actor, action, entity_type, entity_id, project_id,
+                                     before_state, after_state, process_instance_id, task_id, prev_hash, hash)
+            values (:seq, :at, :actor, :action, :type, :id, :project, :before, :after, :pi, :task, :prev, :hash)""")
+        .param("seq", seq)
+        .param("at", at)
+        .param("actor", who)
         .param("action", action)
         .param("type", entityType)
-        .param("id", entityId == null ? null : entityId.toString())
+        .param("id", id)
         .param("project", projectId)
-        .param("before", toJson(before))
-        .param("after", toJson(after))
-        .param("pi", EngineContext.currentProcessInstanceId())
+        .param("before", beforeJson)
+        .param("after", afterJson)
+        .param("pi", processInstance)
         .param("task", taskId)
+        .param("prev", previous)
+        .param("hash", hash)
         .update();
+    jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
+        .param("seq", seq).param("hash", hash).update();
   }
 
   /** The events about one record, oldest first. */
   @Transactional(readOnly = true)
   public List<AuditEvent> forEntity(String entityType, Object entityId) {
-    return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id order by id")
+    return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id order by seq")
         .param("type", entityType)
         .param("id", entityId.toString())
         .query(AuditEvent.class)
@@ -71,6 +94,9 @@ public class AuditService {
   private String toJson(Object state) {
     if (state == null) {
       return null;
+    }
+    if (state instanceof String text) {
+      return text;
     }
     try {
       return json.writeValueAsString(state);

@@ -2,6 +2,7 @@ package pmo.platform;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,16 +16,24 @@ public class CurrentActor {
 
   public static final String SYSTEM = "system";
 
-  private final IdentityService identityService;
+  private final ObjectProvider<IdentityService> identityService;
 
-  public CurrentActor(IdentityService identityService) {
+  /** The identity service is looked up when first used: the engine itself audits while it is being built. */
+  public CurrentActor(ObjectProvider<IdentityService> identityService) {
     this.identityService = identityService;
   }
 
   public String id() {
-    Authentication engineUser = identityService.getCurrentAuthentication();
-    if (engineUser != null && engineUser.getUserId() != null) {
-      return engineUser.getUserId();
+    if (EngineContext.inCommand()) {
+      String engineUser = EngineContext.currentEngineUser();
+      if (engineUser != null) {
+        return engineUser;
+      }
+    } else {
+      Authentication engineUser = identityService.getObject().getCurrentAuthentication();
+      if (engineUser != null && engineUser.getUserId() != null) {
+        return engineUser.getUserId();
+      }
     }
     var web = SecurityContextHolder.getContext().getAuthentication();
     if (web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken)) {

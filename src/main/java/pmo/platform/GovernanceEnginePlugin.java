@@ -1,20 +1,61 @@
 package pmo.platform;
 
 import java.util.ArrayList;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import pmo.audit.AuditService;
 
-/** Registers the governance parse listener with the engine (the starter picks up plugin beans). */
+/**
+ * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
+ * four-eyes rule, form validation and task auditing on every user task; the deployment guard; the audit of
+ * deployments and DMN decisions.
+ */
 @Component
 class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final ApplicationContext spring;
+  private final EngineAudit audit;
+
+  GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditService> audit) {
+    this.spring = spring;
+    // the audit service needs the engine, so it is looked up when first used, not when the engine is built
+    this.audit = new EngineAudit(audit::getObject);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new GovernanceParseListener());
+    configuration.getCustomPostBPMNParseListeners().add(new GovernanceParseListener(audit));
+
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new DeploymentGuard(spring));
+    if (configuration.getCustomPostDeployers() == null) {
+      configuration.setCustomPostDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPostDeployers().add(audit);
+
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+        ? configuration.getDmnEngineConfiguration()
+        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    if (dmn.getCustomPostDecisionEvaluationListeners() == null) {
+      dmn.setCustomPostDecisionEvaluationListeners(new ArrayList<>());
+    }
+    dmn.getCustomPostDecisionEvaluationListeners().add(audit);
+    configuration.setDmnEngineConfiguration(dmn);
+  }
+
+  /** The role groups exist before the start-up deployment, whose guard checks candidate groups. */
+  @Override
+  public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+    IdentityBootstrap.ensureGroups(engine.getIdentityService());
   }
 }

@@ -13,8 +13,12 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /** Attaches the governance listeners to every process the engine deploys, whoever modelled it. */
 final class GovernanceParseListener extends AbstractBpmnParseListener {
 
-  private final GovernanceTaskListener taskListener = new GovernanceTaskListener();
+  private final GovernanceTaskListener taskListener;
   private final StartFormListener startFormListener = new StartFormListener();
+
+  GovernanceParseListener(EngineAudit audit) {
+    this.taskListener = new GovernanceTaskListener(audit);
+  }
 
   @Override
   public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -24,13 +24,19 @@ final class GovernanceTaskListener implements TaskListener {
 
   static final String FOUR_EYES_PROPERTY = "fourEyes";
 
+  private final EngineAudit audit;
+
+  GovernanceTaskListener(EngineAudit audit) {
+    this.audit = audit;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
       case EVENTNAME_ASSIGNMENT -> checkFourEyes(task, task.getAssignee(), "be assigned");
       case EVENTNAME_COMPLETE -> {
         checkFourEyes(task, actingUser(task), "complete");
-        checkForm(task);
+        audit.taskCompleted(task, checkForm(task));
       }
       default -> { }
     }
@@ -70,16 +76,19 @@ final class GovernanceTaskListener implements TaskListener {
         : task.getAssignee();
   }
 
-  private static void checkForm(DelegateTask task) {
+  /** Applies the task form's rules to the submitted values; returns the form's field keys. */
+  private static List<String> checkForm(DelegateTask task) {
     UserTask model = task.getBpmnModelElementInstance();
     if (model == null || model.getCamundaFormRef() == null) {
-      return;
+      return List.of();
     }
     InputStream form = Context.getCommandContext().runWithoutAuthorization(
         () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
-    List<FieldError> errors = FormSchema.parse(form).validate(task.getVariables());
+    FormSchema schema = FormSchema.parse(form);
+    List<FieldError> errors = schema.validate(task.getVariables());
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    return schema.keys();
   }
 }

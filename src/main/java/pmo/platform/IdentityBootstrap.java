@@ -57,15 +57,7 @@ class IdentityBootstrap implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    for (Roles.Group role : Roles.ALL) {
-      if (identity.createGroupQuery().groupId(role.id()).count() == 0) {
-        Group group = identity.newGroup(role.id());
-        group.setName(role.name());
-        group.setType(Roles.ADMIN.equals(role.id()) ? "SYSTEM" : "WORKFLOW");
-        identity.saveGroup(group);
-        log.info("created group {}", role.id());
-      }
-    }
+    ensureGroups(identity);
     for (String staff : Roles.STAFF) {
       grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(staff, Resources.USER, "*", Permissions.READ);
@@ -86,6 +78,22 @@ class IdentityBootstrap implements ApplicationRunner {
     grantAuditors();
     grantProcessOwners();
     ensureFilters();
+  }
+
+  /**
+   * Creates the role groups that are missing. Called when the engine is built, before the start-up deployment, whose
+   * guard checks that every candidate group exists.
+   */
+  static void ensureGroups(IdentityService identity) {
+    for (Roles.Group role : Roles.ALL) {
+      if (identity.createGroupQuery().groupId(role.id()).count() == 0) {
+        Group group = identity.newGroup(role.id());
+        group.setName(role.name());
+        group.setType(Roles.ADMIN.equals(role.id()) ? "SYSTEM" : "WORKFLOW");
+        identity.saveGroup(group);
+        log.info("created group {}", role.id());
+      }
+    }
   }
 
   /** Auditors read everything the engine keeps, running and finished, and change nothing. */
