@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
  * Answers {@code /engine-rest} failures caused by the governance rules the way the rest of the API does: a broken
@@ -19,6 +20,20 @@ class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineExceptio
 
   @Override
   public Response toResponse(ProcessEngineException exception) {
+    return answer(exception);
+  }
+
+  /** Camunda's REST resources wrap some engine failures (task completion) into their own exception. */
+  @Priority(1000)
+  static class Wrapped implements ExceptionMapper<RestException> {
+
+    @Override
+    public Response toResponse(RestException exception) {
+      return answer(exception);
+    }
+  }
+
+  static Response answer(RuntimeException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof ForbiddenActionException forbidden) {
         return answer(Response.Status.FORBIDDEN, forbidden, null);

@@ -46,7 +46,7 @@ class PlatformConfiguration {
   /** Governance rule failures on /engine-rest answer 403/400 instead of Camunda's generic 500. */
   @Bean
   ResourceConfigCustomizer engineRestExceptions() {
-    return config -> config.register(EngineRestExceptionMapper.class);
+    return config -> config.register(EngineRestExceptionMapper.class).register(EngineRestExceptionMapper.Wrapped.class);
   }
 
   @Bean

@@ -1,0 +1,156 @@
+package pmo.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+
+/**
+ * Everything that happened to one project, running and finished: the engine's history of every process instance
+ * that carries the project's id (intake, changes, risks, gates ...) and the audit trail of the project. Camunda 7 CE
+ * Cockpit shows no finished instances; this is the auditor's view of them. A fixed number of queries per project,
+ * whatever the number of processes.
+ */
+@Service
+public class ProjectTimeline {
+
+  static final String PROJECT_VARIABLE = "projectId";
+
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final JdbcClient jdbc;
+
+  ProjectTimeline(HistoryService history, RepositoryService repository, JdbcClient jdbc) {
+    this.history = history;
+    this.repository = repository;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<TimelineEntry> of(long projectId, String kind, PageRequest page) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .variableValueEquals(PROJECT_VARIABLE, projectId).list();
+    Map<String, String> processNames = processNames(instances);
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (HistoricProcessInstance pi : instances) {
+      String process = processNames.get(pi.getProcessDefinitionId());
+      entries.add(new TimelineEntry(time(pi.getStartTime()), "PROCESS", "Started: " + process, pi.getStartUserId(),
+          pi.getId(), process, details("state", pi.getState(), "businessKey", pi.getBusinessKey())));
+      if (pi.getEndTime() != null) {
+        entries.add(new TimelineEntry(time(pi.getEndTime()), "PROCESS", "Ended: " + process, null, pi.getId(),
+            process, details("state", pi.getState(), "endedAt", pi.getEndActivityId(),
+                "reason", pi.getDeleteReason())));
+      }
+    }
+    String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    Map<String, String> processOf = instances.stream()
+        .collect(Collectors.toMap(HistoricProcessInstance::getId, pi -> processNames.get(pi.getProcessDefinitionId())));
+    if (ids.length > 0) {
+      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+          .processVariableValueEquals(PROJECT_VARIABLE, projectId).list()) {
+        Date at = task.getEndTime() != null ? task.getEndTime() : task.getStartTime();
+        String state = task.getEndTime() == null ? "open"
+            : task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()) ? "completed"
+            : task.getDeleteReason();
+        entries.add(new TimelineEntry(time(at), "TASK", task.getName() + " (" + state + ")", task.getAssignee(),
+            task.getProcessInstanceId(), processOf.get(task.getProcessInstanceId()),
+            details("task", task.getTaskDefinitionKey(), "created", time(task.getStartTime()),
+                "completed", time(task.getEndTime()), "assignee", task.getAssignee())));
+      }
+      for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
+          .orderByTime().asc().list()) {
+        HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+        entries.add(new TimelineEntry(time(update.getTime()), "VARIABLE", update.getVariableName() + " = "
+            + shorten(update.getValue()), null,
+            update.getProcessInstanceId(), processOf.get(update.getProcessInstanceId()),
+            details("variable", update.getVariableName(), "value", shorten(update.getValue()),
+                "type", update.getTypeName(), "revision", update.getRevision(), "taskId", update.getTaskId())));
+      }
+    }
+    entries.addAll(auditEvents(projectId, ids, processOf));
+    List<TimelineEntry> selected = entries.stream()
+        .filter(e -> kind == null || kind.equalsIgnoreCase(e.kind()))
+        .sorted(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+    int from = (int) Math.min(page.offset(), selected.size());
+    int to = Math.min(from + page.size(), selected.size());
+    return Page.of(selected.subList(from, to), page, selected.size());
+  }
+
+  private List<TimelineEntry> auditEvents(long projectId, String[] processInstanceIds, Map<String, String> processOf) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("project", projectId);
+    String inProcesses = "";
+    if (processInstanceIds.length > 0) {
+      params.put("pis", List.of(processInstanceIds));
+      inProcesses = " or process_instance_id in (:pis)";
+    }
+    return jdbc.sql("select * from audit_event where project_id = :project" + inProcesses + " order by seq")
+        .params(params)
+        .query(AuditEvent.class)
+        .list().stream()
+        .map(e -> new TimelineEntry(e.occurredAt(), kindOf(e.action()), e.action() + " " + e.entityType()
+            + (e.entityId() == null ? "" : " " + e.entityId()), e.actor(), e.processInstanceId(),
+            processOf.get(e.processInstanceId()),
+            details("action", e.action(), "entityType", e.entityType(), "entityId", e.entityId(),
+                "before", e.beforeState(), "after", e.afterState(), "taskId", e.taskId(), "seq", e.seq())))
+        .toList();
+  }
+
+  private static String kindOf(String action) {
+    return switch (action) {
+      case "TASK_COMPLETED" -> "TASK";
+      case "DECISION_EVALUATED" -> "DECISION";
+      default -> "DOMAIN";
+    };
+  }
+
+  /** Process names by definition id, in one query. */
+  private Map<String, String> processNames(List<HistoricProcessInstance> instances) {
+    String[] definitionIds = instances.stream().map(HistoricProcessInstance::getProcessDefinitionId).distinct()
+        .toArray(String[]::new);
+    if (definitionIds.length == 0) {
+      return Map.of();
+    }
+    return repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds).list().stream()
+        .collect(Collectors.toMap(ProcessDefinition::getId, d -> (d.getName() != null ? d.getName() : d.getKey())
+            + " v" + d.getVersion(), (a, b) -> a));
+  }
+
+  private static Map<String, Object> details(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) {
+        map.put((String) keyValues[i], keyValues[i + 1]);
+      }
+    }
+    return map;
+  }
+
+  private static String shorten(Object value) {
+    String text = String.valueOf(value);
+    return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+  }
+
+  private static OffsetDateTime time(Date date) {
+    return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+  }
+}
