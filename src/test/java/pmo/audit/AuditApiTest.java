@@ -1,0 +1,162 @@
+package pmo.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import pmo.IntegrationTest;
+import pmo.intake.IntakeProcess;
+import pmo.platform.Roles;
+import pmo.project.NewProject;
+import pmo.project.ProjectService;
+
+/** The auditor's API over HTTP: filters and paging, the CSV export, a finished process's timeline. */
+class AuditApiTest extends IntegrationTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ProjectService projects;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  String auditor;
+
+  @BeforeEach
+  void users() {
+    auditor = user("audrey", Roles.AUDITORS);
+    user("rita", Roles.REQUESTERS);
+    user("olga", Roles.REQUESTERS, Roles.PMO);
+    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+  }
+
+  @Test
+  void filtersByProjectActorActionAndTimeWithPaging() {
+    OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+    actAs("olga");
+    long projectId = projects.register(new NewProject(null, "Audited " + unique(), null, "sam", null, "IT", null,
+        BigDecimal.ONE, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1), "scope")).project().id();
+    identityService.clearAuthentication();
+
+    Map<String, Object> page = get("/api/audit?projectId=" + projectId + "&size=1").getBody();
+    assertThat(page).containsEntry("total", 2).containsEntry("size", 1);
+    assertThat(items(page)).singleElement().satisfies(e -> assertThat(e).containsEntry("action", "BASELINE_CREATED"));
+    assertThat(items(get("/api/audit?projectId=" + projectId + "&size=1&page=1").getBody())).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("action", "PROJECT_REGISTERED").containsEntry("actor", "olga"));
+    assertThat(items(get("/api/audit?projectId=" + projectId + "&action=PROJECT_REGISTERED&actor=olga&from="
+        + before.toInstant()).getBody())).hasSize(1);
+    assertThat(items(get("/api/audit?projectId=" + projectId + "&actor=nobody").getBody())).isEmpty();
+    assertThat(get("/api/audit?from=2027-01-02T00:00:00Z&to=2027-01-01T00:00:00Z").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(get("/api/audit?size=500").getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Test
+  void exportsTheTrailAsCsv() throws Exception {
+    actAs("olga");
+    long projectId = projects.register(new NewProject(null, "Export, \"quoted\" " + unique(), null, "sam", null, "IT",
+        null, BigDecimal.ONE, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1), "multi\nline scope")).project().id();
+    identityService.clearAuthentication();
+
+    ResponseEntity<String> csv = rest.withBasicAuth(auditor, PASSWORD)
+        .getForEntity("/api/audit/export?projectId=" + projectId, String.class);
+    assertThat(csv.getStatusCode().value()).isEqualTo(200);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(csv.getBody())).getRecords();
+    assertThat(rows).extracting(r -> r.get("action")).containsExactly("PROJECT_REGISTERED", "BASELINE_CREATED");
+    assertThat(rows.get(0).get("actor")).isEqualTo("olga");
+    assertThat(rows.get(0).get("after_state")).contains("\"Export, \\\"quoted\\\" ");
+    assertThat(rows.get(1).get("after_state")).contains("multi\\nline scope");
+    assertThat(rows.get(0).get("hash")).hasSize(64);
+  }
+
+  @Test
+  void timelineOfAFinishedIntakeShowsProcessTasksWhoCompletedThemAndDomainChanges() {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("title", "Timeline " + unique());
+    vars.put("businessCase", "Case");
+    vars.put("sponsor", "sam");
+    vars.put("category", "IT");
+    vars.put("estimatedBudget", 5000);
+    vars.put("estimatedMonths", 2);
+    vars.put("strategicObjective", "Objective");
+    vars.put("expectedBenefits", "Benefits");
+    actAs("rita");
+    ProcessInstance pi = runtime.startProcessInstanceByKey(IntakeProcess.KEY, vars);
+    complete("olga", pi, Map.of("screeningDecision", "complete"));
+    complete("sam", pi, Map.of("sponsorDecision", "approve", "projectManager", "paula",
+        "plannedStart", LocalDate.now().plusDays(3).toString()));
+    org.awaitility.Awaitility.await().until(() -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId())
+        .count() == 0);
+    long projectId = ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("projectId").singleResult().getValue()).longValue();
+
+    List<Map<String, Object>> entries = items(get("/api/audit/projects/" + projectId + "/timeline").getBody());
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "PROCESS")
+        .containsEntry("title", "Started: Project intake v1").containsEntry("actor", "rita"));
+    assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Ended: Project intake"));
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "TASK")
+        .containsEntry("title", "Screen proposal (completed)").containsEntry("actor", "olga"));
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e).containsEntry("kind", "TASK").containsEntry("actor", "sam");
+      assertThat(e.get("title")).isEqualTo("TASK_COMPLETED TASK " + ((Map<?, ?>) e.get("details")).get("entityId"));
+      assertThat((String) ((Map<?, ?>) e.get("details")).get("after")).contains("\"sponsorDecision\":\"approve\"");
+    });
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "VARIABLE")
+        .containsEntry("title", "screeningDecision = complete"));
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "DOMAIN")
+        .containsEntry("title", "PROPOSAL_APPROVED PROJECT_PROPOSAL " + proposalIdOf(pi)));
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "DOMAIN")
+        .containsEntry("title", "PROJECT_REGISTERED PROJECT " + projectId));
+    assertThat(entries).extracting(e -> OffsetDateTime.parse((String) e.get("at"))).isSortedAccordingTo(
+        java.util.Comparator.naturalOrder());
+    assertThat(items(get("/api/audit/projects/" + projectId + "/timeline?kind=TASK").getBody()))
+        .allSatisfy(e -> assertThat(e).containsEntry("kind", "TASK"));
+  }
+
+  private String proposalIdOf(ProcessInstance pi) {
+    return jdbc.sql("select id from project_proposal where process_instance_id = :pi").param("pi", pi.getId())
+        .query(String.class).single();
+  }
+
+  private void complete(String user, ProcessInstance pi, Map<String, Object> variables) {
+    actAs(user);
+    String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    tasks.claim(task, user);
+    tasks.complete(task, variables);
+    identityService.clearAuthentication();
+  }
+
+  private ResponseEntity<Map<String, Object>> get(String path) {
+    return rest.withBasicAuth(auditor, PASSWORD).exchange(path, HttpMethod.GET, null, JSON);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> items(Map<String, Object> page) {
+    return (List<Map<String, Object>>) page.get("items");
+  }
+}
