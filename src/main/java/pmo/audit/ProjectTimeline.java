@@ -1,5 +1,9 @@
 package pmo.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,11 +41,13 @@ public class ProjectTimeline {
   private final HistoryService history;
   private final RepositoryService repository;
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  ProjectTimeline(HistoryService history, RepositoryService repository, JdbcClient jdbc) {
+  ProjectTimeline(HistoryService history, RepositoryService repository, JdbcClient jdbc, ObjectMapper json) {
     this.history = history;
     this.repository = repository;
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   @Transactional(readOnly = true)
@@ -107,12 +113,30 @@ public class ProjectTimeline {
         .params(params)
         .query(AuditEvent.class)
         .list().stream()
-        .map(e -> new TimelineEntry(e.occurredAt(), kindOf(e.action()), e.action() + " " + e.entityType()
-            + (e.entityId() == null ? "" : " " + e.entityId()), e.actor(), e.processInstanceId(),
+        .map(e -> new TimelineEntry(e.occurredAt(), kindOf(e.action()), titleOf(e), e.actor(), e.processInstanceId(),
             processOf.get(e.processInstanceId()),
             details("action", e.action(), "entityType", e.entityType(), "entityId", e.entityId(),
                 "before", e.beforeState(), "after", e.afterState(), "taskId", e.taskId(), "seq", e.seq())))
         .toList();
+  }
+
+  /** "Completed: Screen proposal", "Decided: change-approval-route v2", "PROJECT_REGISTERED PROJECT 12". */
+  private String titleOf(AuditEvent e) {
+    JsonNode after = parse(e.afterState());
+    return switch (e.action()) {
+      case "TASK_COMPLETED" -> "Completed: " + after.path("name").asText(e.entityId());
+      case "DECISION_EVALUATED" -> "Decided: " + after.path("decision").asText(e.entityId())
+          + (after.has("version") ? " v" + after.path("version").asText() : "");
+      default -> e.action() + " " + e.entityType() + (e.entityId() == null ? "" : " " + e.entityId());
+    };
+  }
+
+  private JsonNode parse(String json) {
+    try {
+      return json == null ? MissingNode.getInstance() : this.json.readTree(json);
+    } catch (JsonProcessingException e) {
+      return MissingNode.getInstance();
+    }
   }
 
   private static String kindOf(String action) {

@@ -123,7 +123,7 @@ class AuditApiTest extends IntegrationTest {
         .containsEntry("title", "Screen proposal (completed)").containsEntry("actor", "olga"));
     assertThat(entries).anySatisfy(e -> {
       assertThat(e).containsEntry("kind", "TASK").containsEntry("actor", "sam");
-      assertThat(e.get("title")).isEqualTo("TASK_COMPLETED TASK " + ((Map<?, ?>) e.get("details")).get("entityId"));
+      assertThat(e.get("title")).isEqualTo("Completed: Approve as sponsor");
       assertThat((String) ((Map<?, ?>) e.get("details")).get("after")).contains("\"sponsorDecision\":\"approve\"");
     });
     assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "VARIABLE")

@@ -1,0 +1,152 @@
+'use strict';
+// The auditor's page. Read-only: it only GETs the audit API. Every value is put into the page as text
+// (textContent), never as HTML, so whatever a user typed into a form is shown, not run.
+(function () {
+  const PAGE_SIZE = 200;
+  const select = document.getElementById('project');
+  const filter = document.getElementById('project-filter');
+  const body = document.querySelector('#timeline tbody');
+  const more = document.getElementById('more');
+  const summary = document.getElementById('summary');
+  const exportLink = document.getElementById('export');
+  let projects = [];
+  let page = 0;
+
+  async function getJson(url) {
+    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(`${url}: ${response.status}`);
+    }
+    return response.json();
+  }
+
+  function text(tag, value, className) {
+    const element = document.createElement(tag);
+    element.textContent = value == null ? '' : String(value);
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  }
+
+  async function showChain() {
+    const chain = document.getElementById('chain');
+    try {
+      const report = await getJson('/api/audit/verify');
+      chain.textContent = report.intact
+        ? `Audit trail intact: ${report.checked} events verified`
+        : `Audit trail BROKEN at event ${report.firstBrokenSeq}: ${report.reason}`;
+      chain.className = 'chain ' + (report.intact ? 'intact' : 'broken');
+    } catch (e) {
+      chain.textContent = `Audit trail not verified: ${e.message}`;
+    }
+  }
+
+  async function loadProjects() {
+    projects = [];
+    for (let p = 0; ; p++) {
+      const result = await getJson(`/api/projects?size=200&page=${p}`);
+      projects = projects.concat(result.items);
+      if (projects.length >= result.total || result.items.length === 0) {
+        break;
+      }
+    }
+    fillProjects();
+  }
+
+  function fillProjects() {
+    const wanted = new URLSearchParams(location.search).get('project') || select.value;
+    const needle = filter.value.trim().toLowerCase();
+    select.replaceChildren();
+    for (const p of projects) {
+      const label = `${p.code} · ${p.name} (${p.stage}, ${p.status})`;
+      if (needle && !label.toLowerCase().includes(needle)) {
+        continue;
+      }
+      const option = text('option', label);
+      option.value = String(p.id);
+      select.appendChild(option);
+    }
+    if (wanted && [...select.options].some((o) => o.value === wanted)) {
+      select.value = wanted;
+    }
+  }
+
+  function kinds() {
+    return [...document.querySelectorAll('#kinds input:checked')].map((i) => i.value);
+  }
+
+  function detailsCell(entry) {
+    const cell = document.createElement('td');
+    const d = entry.details || {};
+    const parts = [];
+    for (const [key, value] of Object.entries(d)) {
+      if (key === 'before' || key === 'after') {
+        continue;
+      }
+      parts.push(`${key}: ${typeof value === 'object' ? JSON.stringify(value) : value}`);
+    }
+    cell.appendChild(text('div', parts.join(' · ')));
+    for (const key of ['before', 'after']) {
+      if (d[key]) {
+        const block = document.createElement('details');
+        block.appendChild(text('summary', key));
+        let pretty = d[key];
+        try {
+          pretty = JSON.stringify(JSON.parse(d[key]), null, 2);
+        } catch (ignored) {
+          // not JSON: show as it is
+        }
+        block.appendChild(text('pre', pretty));
+        block.open = key === 'after';
+        cell.appendChild(block);
+      }
+    }
+    return cell;
+  }
+
+  async function loadTimeline(reset) {
+    if (!select.value) {
+      summary.textContent = 'No project selected.';
+      return;
+    }
+    if (reset) {
+      page = 0;
+      body.replaceChildren();
+    }
+    exportLink.href = `/api/audit/export?projectId=${encodeURIComponent(select.value)}`;
+    const shown = kinds();
+    const result = await getJson(`/api/audit/projects/${encodeURIComponent(select.value)}/timeline?size=${PAGE_SIZE}&page=${page}`);
+    for (const entry of result.items) {
+      if (!shown.includes(entry.kind)) {
+        continue;
+      }
+      const row = document.createElement('tr');
+      row.className = entry.kind;
+      row.appendChild(text('td', entry.at ? entry.at.replace('T', ' ').replace('Z', '') : ''));
+      row.appendChild(text('td', entry.kind, 'kind'));
+      row.appendChild(text('td', entry.title));
+      row.appendChild(text('td', entry.actor));
+      row.appendChild(text('td', entry.process));
+      row.appendChild(detailsCell(entry));
+      body.appendChild(row);
+    }
+    page++;
+    const loaded = Math.min(page * PAGE_SIZE, result.total);
+    summary.textContent = `${result.total} entries for this project; ${loaded} loaded, ${body.children.length} shown.`;
+    more.hidden = loaded >= result.total;
+  }
+
+  filter.addEventListener('input', () => {
+    fillProjects();
+    loadTimeline(true);
+  });
+  select.addEventListener('change', () => loadTimeline(true));
+  document.getElementById('kinds').addEventListener('change', () => loadTimeline(true));
+  more.addEventListener('click', () => loadTimeline(false));
+
+  showChain();
+  loadProjects().then(() => loadTimeline(true)).catch((e) => {
+    summary.textContent = `Cannot read the audit data: ${e.message}`;
+  });
+})();
