@@ -82,6 +82,36 @@ public abstract class IntegrationTest {
   }
 
   /**
+   * Works the one open task of a process instance as {@code userId}: claims it if nobody has, then completes it
+   * with the given variables, as Tasklist does.
+   */
+  protected void complete(String userId, String processInstanceId, java.util.Map<String, Object> variables) {
+    actAs(userId);
+    try {
+      var tasks = engine.getTaskService();
+      var task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+      org.assertj.core.api.Assertions.assertThat(task).as("an open task visible to " + userId).isNotNull();
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), userId);
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Starts a process as {@code userId} (who becomes its initiator). */
+  protected org.camunda.bpm.engine.runtime.ProcessInstance start(String userId, String key,
+      java.util.Map<String, Object> variables) {
+    actAs(userId);
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey(key, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
    * What the call threw, unwrapped: the engine passes a delegate's exception through but wraps a task listener's,
    * so tests look at the innermost cause.
    */

@@ -3,8 +3,6 @@ package pmo.audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,32 +27,14 @@ class AuditController {
   }
 
   @GetMapping
-  Page<AuditEvent> find(@RequestParam(required = false) Long projectId,
-      @RequestParam(required = false) String processInstanceId,
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) String entityType,
-      @RequestParam(required = false) String entityId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-      @RequestParam(required = false) Integer page,
+  Page<AuditEvent> find(AuditFilter filter, @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    return trail.find(new AuditFilter(projectId, processInstanceId, actor, action, entityType, entityId, from, to),
-        PageRequest.of(page, size));
+    return trail.find(filter, PageRequest.of(page, size));
   }
 
   /** The matching events as CSV, streamed row by row (constant memory however long the trail). */
   @GetMapping("/export")
-  void export(@RequestParam(required = false) Long projectId,
-      @RequestParam(required = false) String processInstanceId,
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) String entityType,
-      @RequestParam(required = false) String entityId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-      HttpServletResponse response) throws IOException {
-    AuditFilter filter = new AuditFilter(projectId, processInstanceId, actor, action, entityType, entityId, from, to);
+  void export(AuditFilter filter, HttpServletResponse response) throws IOException {
     response.setContentType("text/csv");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-trail.csv\"");

@@ -6,13 +6,11 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
 import pmo.intake.IntakeProcess;
+import pmo.intake.Proposals;
 import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
@@ -39,8 +38,6 @@ class AuditApiTest extends IntegrationTest {
   ProjectService projects;
   @Autowired
   RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
 
   String auditor;
 
@@ -96,19 +93,9 @@ class AuditApiTest extends IntegrationTest {
 
   @Test
   void timelineOfAFinishedIntakeShowsProcessTasksWhoCompletedThemAndDomainChanges() {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("title", "Timeline " + unique());
-    vars.put("businessCase", "Case");
-    vars.put("sponsor", "sam");
-    vars.put("category", "IT");
-    vars.put("estimatedBudget", 5000);
-    vars.put("estimatedMonths", 2);
-    vars.put("strategicObjective", "Objective");
-    vars.put("expectedBenefits", "Benefits");
-    actAs("rita");
-    ProcessInstance pi = runtime.startProcessInstanceByKey(IntakeProcess.KEY, vars);
-    complete("olga", pi, Map.of("screeningDecision", "complete"));
-    complete("sam", pi, Map.of("sponsorDecision", "approve", "projectManager", "paula",
+    ProcessInstance pi = start("rita", IntakeProcess.KEY, Proposals.startVariables("Timeline " + unique(), "sam"));
+    complete("olga", pi.getId(), Map.of("screeningDecision", "complete"));
+    complete("sam", pi.getId(), Map.of("sponsorDecision", "approve", "projectManager", "paula",
         "plannedStart", LocalDate.now().plusDays(3).toString()));
     org.awaitility.Awaitility.await().until(() -> runtime.createProcessInstanceQuery().processInstanceId(pi.getId())
         .count() == 0);
@@ -143,13 +130,6 @@ class AuditApiTest extends IntegrationTest {
         .query(String.class).single();
   }
 
-  private void complete(String user, ProcessInstance pi, Map<String, Object> variables) {
-    actAs(user);
-    String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
-    tasks.claim(task, user);
-    tasks.complete(task, variables);
-    identityService.clearAuthentication();
-  }
 
   private ResponseEntity<Map<String, Object>> get(String path) {
     return rest.withBasicAuth(auditor, PASSWORD).exchange(path, HttpMethod.GET, null, JSON);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import pmo.IntegrationTest;
 import pmo.intake.IntakeProcess;
+import pmo.intake.Proposals;
 import pmo.platform.Roles;
 
 /**
@@ -32,25 +32,9 @@ class HistoryRetentionTest extends IntegrationTest {
     user("rita", Roles.REQUESTERS);
     user("olga", Roles.REQUESTERS, Roles.PMO);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("title", "Retention " + unique());
-    vars.put("businessCase", "Case");
-    vars.put("sponsor", "sam");
-    vars.put("category", "IT");
-    vars.put("estimatedBudget", 10);
-    vars.put("estimatedMonths", 1);
-    vars.put("strategicObjective", "Objective");
-    vars.put("expectedBenefits", "Benefits");
-    actAs("rita");
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(IntakeProcess.KEY, vars);
-    actAs("olga");
-    String screening = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
-    engine.getTaskService().claim(screening, "olga");
-    engine.getTaskService().complete(screening, Map.of("screeningDecision", "reject", "screeningComment", "No"));
-    actAs("rita");
-    String notice = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
-    engine.getTaskService().complete(notice);
-    identityService.clearAuthentication();
+    ProcessInstance pi = start("rita", IntakeProcess.KEY, Proposals.startVariables("Retention " + unique(), "sam"));
+    complete("olga", pi.getId(), Map.of("screeningDecision", "reject", "screeningComment", "No"));
+    complete("rita", pi.getId(), Map.of());
 
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
         .getRemovalTime()).as("removal time = end + the process's historyTimeToLive (10 years)")

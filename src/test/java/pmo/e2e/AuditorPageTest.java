@@ -2,7 +2,6 @@ package pmo.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import pmo.IntegrationTest;
 import pmo.intake.IntakeProcess;
+import pmo.intake.Proposals;
 import pmo.platform.Roles;
 
 /**
@@ -33,19 +33,12 @@ class AuditorPageTest extends IntegrationTest {
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
     user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
     String title = "Audited " + unique() + " " + SCRIPT;
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("title", title);
+    Map<String, Object> vars = Proposals.startVariables(title, "sam");
     vars.put("businessCase", "Case with " + IMAGE + " and '; drop table project; --");
-    vars.put("sponsor", "sam");
-    vars.put("category", "IT");
-    vars.put("estimatedBudget", 4200);
-    vars.put("estimatedMonths", 2);
     vars.put("strategicObjective", "<b>bold</b> objective");
-    vars.put("expectedBenefits", "Benefits");
-    actAs("rita");
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(IntakeProcess.KEY, vars);
-    complete("olga", pi, Map.of("screeningDecision", "complete"));
-    complete("sam", pi, Map.of("sponsorDecision", "approve", "projectManager", "paula",
+    ProcessInstance pi = start("rita", IntakeProcess.KEY, vars);
+    complete("olga", pi.getId(), Map.of("screeningDecision", "complete"));
+    complete("sam", pi.getId(), Map.of("sponsorDecision", "approve", "projectManager", "paula",
         "plannedStart", LocalDate.now().plusDays(2).toString(), "sponsorComment", "Go <i>ahead</i>"));
     Awaitility.await().until(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(pi.getId()).count() == 0);
@@ -60,11 +53,4 @@ class AuditorPageTest extends IntegrationTest {
         "SCREENSHOT", "auditor-finished-intake"));
   }
 
-  private void complete(String user, ProcessInstance pi, Map<String, Object> variables) {
-    actAs(user);
-    String task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
-    engine.getTaskService().claim(task, user);
-    engine.getTaskService().complete(task, variables);
-    identityService.clearAuthentication();
-  }
 }

@@ -257,9 +257,9 @@ class IntakeProcessTest extends IntegrationTest {
     actAs(requester);
     ProcessInstance pi = runtime.startProcessInstanceByKey(IntakeProcess.KEY, vars);
     complete(screener, pi, Map.of("screeningDecision", "complete"));
-    complete(leaving, pi, approval(LocalDate.now().plusDays(10)));
-    // the sponsor leaves the company before the project is registered: registration fails its validation
+    // the sponsor leaves the company; another steering committee member approves, so registration fails validation
     identityService.deleteUser(leaving);
+    complete(sponsor, pi, approval(LocalDate.now().plusDays(10)));
 
     Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -301,16 +301,7 @@ class IntakeProcessTest extends IntegrationTest {
   }
 
   private Map<String, Object> proposalVariables(String title) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("title", title);
-    vars.put("businessCase", "Saves time for customers and staff");
-    vars.put("sponsor", sponsor);
-    vars.put("category", "IT");
-    vars.put("estimatedBudget", 250000);
-    vars.put("estimatedMonths", 9);
-    vars.put("strategicObjective", "Digital customer experience");
-    vars.put("expectedBenefits", "Fewer calls to the service desk");
-    return vars;
+    return Proposals.startVariables(title, sponsor);
   }
 
   private Map<String, Object> approval(LocalDate start) {

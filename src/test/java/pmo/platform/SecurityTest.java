@@ -2,8 +2,6 @@ package pmo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,6 +19,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import pmo.IntegrationTest;
 import pmo.intake.IntakeProcess;
+import pmo.intake.Proposals;
 
 /**
  * Who may do what, over real HTTP: no credentials get 401 on both APIs; each role boundary that matters gets 403
@@ -49,7 +48,7 @@ class SecurityTest extends IntegrationTest {
     auditor = user("audrey", Roles.AUDITORS);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
     actAs(requester);
-    proposal = runtime.startProcessInstanceByKey(IntakeProcess.KEY, proposalVariables("Security " + unique()));
+    proposal = runtime.startProcessInstanceByKey(IntakeProcess.KEY, Proposals.startVariables("Security " + unique(), "sam"));
     identityService.clearAuthentication();
     screeningTask = tasks.createTaskQuery().processInstanceId(proposal.getId()).singleResult().getId();
   }
@@ -78,7 +77,7 @@ class SecurityTest extends IntegrationTest {
   void fourEyesViolationThroughTheEngineApiIs403() {
     String both = user("pia", Roles.REQUESTERS, Roles.PMO);
     actAs(both);
-    ProcessInstance own = runtime.startProcessInstanceByKey(IntakeProcess.KEY, proposalVariables("Own " + unique()));
+    ProcessInstance own = runtime.startProcessInstanceByKey(IntakeProcess.KEY, Proposals.startVariables("Own " + unique(), "sam"));
     identityService.clearAuthentication();
     String task = tasks.createTaskQuery().processInstanceId(own.getId()).singleResult().getId();
 
@@ -163,16 +162,4 @@ class SecurityTest extends IntegrationTest {
     return new HttpEntity<>(body, headers);
   }
 
-  private Map<String, Object> proposalVariables(String title) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("title", title);
-    vars.put("businessCase", "Case");
-    vars.put("sponsor", "sam");
-    vars.put("category", "IT");
-    vars.put("estimatedBudget", 1000);
-    vars.put("estimatedMonths", 3);
-    vars.put("strategicObjective", "Objective");
-    vars.put("expectedBenefits", "Benefits");
-    return vars;
-  }
 }
