@@ -37,9 +37,4 @@ public final class AuditHash {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
-
-  static String of(AuditEvent e, String previousHash) {
-    return of(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(), e.projectId(),
-        e.beforeState(), e.afterState(), e.processInstanceId(), e.taskId(), previousHash);
-  }
 }

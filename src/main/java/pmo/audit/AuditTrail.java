@@ -9,8 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.DataClassRowMapper;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +23,6 @@ public class AuditTrail {
 
   static final String[] CSV_HEADER = {"seq", "occurred_at", "actor", "action", "entity_type", "entity_id",
       "project_id", "process_instance_id", "task_id", "before_state", "after_state", "hash"};
-
-  private static final RowMapper<AuditEvent> EVENT = new DataClassRowMapper<>(AuditEvent.class);
 
   private final JdbcClient jdbc;
 
@@ -75,24 +71,27 @@ public class AuditTrail {
     long[] state = {0};
     String[] previous = {AuditHash.GENESIS};
     ChainReport[] broken = {null};
-    jdbc.sql("select * from audit_event order by seq").query((ResultSet rs) -> {
+    jdbc.sql("select id, seq, occurred_at, actor, action, entity_type, entity_id, project_id, before_state, "
+        + "after_state, process_instance_id, task_id, prev_hash, hash from audit_event order by seq").query((ResultSet rs) -> {
       if (broken[0] != null) {
         return;
       }
-      AuditEvent e = EVENT.mapRow(rs, rs.getRow());
+      long seq = rs.getLong("seq");
+      long id = rs.getLong("id");
+      String prevHash = rs.getString("prev_hash");
+      String hash = rs.getString("hash");
       long expected = state[0] + 1;
-      if (e.seq() != expected) {
-        broken[0] = ChainReport.broken(state[0], e.seq(), e.id(), "sequence gap: expected event " + expected
-            + ", found " + e.seq() + " (an event is missing or was renumbered)");
-      } else if (!previous[0].equals(e.prevHash())) {
-        broken[0] = ChainReport.broken(state[0], e.seq(), e.id(), "link broken: the previous-hash does not match "
-            + "event " + (e.seq() - 1) + " (an earlier event was changed, removed or reordered)");
-      } else if (!AuditHash.of(e, e.prevHash()).equals(e.hash())) {
-        broken[0] = ChainReport.broken(state[0], e.seq(), e.id(),
-            "content changed: the event no longer matches its hash");
+      if (seq != expected) {
+        broken[0] = ChainReport.broken(state[0], seq, id, "sequence gap: expected event " + expected
+            + ", found " + seq + " (an event is missing or was renumbered)");
+      } else if (!previous[0].equals(prevHash)) {
+        broken[0] = ChainReport.broken(state[0], seq, id, "link broken: the previous-hash does not match "
+            + "event " + (seq - 1) + " (an earlier event was changed, removed or reordered)");
+      } else if (!contentHash(rs, seq, prevHash).equals(hash)) {
+        broken[0] = ChainReport.broken(state[0], seq, id, "content changed: the event no longer matches its hash");
       } else {
-        state[0] = e.seq();
-        previous[0] = e.hash();
+        state[0] = seq;
+        previous[0] = hash;
       }
     });
     if (broken[0] != null) {
@@ -106,6 +105,15 @@ public class AuditTrail {
           + " are missing: the chain head records " + lastSeq + " events");
     }
     return ChainReport.intact(state[0]);
+  }
+
+  private static String contentHash(ResultSet rs, long seq, String prevHash) throws java.sql.SQLException {
+    long project = rs.getLong("project_id");
+    Long projectId = rs.wasNull() ? null : project;
+    return AuditHash.of(seq, rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
+        rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), projectId,
+        rs.getString("before_state"), rs.getString("after_state"), rs.getString("process_instance_id"),
+        rs.getString("task_id"), prevHash);
   }
 
   private static SqlFilter where(AuditFilter f) {
