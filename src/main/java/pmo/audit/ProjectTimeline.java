@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.platform.NotFoundException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 
@@ -52,6 +53,9 @@ public class ProjectTimeline {
 
   @Transactional(readOnly = true)
   public Page<TimelineEntry> of(long projectId, String kind, PageRequest page) {
+    if (jdbc.sql("select count(*) from project where id = :id").param("id", projectId).query(Long.class).single() == 0) {
+      throw new NotFoundException("project", projectId);
+    }
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .variableValueEquals(PROJECT_VARIABLE, projectId).list();
     Map<String, String> processNames = processNames(instances);

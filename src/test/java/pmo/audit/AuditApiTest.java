@@ -121,6 +121,7 @@ class AuditApiTest extends IntegrationTest {
         .containsEntry("title", "PROJECT_REGISTERED PROJECT " + projectId));
     assertThat(entries).extracting(e -> OffsetDateTime.parse((String) e.get("at"))).isSortedAccordingTo(
         java.util.Comparator.naturalOrder());
+    assertThat(get("/api/audit/projects/987654321/timeline").getStatusCode().value()).isEqualTo(404);
     assertThat(items(get("/api/audit/projects/" + projectId + "/timeline?kind=TASK").getBody()))
         .allSatisfy(e -> assertThat(e).containsEntry("kind", "TASK"));
   }
