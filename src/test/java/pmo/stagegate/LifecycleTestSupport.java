@@ -19,6 +19,7 @@ import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.Project;
 import pmo.project.ProjectService;
+import pmo.project.Stage;
 
 /** What the stage-gate tests share: demo-like users, registering a project, and working its tasks as Tasklist does. */
 abstract class LifecycleTestSupport extends IntegrationTest {
@@ -47,9 +48,23 @@ abstract class LifecycleTestSupport extends IntegrationTest {
 
   /** Registers a project (category IT, manager paula): its lifecycle starts in the same transaction. */
   long register(String name, String budget) {
-    return projects.register(new NewProject(null, name, "Test project " + name, steering, manager, "IT",
+    return register(name, budget, manager);
+  }
+
+  long register(String name, String budget, String projectManager) {
+    return projects.register(new NewProject(null, name, "Test project " + name, steering, projectManager, "IT",
         "Operational excellence", new BigDecimal(budget), LocalDate.now().plusDays(10),
         LocalDate.now().plusMonths(12), "Scope of " + name)).project().id();
+  }
+
+  /** Registers a project and takes it through G1 with Go: its lifecycle waits for the G2 package. */
+  long registerInPlanning(String name, String budget) {
+    long projectId = register(name, budget);
+    ProcessInstance g1 = gateReview(projectId);
+    complete(manager, g1, gatePackage(List.of("charter"), "Charter approved", "GREEN"));
+    complete(pmo, g1, decision("go", 4, 4, 4));
+    assertThat(projects.find(projectId).stage()).isEqualTo(Stage.PLANNING);
+    return projectId;
   }
 
   Project project(long id) {
