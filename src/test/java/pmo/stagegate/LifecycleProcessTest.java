@@ -61,7 +61,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE).task().isAssignedTo(manager);
     complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed by the sponsor", "GREEN"));
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_BOARD_DECISION);
-    complete(pmo, g1, decision("go", 4, 3, 5));
+    complete(office, g1, decision("go", 4, 3, 5));
     assertThat(g1).isEnded().hasPassed(GateReviewProcess.END_GO);
     assertThat(project(projectId).stage()).isEqualTo(Stage.PLANNING);
 
@@ -72,7 +72,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
 
     ProcessInstance g3 = gateReview(projectId);
     complete(manager, g3, gatePackage(List.of("acceptance", "handover"), "Accepted", "GREEN"));
-    complete(pmo, g3, decision("go", 5, 4, 4));
+    complete(office, g3, decision("go", 5, 4, 4));
     assertThat(project(projectId).stage()).isEqualTo(Stage.CLOSURE);
 
     assertThat(lifecycle).isWaitingAt(LifecycleProcess.TASK_POST_PROJECT_REVIEW).task().isAssignedTo(manager);
@@ -108,7 +108,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     complete(manager, g1, gatePackage(List.of("charter"), "Charter approved, but the market moved", "RED"));
     Map<String, Object> kill = decision("kill", 1, 2, 3);
     kill.put(GateReviewProcess.DECISION_NOTES.name(), "The market for this product has gone");
-    complete(pmo, g1, kill);
+    complete(office, g1, kill);
 
     assertThat(g1).isEnded().hasPassed(GateReviewProcess.END_KILL);
     Project killed = project(projectId);
@@ -140,7 +140,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     ProcessInstance g2 = gateReview(projectId);
     complete(manager, g2, gatePackage(List.of("projectPlan", "riskRegister"), "Plan costs twice the case", "RED"));
     // G2's board is the steering committee: the PMO does not even see the task
-    actAs(pmo);
+    actAs(office);
     assertThat(tasks.createTaskQuery().processInstanceId(g2.getId()).count()).isZero();
     identityService.clearAuthentication();
     Map<String, Object> kill = decision("kill", 2, 1, 3, 2);
@@ -168,7 +168,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     Map<String, Object> hold = decision("hold", 3, 3, 3);
     hold.put(GateReviewProcess.HOLD_UNTIL.name(), until.toString());
     hold.put(GateReviewProcess.DECISION_NOTES.name(), "Decide after the budget round");
-    complete(pmo, g1, hold);
+    complete(office, g1, hold);
 
     assertThat(g1).isWaitingAt(GateReviewProcess.EVENT_HOLD_UNTIL);
     assertThat(project(projectId).status()).isEqualTo(ProjectStatus.ON_HOLD);
@@ -186,7 +186,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     // the board decides afresh: the hold decision is not pre-filled
     assertThat(runtime.getVariable(g1.getId(), GateReviewProcess.GATE_DECISION.name())).isNull();
 
-    complete(pmo, g1, decision("go", 4, 4, 4));
+    complete(office, g1, decision("go", 4, 4, 4));
     assertThat(project(projectId).stage()).isEqualTo(Stage.PLANNING);
     assertThat(decisions(projectId)).containsExactly("G1 HOLD by olga", "G1 GO by olga");
     assertThat(jdbc.sql("select hold_until from gate_decision where project_id = :p and decision = 'HOLD'")
@@ -203,7 +203,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     complete(manager, g1, gatePackage(List.of("charter"), "First try", "GREEN"));
     Map<String, Object> recycle = decision("recycle", 3, 2, 3);
     recycle.put(GateReviewProcess.DECISION_NOTES.name(), "Add the stakeholder register");
-    complete(pmo, g1, recycle);
+    complete(office, g1, recycle);
 
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE).task().isAssignedTo(manager);
     assertThat(runtime.getVariable(g1.getId(), GateReviewProcess.REWORK_NOTES.name()))
@@ -212,7 +212,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     assertThat(project(projectId).status()).isEqualTo(ProjectStatus.ACTIVE);
 
     complete(manager, g1, gatePackage(List.of("charter", "stakeholderRegister"), "With the register", "GREEN"));
-    complete(pmo, g1, decision("go", 4, 4, 4));
+    complete(office, g1, decision("go", 4, 4, 4));
     assertThat(g1).isEnded().hasPassed(GateReviewProcess.END_GO);
     assertThat(project(projectId).stage()).isEqualTo(Stage.PLANNING);
     assertThat(decisions(projectId)).containsExactly("G1 RECYCLE by olga", "G1 GO by olga");
@@ -255,7 +255,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     complete(manager, g2, gatePackage(List.of("projectPlan"), "Plan without a budget", "AMBER"));
     assertThat(g2).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE);
     assertThat(GateReviewProcess.REWORK_NOTES.get(runtime.getVariables(g2.getId())))
-        .contains("Budget baseline set: Set a baseline with a budget above 0");
+        .contains("Budget baseline set: Set a new baseline version with a budget above 0");
 
     projects.addBaseline(projectId, new NewBaseline(new BigDecimal("350000"), LocalDate.now().plusDays(10),
         LocalDate.now().plusMonths(12), "Scope as planned", "Planning set the budget", null));
@@ -283,7 +283,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     assertThat(count("select count(*) from gate_decision where project_id = :p", projectId)).isZero();
     assertThat(project(projectId).stage()).isEqualTo(Stage.INITIATION);
 
-    complete(pmo, g1, decision("go", 5, 5, 5));
+    complete(office, g1, decision("go", 5, 5, 5));
     assertThat(project(projectId).stage()).isEqualTo(Stage.PLANNING);
   }
 

@@ -35,14 +35,14 @@ abstract class LifecycleTestSupport extends IntegrationTest {
 
   String manager;
   String otherManager;
-  String pmo;
+  String office;
   String steering;
 
   @BeforeEach
   void stageGateUsers() {
     manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
     otherManager = user("peter", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
-    pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
+    office = user("olga", Roles.REQUESTERS, Roles.PMO);
     steering = user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
   }
 
@@ -62,7 +62,7 @@ abstract class LifecycleTestSupport extends IntegrationTest {
     long projectId = register(name, budget);
     ProcessInstance g1 = gateReview(projectId);
     complete(manager, g1, gatePackage(List.of("charter"), "Charter approved", "GREEN"));
-    complete(pmo, g1, decision("go", 4, 4, 4));
+    complete(office, g1, decision("go", 4, 4, 4));
     assertThat(projects.find(projectId).stage()).isEqualTo(Stage.PLANNING);
     return projectId;
   }
