@@ -66,18 +66,23 @@ public class KnowledgeService {
   @Transactional(readOnly = true)
   public Page<Lesson> search(LessonQuery query, PageRequest page) {
     InputErrors errors = new InputErrors();
-    String q = query.q() == null || query.q().isBlank() ? null : query.q().trim();
+    String q = blankToNull(query.q());
     errors.require(q == null || q.length() <= MAX_QUERY, "q", "must be at most " + MAX_QUERY + " characters");
-    if (query.category() != null) {
-      checkCategory(errors, query.category());
+    String category = blankToNull(query.category());
+    if (category != null) {
+      checkCategory(errors, category);
     }
-    String tag = query.tag() == null || query.tag().isBlank() ? null : Tags.normalise(query.tag());
+    String tag = blankToNull(query.tag()) == null ? null : Tags.normalise(query.tag());
     if (tag != null) {
       Tags.check(errors, "tag", List.of(tag));
     }
     errors.require(query.projectId() == null || query.projectId() > 0, "projectId", "must be a positive id");
     errors.throwIfAny();
-    return lessons.search(new LessonQuery(q, query.category(), tag, query.projectId()), page);
+    return lessons.search(new LessonQuery(q, category, tag, query.projectId()), page);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
   }
 
   /** The newest lessons of other projects in a category: what a new project of that category should read first. */
