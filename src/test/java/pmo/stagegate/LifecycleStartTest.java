@@ -63,6 +63,9 @@ class LifecycleStartTest extends LifecycleTestSupport {
     Task packageTask = tasks.createTaskQuery().processInstanceId(gateReview(projectId).getId()).singleResult();
     assertThat(packageTask.getTaskDefinitionKey()).isEqualTo(GateReviewProcess.TASK_SUBMIT_PACKAGE);
     assertThat(packageTask.getAssignee()).isEqualTo(manager);
+    // on the task itself too, so the project manager's Tasklist card shows it
+    assertThat(tasks.getVariableLocal(packageTask.getId(), "subject"))
+        .isEqualTo(project(projectId).code() + " " + title + " — gate G1");
     assertThat(runtime.getVariables(gateReview(projectId).getId()))
         .containsEntry("subject", project(projectId).code() + " " + title + " — gate G1")
         .containsEntry(GateReviewProcess.GATE_BOARD.name(), "pmo");
