@@ -1,7 +1,7 @@
 package pmo.stagegate;
 
 import java.util.Arrays;
-import pmo.platform.InvalidInputException;
+import pmo.platform.InputErrors;
 
 /** What a gate board decides (Cooper): the values are those of the decision form. */
 public enum GateDecision {
@@ -20,10 +20,14 @@ public enum GateDecision {
     this.value = value;
   }
 
-  static GateDecision of(String value, String field) {
-    return Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, value == null || value.isBlank() ? "is required"
-            : "must be one of go, kill, hold, recycle, not '" + value + "'"));
+  /** The decision of a form value; adds a field error and returns null when there is none. */
+  static GateDecision of(String value, InputErrors errors, String field) {
+    GateDecision decision = Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst().orElse(null);
+    if (decision == null) {
+      errors.add(field, value == null || value.isBlank() ? "is required"
+          : "must be one of go, kill, hold, recycle, not '" + value + "'");
+    }
+    return decision;
   }
 
   /** Go and Kill end the gate review; Hold and Recycle keep it open. */

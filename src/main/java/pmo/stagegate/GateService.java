@@ -177,12 +177,7 @@ public class GateService {
       throw new ConflictException("gate " + gate + " package " + packageId + " was already decided or replaced");
     }
     InputErrors errors = new InputErrors();
-    GateDecision decision = null;
-    try {
-      decision = GateDecision.of(command.decision(), "gateDecision");
-    } catch (pmo.platform.InvalidInputException e) {
-      e.errors().forEach(f -> errors.add(f.field(), f.reason()));
-    }
+    GateDecision decision = GateDecision.of(command.decision(), errors, "gateDecision");
     List<StageGateSettings.ShouldMeet> shouldMeet = settings.shouldMeet(gate);
     List<Integer> scores = checkScores(errors, gate, shouldMeet, command.scores());
     String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().trim();
