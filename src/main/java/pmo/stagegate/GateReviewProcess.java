@@ -12,7 +12,7 @@ public final class GateReviewProcess {
   public static final String KEY = "gate-review";
 
   public static final String START = "StartEvent_GateReviewOpened";
-  public static final String TASK_OPEN = "Task_OpenGateReview";
+  public static final String TASK_PREPARE_PACKAGE = "Task_PreparePackage";
   public static final String TASK_SUBMIT_PACKAGE = "Task_SubmitGatePackage";
   public static final String TASK_RECORD_PACKAGE = "Task_RecordGatePackage";
   public static final String TASK_CHECK_MUST_MEET = "Task_CheckMustMeet";
@@ -29,7 +29,7 @@ public final class GateReviewProcess {
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
   public static final Var<String> GATE = Var.text("gate");
 
-  // set when the review opens
+  // set before each package from the gate's current standard (the should-meet criteria before each board decision)
   public static final Var<String> GATE_BOARD = Var.text("gateBoard");
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   public static final Var<List<Var.Option>> DELIVERABLE_OPTIONS = Var.options("deliverableOptions");

@@ -68,13 +68,16 @@ public class GateService {
     this.clock = clock;
   }
 
-  /** What a gate review shows from the start: the gate's board, deliverables, should-meet criteria (and lessons). */
-  record ReviewOpening(String subject, String board, String projectManager, List<Var.Option> deliverables,
-      List<Var.Option> shouldMeet, String lessons) {
+  /** What the package form shows: the case, who decides, the gate's current deliverables (and, at G1, lessons). */
+  record PackageForm(String subject, String board, String projectManager, List<Var.Option> deliverables,
+      String lessons) {
   }
 
-  /** The outcome of a must-meet check: passed or not, the results as text, and what to rework when not. */
-  record CheckOutcome(boolean passed, String results, String reworkNotes) {
+  /**
+   * The outcome of a must-meet check: passed or not, the results as text, what to rework when not, and the gate's
+   * current should-meet criteria for the board.
+   */
+  record CheckOutcome(boolean passed, String results, String reworkNotes, List<Var.Option> shouldMeet) {
   }
 
   // what the audit trail keeps of each write
@@ -89,13 +92,12 @@ public class GateService {
       String notes, LocalDate holdUntil) {
   }
 
+  /** The package form of a gate, from the PMO's standard as it is now (each time the package is due). */
   @Transactional(readOnly = true)
-  public ReviewOpening open(long projectId, Gate gate) {
+  public PackageForm preparePackage(long projectId, Gate gate) {
     Project project = projects.find(projectId);
     List<Var.Option> deliverables = settings.deliverables(gate).stream()
         .map(d -> new Var.Option(d.label(), d.key())).toList();
-    List<Var.Option> shouldMeet = settings.shouldMeet(gate).stream()
-        .map(c -> new Var.Option(c.label() + " (weight " + percent(c.weight()) + ")", c.key())).toList();
     String lessons = null;
     if (gate == Gate.G1) {
       List<Lesson> offered = knowledge.offeredTo(projectId, project.category(), settings.lessonsOffered());
@@ -103,8 +105,7 @@ public class GateService {
           : offered.stream().map(l -> "- " + l.text() + " (" + l.projectCode() + ", " + String.join(", ", l.tags())
               + ")").collect(Collectors.joining("\n"));
     }
-    return new ReviewOpening(subject(project, gate), settings.board(gate), project.manager(), deliverables, shouldMeet,
-        lessons);
+    return new PackageForm(subject(project, gate), settings.board(gate), project.manager(), deliverables, lessons);
   }
 
   /** A recorded package and who submitted it. */
@@ -159,7 +160,9 @@ public class GateService {
             .collect(Collectors.joining("\n"));
     audit.record("GATE_CHECKED", CHECK_ENTITY, checkId, pkg.projectId(), null,
         new Checked(packageId, gate, occasion, passed, results));
-    return new CheckOutcome(passed, resultsText(results), rework);
+    List<Var.Option> shouldMeet = settings.shouldMeet(gate).stream()
+        .map(c -> new Var.Option(c.label() + " (weight " + percent(c.weight()) + ")", c.key())).toList();
+    return new CheckOutcome(passed, resultsText(results), rework, shouldMeet);
   }
 
   /**

@@ -18,24 +18,24 @@ final class StageGateDelegates {
     return Gate.of(GateReviewProcess.GATE.require(execution), GateReviewProcess.GATE.name());
   }
 
-  @Component("openGateReview")
-  static class OpenGateReview implements JavaDelegate {
+  @Component("prepareGatePackage")
+  static class PrepareGatePackage implements JavaDelegate {
 
     private final GateService gates;
 
-    OpenGateReview(GateService gates) {
+    PrepareGatePackage(GateService gates) {
       this.gates = gates;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      GateService.ReviewOpening opening = gates.open(GateReviewProcess.PROJECT_ID.require(execution), gate(execution));
-      SUBJECT.set(execution, opening.subject());
-      GateReviewProcess.GATE_BOARD.set(execution, opening.board());
-      GateReviewProcess.PROJECT_MANAGER.set(execution, opening.projectManager());
-      GateReviewProcess.DELIVERABLE_OPTIONS.set(execution, opening.deliverables());
-      GateReviewProcess.SHOULD_MEET_CRITERIA.set(execution, opening.shouldMeet());
-      GateReviewProcess.LESSONS_OFFERED.set(execution, opening.lessons());
+      GateService.PackageForm form = gates.preparePackage(GateReviewProcess.PROJECT_ID.require(execution),
+          gate(execution));
+      SUBJECT.set(execution, form.subject());
+      GateReviewProcess.GATE_BOARD.set(execution, form.board());
+      GateReviewProcess.PROJECT_MANAGER.set(execution, form.projectManager());
+      GateReviewProcess.DELIVERABLE_OPTIONS.set(execution, form.deliverables());
+      GateReviewProcess.LESSONS_OFFERED.set(execution, form.lessons());
     }
   }
 
@@ -74,6 +74,7 @@ final class StageGateDelegates {
       GateService.CheckOutcome outcome = gates.check(GateReviewProcess.PACKAGE_ID.require(execution));
       GateReviewProcess.MUST_MEET_PASSED.set(execution, outcome.passed());
       GateReviewProcess.MUST_MEET_RESULTS.set(execution, outcome.results());
+      GateReviewProcess.SHOULD_MEET_CRITERIA.set(execution, outcome.shouldMeet());
       if (!outcome.passed()) {
         GateReviewProcess.REWORK_NOTES.set(execution, outcome.reworkNotes());
       }

@@ -68,6 +68,12 @@ class LifecycleStartTest extends LifecycleTestSupport {
     assertThat(runtime.getVariables(gateReview(projectId).getId()))
         .containsEntry("subject", project(projectId).code() + " " + title + " — gate G1")
         .containsEntry(GateReviewProcess.GATE_BOARD.name(), "pmo");
+    // the package form's checklist: the G1 deliverables of the PMO's standard (config/application.yaml)
+    assertThat(runtime.getVariable(gateReview(projectId).getId(), GateReviewProcess.DELIVERABLE_OPTIONS.name()))
+        .hasToString("[{\"label\":\"Project charter, approved by the sponsor\",\"value\":\"charter\"},"
+            + "{\"label\":\"Business case\",\"value\":\"businessCase\"},"
+            + "{\"label\":\"Stakeholder register\",\"value\":\"stakeholderRegister\"},"
+            + "{\"label\":\"Initial risk list\",\"value\":\"initialRisks\"}]");
     assertThat(actions(LifecycleService.LIFECYCLE_ENTITY, projectId)).containsExactly("LIFECYCLE_STARTED by system");
   }
 
