@@ -257,9 +257,15 @@ class IntakeProcessTest extends IntegrationTest {
     actAs(requester);
     ProcessInstance pi = runtime.startProcessInstanceByKey(IntakeProcess.KEY, vars);
     complete(screener, pi, Map.of("screeningDecision", "complete"));
-    complete(leaving, pi, approval(LocalDate.now().plusDays(10)));
-    // the sponsor leaves the company before the project is registered: registration fails its validation
-    identityService.deleteUser(leaving);
+    // the registration job is created suspended until the sponsor has left, so the job executor cannot run it first
+    management.suspendJobDefinitionByProcessDefinitionKey(IntakeProcess.KEY);
+    try {
+      complete(leaving, pi, approval(LocalDate.now().plusDays(10)));
+      // the sponsor leaves the company before the project is registered: registration fails its validation
+      identityService.deleteUser(leaving);
+    } finally {
+      management.activateJobDefinitionByProcessDefinitionKey(IntakeProcess.KEY, true);
+    }
 
     Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     await().atMost(Duration.ofSeconds(20)).until(() ->
