@@ -63,6 +63,13 @@ class ReadmeRunPathTest {
       HttpClient sam = login(base, "sam");
       assertThat(taskNames(base, sam)).containsExactly("Approve as sponsor");
 
+      // every demo project's lifecycle started in the project's stage: G1, G2 and G3 packages, one closure review
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("project-lifecycle")
+          .count()).isEqualTo(5);
+      HttpClient peter = login(base, "peter");
+      assertThat(taskNames(base, peter)).containsExactlyInAnyOrder("Submit gate package", "Submit gate package",
+          "Submit gate package", "Submit gate package", "Post-project review");
+
       HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       get(stranger, base + "/camunda/app/tasklist/default/");
       HttpResponse<String> wrong = post(stranger,

@@ -23,6 +23,7 @@ final class GovernanceParseListener extends AbstractBpmnParseListener {
   @Override
   public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
     TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskListener);
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, taskListener);
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskListener);
   }

@@ -17,7 +17,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * <ul>
  *   <li>the <b>four-eyes rule</b>: a task with the extension property {@code fourEyes} (a comma-separated list of
  *   variables that hold user ids, such as {@code requester}) can be neither claimed nor completed by those users;</li>
- *   <li>the task's <b>Camunda Form rules</b> on completion ({@link FormSchema}), whoever completes it and however.</li>
+ *   <li>the task's <b>Camunda Form rules</b> on completion ({@link FormSchema}), whoever completes it and however;</li>
+ *   <li>the case's <b>subject</b> ({@link Tasklist#SUBJECT}) copied onto the task when it is created: Tasklist reads the
+ *   variables of its cards with the user's authorizations, and a user who may work a task without reading its process
+ *   instance (a project manager, a sponsor) sees only the task's own variables.</li>
  * </ul>
  */
 final class GovernanceTaskListener implements TaskListener {
@@ -33,12 +36,20 @@ final class GovernanceTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> showSubject(task);
       case EVENTNAME_ASSIGNMENT -> checkFourEyes(task, task.getAssignee(), "be assigned");
       case EVENTNAME_COMPLETE -> {
         checkFourEyes(task, actingUser(task), "complete");
         audit.taskCompleted(task, checkForm(task));
       }
       default -> { }
+    }
+  }
+
+  private static void showSubject(DelegateTask task) {
+    Object subject = task.getVariable(Tasklist.SUBJECT.name());
+    if (subject != null) {
+      task.setVariableLocal(Tasklist.SUBJECT.name(), subject);
     }
   }
 

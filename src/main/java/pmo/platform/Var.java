@@ -1,11 +1,18 @@
 package pmo.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * A process variable with its name and type in one constant (the idea of camunda-bpm-data): processes declare their
@@ -14,6 +21,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * to the declared type and names the variable in the error when it cannot.
  */
 public final class Var<T> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
   private final Function<Object, T> reader;
@@ -56,6 +65,28 @@ public final class Var<T> {
         v -> v == null ? null : v.toString());
   }
 
+  /**
+   * A list of texts, such as the ticked values of a Camunda Forms checklist (Tasklist submits them as a JSON array).
+   * Stored as a JSON variable.
+   */
+  public static Var<List<String>> texts(String name) {
+    return new Var<>(name, Var::readTexts, v -> v == null ? null : json(v));
+  }
+
+  /**
+   * The options of a form field whose values come from a variable (form-js {@code valuesKey}): a JSON list of
+   * {@code {label, value}}, which Tasklist hands to the form as it is.
+   */
+  public static Var<List<Option>> options(String name) {
+    return new Var<>(name, v -> {
+      throw new IllegalArgumentException("options are written for forms, not read");
+    }, v -> v == null ? null : json(v));
+  }
+
+  /** One option of a select, radio or checklist. */
+  public record Option(String label, String value) {
+  }
+
   public String name() {
     return name;
   }
@@ -82,6 +113,11 @@ public final class Var<T> {
     scope.setVariable(name, writer.apply(value));
   }
 
+  /** Removes the variable, so a form that shows it again starts empty. */
+  public void remove(VariableScope scope) {
+    scope.removeVariable(name);
+  }
+
   /** The value as it is stored in the engine, for building variable maps. */
   public Object raw(T value) {
     return writer.apply(value);
@@ -93,8 +129,34 @@ public final class Var<T> {
     }
     try {
       return reader.apply(value);
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+    } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw InvalidInputException.of(name, "has an unreadable value '" + value + "'");
+    }
+  }
+
+  private static List<String> readTexts(Object value) {
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).toList();
+    }
+    try {
+      // a JSON variable (Spin) prints as its JSON text
+      JsonNode node = JSON.readTree(value.toString());
+      if (!node.isArray()) {
+        throw new IllegalArgumentException("not a JSON array");
+      }
+      List<String> texts = new ArrayList<>();
+      node.forEach(n -> texts.add(n.asText()));
+      return texts;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON", e);
+    }
+  }
+
+  private static Object json(Object value) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value + " as JSON", e);
     }
   }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Demo profile only: a handful of projects in different stages, registered once, so a newcomer sees a portfolio. */
 @Component
@@ -39,11 +40,13 @@ class DemoPortfolio implements ApplicationRunner {
   private final ProjectService projects;
   private final IdentityService identity;
   private final Clock clock;
+  private final TransactionTemplate transaction;
 
-  DemoPortfolio(ProjectService projects, IdentityService identity, Clock clock) {
+  DemoPortfolio(ProjectService projects, IdentityService identity, Clock clock, TransactionTemplate transaction) {
     this.projects = projects;
     this.identity = identity;
     this.clock = clock;
+    this.transaction = transaction;
   }
 
   @Override
@@ -56,12 +59,16 @@ class DemoPortfolio implements ApplicationRunner {
       LocalDate today = LocalDate.now(clock);
       for (Demo d : PORTFOLIO) {
         LocalDate start = today.plusMonths(d.startOffsetMonths()).withDayOfMonth(1);
-        ProjectDetails created = projects.register(new NewProject(null, d.name(), d.name() + " (demo project)",
-            "sam", d.manager(), d.category(), d.objective(), BigDecimal.valueOf(d.budgetThousands() * 1000L), start,
-            start.plusMonths(d.months()).minusDays(1), "Demo scope of " + d.name()));
-        if (d.stage() != Stage.INITIATION) {
-          projects.moveToStage(created.project().id(), d.stage());
-        }
+        // registered and moved to its stage in one transaction: whatever starts with the registration (the
+        // project's lifecycle) sees the project in its demo stage
+        transaction.executeWithoutResult(status -> {
+          ProjectDetails created = projects.register(new NewProject(null, d.name(), d.name() + " (demo project)",
+              "sam", d.manager(), d.category(), d.objective(), BigDecimal.valueOf(d.budgetThousands() * 1000L), start,
+              start.plusMonths(d.months()).minusDays(1), "Demo scope of " + d.name()));
+          if (d.stage() != Stage.INITIATION) {
+            projects.moveToStage(created.project().id(), d.stage());
+          }
+        });
       }
       log.info("registered the demo portfolio of {} projects", PORTFOLIO.size());
     } finally {

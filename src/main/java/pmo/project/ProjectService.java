@@ -15,7 +15,10 @@ import pmo.platform.NotFoundException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 
-/** The project registry: registration with baseline v1, baseline versions, reads. Every write is audited. */
+/**
+ * The project registry: registration with baseline v1, baseline versions, stage and status changes, reads. Every write
+ * is audited.
+ */
 @Service
 public class ProjectService {
 
@@ -44,7 +47,10 @@ public class ProjectService {
     this.events = events;
   }
 
-  /** Registers a project in stage INITIATION with its baseline version 1. */
+  /**
+   * Registers a project in stage INITIATION with its baseline version 1 and announces it ({@link ProjectRegistered})
+   * to the other capabilities, inside this transaction.
+   */
   @Transactional
   public ProjectDetails register(NewProject command) {
     InputErrors errors = validator.check(command);
@@ -72,6 +78,7 @@ public class ProjectService {
     audit.record("PROJECT_REGISTERED", ENTITY, id, id, null, created.project());
     audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.currentBaseline().id(), id, null,
         created.currentBaseline());
+    events.publishEvent(new ProjectRegistered(id));
     return created;
   }
 
@@ -127,6 +134,56 @@ public class ProjectService {
     audit.record("PROJECT_CANCELLED", ENTITY, id, id, before, after);
     events.publishEvent(new ProjectCancelled(id, reason));
     return after;
+  }
+
+  /** Pauses an active project (a Hold decision at a gate); {@link #resume} makes it active again. */
+  @Transactional
+  public Project putOnHold(long id) {
+    return changeStatus(id, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, "PROJECT_PUT_ON_HOLD");
+  }
+
+  /** Makes a project on hold active again (the hold period of a gate review is over). */
+  @Transactional
+  public Project resume(long id) {
+    return changeStatus(id, ProjectStatus.ON_HOLD, ProjectStatus.ACTIVE, "PROJECT_RESUMED");
+  }
+
+  /**
+   * Closes a project at the end of its lifecycle: stage CLOSED; an active project becomes COMPLETED, a cancelled one
+   * stays CANCELLED.
+   */
+  @Transactional
+  public Project close(long id) {
+    Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+    if (before.stage() == Stage.CLOSED) {
+      throw new ConflictException("project " + id + " is already closed");
+    }
+    if (before.status() == ProjectStatus.ON_HOLD) {
+      throw new ConflictException("project " + id + " is on hold and cannot be closed");
+    }
+    ProjectStatus status = before.status() == ProjectStatus.CANCELLED ? ProjectStatus.CANCELLED
+        : ProjectStatus.COMPLETED;
+    projects.update(with(before, Stage.CLOSED, status), now());
+    Project after = find(id);
+    audit.record("PROJECT_CLOSED", ENTITY, id, id, before, after);
+    return after;
+  }
+
+  private Project changeStatus(long id, ProjectStatus from, ProjectStatus to, String action) {
+    Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+    if (before.status() != from) {
+      throw new ConflictException("project " + id + " is " + before.status() + ", not " + from);
+    }
+    projects.update(with(before, before.stage(), to), now());
+    Project after = find(id);
+    audit.record(action, ENTITY, id, id, before, after);
+    return after;
+  }
+
+  private static Project with(Project p, Stage stage, ProjectStatus status) {
+    return new Project(p.id(), p.code(), p.name(), p.description(), p.sponsor(), p.manager(), p.category(),
+        p.strategicObjective(), stage, status, p.rag(), p.startDate(), p.finishDate(), p.createdAt(), p.updatedAt(),
+        p.rowVersion());
   }
 
   @Transactional(readOnly = true)

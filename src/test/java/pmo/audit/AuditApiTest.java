@@ -58,10 +58,13 @@ class AuditApiTest extends IntegrationTest {
         BigDecimal.ONE, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1), "scope")).project().id();
     identityService.clearAuthentication();
 
+    String ofProject = "/api/audit?projectId=" + projectId + "&entityType=PROJECT";
+    assertThat(items(get("/api/audit?projectId=" + projectId).getBody())).extracting(e -> e.get("action"))
+        .containsExactly("LIFECYCLE_STARTED", "BASELINE_CREATED", "PROJECT_REGISTERED");
     Map<String, Object> page = get("/api/audit?projectId=" + projectId + "&size=1").getBody();
-    assertThat(page).containsEntry("total", 2).containsEntry("size", 1);
-    assertThat(items(page)).singleElement().satisfies(e -> assertThat(e).containsEntry("action", "BASELINE_CREATED"));
-    assertThat(items(get("/api/audit?projectId=" + projectId + "&size=1&page=1").getBody())).singleElement()
+    assertThat(page).containsEntry("total", 3).containsEntry("size", 1);
+    assertThat(items(page)).singleElement().satisfies(e -> assertThat(e).containsEntry("action", "LIFECYCLE_STARTED"));
+    assertThat(items(get(ofProject + "&size=1&page=0").getBody())).singleElement()
         .satisfies(e -> assertThat(e).containsEntry("action", "PROJECT_REGISTERED").containsEntry("actor", "olga"));
     assertThat(items(get("/api/audit?projectId=" + projectId + "&action=PROJECT_REGISTERED&actor=olga&from="
         + before.toInstant()).getBody())).hasSize(1);
@@ -84,7 +87,8 @@ class AuditApiTest extends IntegrationTest {
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
     List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(csv.getBody())).getRecords();
-    assertThat(rows).extracting(r -> r.get("action")).containsExactly("PROJECT_REGISTERED", "BASELINE_CREATED");
+    assertThat(rows).extracting(r -> r.get("action"))
+        .containsExactly("PROJECT_REGISTERED", "BASELINE_CREATED", "LIFECYCLE_STARTED");
     assertThat(rows.get(0).get("actor")).isEqualTo("olga");
     assertThat(rows.get(0).get("after_state")).contains("\"Export, \\\"quoted\\\" ");
     assertThat(rows.get(1).get("after_state")).contains("multi\\nline scope");

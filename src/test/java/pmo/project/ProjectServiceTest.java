@@ -80,6 +80,25 @@ class ProjectServiceTest extends IntegrationTest {
   }
 
   @Test
+  void holdResumeAndCloseChangeTheStatusOnlyFromTheRightOne() {
+    assertThat(failureOf(() -> projects.resume(projectId))).isInstanceOf(ConflictException.class)
+        .hasMessage("project " + projectId + " is ACTIVE, not ON_HOLD");
+    assertThat(projects.putOnHold(projectId).status()).isEqualTo(ProjectStatus.ON_HOLD);
+    assertThat(failureOf(() -> projects.putOnHold(projectId))).hasMessage(
+        "project " + projectId + " is ON_HOLD, not ACTIVE");
+    assertThat(failureOf(() -> projects.close(projectId))).hasMessage(
+        "project " + projectId + " is on hold and cannot be closed");
+    assertThat(projects.resume(projectId).status()).isEqualTo(ProjectStatus.ACTIVE);
+    Project closed = projects.close(projectId);
+    assertThat(closed.stage()).isEqualTo(Stage.CLOSED);
+    assertThat(closed.status()).isEqualTo(ProjectStatus.COMPLETED);
+    assertThat(failureOf(() -> projects.close(projectId))).hasMessage("project " + projectId + " is already closed");
+    assertThat(audit.forEntity(ProjectService.ENTITY, projectId)).extracting(e -> e.action()).containsExactly(
+        "PROJECT_REGISTERED", "PROJECT_PUT_ON_HOLD", "PROJECT_RESUMED", "PROJECT_CLOSED");
+    assertThat(events.stream(ProjectRegistered.class)).contains(new ProjectRegistered(projectId));
+  }
+
+  @Test
   void aFailureAfterTheChangeRollsBackTheChangeAndItsAuditEvent() {
     Throwable failure = failureOf(() -> transaction.executeWithoutResult(status -> {
       projects.moveToStage(projectId, Stage.EXECUTION);

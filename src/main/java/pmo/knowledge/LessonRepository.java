@@ -1,0 +1,115 @@
+package pmo.knowledge;
+
+import java.sql.DatabaseMetaData;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+import pmo.platform.SqlFilter;
+
+/**
+ * Lessons and their tags. Search text uses PostgreSQL's full-text search (the {@code search} tsvector column with its
+ * GIN index, {@code websearch_to_tsquery}, ranked by {@code ts_rank}); on H2 every word must occur (LIKE), newest first.
+ */
+@Repository
+class LessonRepository {
+
+  private static final String FROM = "lesson l join project p on p.id = l.project_id";
+  private static final String COLUMNS = "select l.id, l.project_id, p.code as project_code, p.name as project_name, "
+      + "l.category, l.tags, l.text, l.author, l.created_at";
+  private static final int MAX_WORDS = 10;
+
+  private final JdbcClient jdbc;
+  private final boolean fullTextSearch;
+
+  LessonRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+    this.jdbc = jdbc;
+    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    this.fullTextSearch = "PostgreSQL".equalsIgnoreCase(product);
+  }
+
+  boolean fullTextSearch() {
+    return fullTextSearch;
+  }
+
+  long insert(NewLesson lesson, String author, OffsetDateTime now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into lesson (project_id, category, tags, text, author, created_at)
+            values (:project, :category, :tags, :text, :author, :now)""")
+        .param("project", lesson.projectId())
+        .param("category", lesson.category())
+        .param("tags", String.join(" ", lesson.tags()))
+        .param("text", lesson.text())
+        .param("author", author)
+        .param("now", now)
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    for (String tag : lesson.tags()) {
+      jdbc.sql("insert into lesson_tag (lesson_id, tag) values (:id, :tag)").param("id", id).param("tag", tag).update();
+    }
+    return id;
+  }
+
+  Lesson get(long id) {
+    return jdbc.sql(COLUMNS + ", cast(null as double precision) as rank from " + FROM + " where l.id = :id")
+        .param("id", id).query(Row.class).single().toLesson();
+  }
+
+  Page<Lesson> search(LessonQuery query, PageRequest page) {
+    SqlFilter filter = new SqlFilter()
+        .and("l.category = :category", "category", query.category())
+        .and("l.project_id = :projectId", "projectId", query.projectId())
+        .and("l.id in (select t.lesson_id from lesson_tag t where t.tag = :tag)", "tag", query.tag());
+    String select;
+    String order;
+    if (query.q() == null) {
+      select = COLUMNS + ", cast(null as double precision) as rank";
+      order = "l.id desc";
+    } else if (fullTextSearch) {
+      filter.and("l.search @@ websearch_to_tsquery('english', :q)", "q", query.q());
+      select = COLUMNS + ", cast(ts_rank(l.search, websearch_to_tsquery('english', :q)) as double precision) as rank";
+      order = "rank desc, l.id desc";
+    } else {
+      List<String> words = Arrays.stream(query.q().toLowerCase(Locale.ROOT).split("\\s+"))
+          .filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
+      for (int i = 0; i < words.size(); i++) {
+        filter.and("(lower(l.text) like :w" + i + " escape '\\' or l.tags like :w" + i + " escape '\\')", "w" + i,
+            "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      }
+      select = COLUMNS + ", cast(null as double precision) as rank";
+      order = "l.id desc";
+    }
+    Page<Row> rows = filter.page(jdbc, select, FROM, order, page, Row.class);
+    return new Page<>(rows.items().stream().map(Row::toLesson).toList(), rows.page(), rows.size(), rows.total());
+  }
+
+  /** The newest lessons of a category, leaving out one project's own (served by ix_lesson_category). */
+  List<Lesson> newestOfCategory(String category, long exceptProjectId, int limit) {
+    return jdbc.sql(COLUMNS + ", cast(null as double precision) as rank from " + FROM
+            + " where l.category = :category and l.project_id <> :project order by l.id desc limit :limit")
+        .param("category", category)
+        .param("project", exceptProjectId)
+        .param("limit", limit)
+        .query(Row.class).list().stream().map(Row::toLesson).toList();
+  }
+
+  /** A result row: the tags as stored, one text. */
+  record Row(long id, long projectId, String projectCode, String projectName, String category, String tags,
+      String text, String author, OffsetDateTime createdAt, Double rank) {
+
+    Lesson toLesson() {
+      List<String> tagList = tags == null || tags.isBlank() ? List.of() : List.of(tags.split(" "));
+      return new Lesson(id, projectId, projectCode, projectName, category, tagList, text, author, createdAt, rank);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package pmo.stagegate;
+
+import java.util.Arrays;
+import pmo.platform.InvalidInputException;
+import pmo.project.Stage;
+
+/** The gates of the standard lifecycle: each closes one stage and, on Go, opens the next. */
+public enum Gate {
+  G1(Stage.INITIATION, Stage.PLANNING, "initiation to planning"),
+  G2(Stage.PLANNING, Stage.EXECUTION, "plan approval"),
+  G3(Stage.EXECUTION, Stage.CLOSURE, "ready to close");
+
+  /** The stage this gate ends. */
+  public final Stage closes;
+  /** The stage a Go decision moves the project to. */
+  public final Stage opens;
+  public final String title;
+
+  Gate(Stage closes, Stage opens, String title) {
+    this.closes = closes;
+    this.opens = opens;
+    this.title = title;
+  }
+
+  static Gate of(String value, String field) {
+    return Arrays.stream(values()).filter(g -> g.name().equals(value)).findFirst()
+        .orElseThrow(() -> InvalidInputException.of(field, "must be one of G1, G2, G3, not '" + value + "'"));
+  }
+}

@@ -1,0 +1,21 @@
+package pmo.stagegate;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A project's gate history over REST: every gate with its packages, must-meet checks, scores and decisions. */
+@RestController
+class GateController {
+
+  private final GateService gates;
+
+  GateController(GateService gates) {
+    this.gates = gates;
+  }
+
+  @GetMapping("/api/projects/{id}/gates")
+  ProjectGates gates(@PathVariable long id) {
+    return gates.history(id);
+  }
+}

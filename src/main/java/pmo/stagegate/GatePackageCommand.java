@@ -1,0 +1,7 @@
+package pmo.stagegate;
+
+import java.util.List;
+
+/** What the project manager submits for a gate (the package form): ticked deliverables, links, summary, RAG. */
+record GatePackageCommand(List<String> deliverables, String links, String summary, String rag) {
+}
