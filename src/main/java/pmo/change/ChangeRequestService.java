@@ -106,8 +106,8 @@ public class ChangeRequestService {
   /**
    * Records the project manager's impact assessment, measured against the project's current baseline: the cost
    * delta as a percentage of its budget, the schedule delta as a percentage of its planned duration in days (both
-   * as absolute values, rounded to two decimals; a change to a zero budget counts as 100 %). Returns the request
-   * with the percentages the routing decision reads.
+   * absolute, rounded up to two decimals so that anything above a threshold counts as above it; a change to a zero
+   * budget counts as 100 %). Returns the request with the percentages the routing decision reads.
    */
   @Transactional
   public ChangeRequest assess(long id, ImpactAssessment assessment) {
@@ -240,7 +240,7 @@ public class ChangeRequestService {
     if (base.signum() == 0) {
       return HUNDRED.setScale(2);
     }
-    return delta.abs().multiply(HUNDRED).divide(base, 2, RoundingMode.HALF_UP);
+    return delta.abs().multiply(HUNDRED).divide(base, 2, RoundingMode.UP);
   }
 
   static Map<String, Object> variables(ChangeRequestDraft d) {
