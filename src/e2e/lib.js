@@ -116,5 +116,30 @@ async function run(name, scenario) {
   }
 }
 
+/**
+ * Opens the task of the current filter whose form shows `value` in the field `key` (for example the title of a case
+ * whose subject the user may not read: Tasklist shows the Subject only to users who may read the process instance),
+ * trying the cards named `taskName` newest first; claims it if needed and leaves its form open.
+ */
+async function openTaskShowing(page, taskName, key, value) {
+  const cards = page.locator('.tasks-list li').filter({ hasText: taskName });
+  await cards.first().waitFor({ timeout: 30000 });
+  const count = await cards.count();
+  for (let i = 0; i < count; i++) {
+    await cards.nth(i).getByRole('link', { name: taskName, exact: true }).click();
+    await page.waitForSelector('.fjs-container');
+    await field(page, key).waitFor();
+    if ((await field(page, key).inputValue()) === String(value)) {
+      const claim = page.getByText('Claim', { exact: true });
+      if (await claim.isVisible().catch(() => false)) {
+        await claim.click();
+        await claim.waitFor({ state: 'hidden' });
+      }
+      return;
+    }
+  }
+  throw new Error(`no '${taskName}' task shows ${key} = ${value}`);
+}
+
 module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
-  fillDate, submit, screenshot, run };
+  fillDate, submit, screenshot, run, openTaskShowing };
