@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,9 +83,5 @@ public class ChangeDeadlineService {
     audit.record(escalation ? "CHANGE_REQUEST_ESCALATED" : "CHANGE_REQUEST_REMINDED", ChangeRequestService.ENTITY, id,
         request.projectId(), null, requests.escalation(row));
     return true;
-  }
-
-  static String names(Set<String> users) {
-    return users.stream().sorted().collect(Collectors.joining(", "));
   }
 }

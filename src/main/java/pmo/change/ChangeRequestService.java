@@ -1,7 +1,6 @@
 package pmo.change;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -31,8 +30,6 @@ import pmo.project.Baseline;
 import pmo.project.ProjectCancelled;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
-import pmo.project.ProjectStatus;
-import pmo.project.Stage;
 
 /**
  * Change requests: raising one (Tasklist start form, REST, or another capability in a requester's name), the
@@ -43,7 +40,6 @@ import pmo.project.Stage;
 public class ChangeRequestService {
 
   public static final String ENTITY = "CHANGE_REQUEST";
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final ChangeRequestRepository requests;
   private final ProjectService projects;
@@ -54,11 +50,12 @@ public class ChangeRequestService {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final ChangeEngine engine;
+  private final ChangeRequestChecks checks;
   private final Clock clock;
 
   ChangeRequestService(ChangeRequestRepository requests, ProjectService projects, AuditService audit,
       CommandValidator validator, Directory directory, CurrentActor actor, RuntimeService runtime,
-      IdentityService identity, ChangeEngine engine, Clock clock) {
+      IdentityService identity, ChangeEngine engine, ChangeRequestChecks checks, Clock clock) {
     this.requests = requests;
     this.projects = projects;
     this.audit = audit;
@@ -68,6 +65,7 @@ public class ChangeRequestService {
     this.runtime = runtime;
     this.identity = identity;
     this.engine = engine;
+    this.checks = checks;
     this.clock = clock;
   }
 
@@ -78,7 +76,7 @@ public class ChangeRequestService {
    */
   @Transactional
   public ChangeRequest raise(ChangeRequestDraft draft, String requester) {
-    InputErrors errors = check(draft);
+    InputErrors errors = checks.check(draft);
     directory.checkUser(errors, "requester", requester, null);
     errors.throwIfAny();
     Map<String, Object> variables = variables(draft);
@@ -90,7 +88,7 @@ public class ChangeRequestService {
   /** The first process step: records the request as raised by {@code requester}, status SUBMITTED. */
   @Transactional
   public ChangeRequest record(ChangeRequestDraft draft, String requester, String processInstanceId) {
-    InputErrors errors = check(draft);
+    InputErrors errors = checks.check(draft);
     errors.require(requester != null && !requester.isBlank(), "requester", "is required (start the process as a user)");
     errors.throwIfAny();
     String acting = actor.id();
@@ -114,17 +112,18 @@ public class ChangeRequestService {
     ChangeRequest before = require(requests.lock(id), id, ChangeStatus.SUBMITTED);
     InputErrors errors = validator.check(assessment);
     if (!errors.has("qualityImpact")) {
-      errors.require(isOneOf(assessment.qualityImpact(), QualityImpact.values()), "qualityImpact",
+      errors.require(ChangeRequestChecks.isOneOf(assessment.qualityImpact(), QualityImpact.values()), "qualityImpact",
           "must be one of none, minor, major, not '" + assessment.qualityImpact() + "'");
     }
-    ProjectDetails project = checkProject(errors, before.projectId(), assessment.costDelta(),
+    ProjectDetails project = checks.checkProject(errors, before.projectId(), assessment.costDelta(),
         assessment.scheduleDeltaDays());
     errors.throwIfAny();
     Baseline baseline = project.currentBaseline();
     long plannedDays = ChronoUnit.DAYS.between(baseline.plannedStart(), baseline.plannedFinish()) + 1;
     requests.assess(id, assessment, actor.id(), baseline.version(),
-        percent(assessment.costDelta(), baseline.budgetAtCompletion()),
-        percent(BigDecimal.valueOf(assessment.scheduleDeltaDays()), BigDecimal.valueOf(plannedDays)), now());
+        ChangeRequestChecks.percent(assessment.costDelta(), baseline.budgetAtCompletion()),
+        ChangeRequestChecks.percent(BigDecimal.valueOf(assessment.scheduleDeltaDays()),
+            BigDecimal.valueOf(plannedDays)), now());
     ChangeRequest after = get(id);
     audit.record("CHANGE_REQUEST_ASSESSED", ENTITY, id, after.projectId(), before, after);
     return after;
@@ -137,7 +136,7 @@ public class ChangeRequestService {
     ChangeRequestDraft revised = new ChangeRequestDraft(before.projectId(), draft.title(), draft.description(),
         draft.reason(), draft.changeType(), draft.costDelta(), draft.scheduleDeltaDays(), draft.scopeChange(),
         draft.qualityImpact(), draft.riskNotes());
-    check(revised).throwIfAny();
+    checks.check(revised).throwIfAny();
     requests.revise(id, revised, now());
     ChangeRequest after = get(id);
     audit.record("CHANGE_REQUEST_REVISED", ENTITY, id, after.projectId(), before, after);
@@ -181,66 +180,6 @@ public class ChangeRequestService {
   @Transactional(readOnly = true)
   public Page<ChangeRequest> list(ChangeRequestFilter filter, PageRequest page) {
     return requests.list(filter, page);
-  }
-
-  /** The checks of a raised or revised request: the form's rules, the choices, and the project and its baseline. */
-  InputErrors check(ChangeRequestDraft draft) {
-    InputErrors errors = validator.check(draft);
-    if (!errors.has("changeType")) {
-      errors.require(isOneOf(draft.changeType(), ChangeType.values()), "changeType",
-          "must be one of standard, normal, emergency, not '" + draft.changeType() + "'");
-    }
-    if (!errors.has("qualityImpact")) {
-      errors.require(isOneOf(draft.qualityImpact(), QualityImpact.values()), "qualityImpact",
-          "must be one of none, minor, major, not '" + draft.qualityImpact() + "'");
-    }
-    if (draft.projectId() != null) {
-      checkProject(errors, draft.projectId(), errors.has("costDelta") ? null : draft.costDelta(),
-          errors.has("scheduleDeltaDays") ? null : draft.scheduleDeltaDays());
-    }
-    return errors;
-  }
-
-  /**
-   * Only an approved, running project can be changed: one that exists (projects exist once their intake was
-   * approved), is not cancelled or completed, and is not closed. The deltas must leave a valid baseline.
-   */
-  private ProjectDetails checkProject(InputErrors errors, long projectId, BigDecimal costDelta, Integer days) {
-    ProjectDetails project;
-    try {
-      project = projects.get(projectId);
-    } catch (NotFoundException e) {
-      errors.add("projectId", "unknown project " + projectId);
-      return null;
-    }
-    ProjectStatus status = project.project().status();
-    if (status == ProjectStatus.CANCELLED || status == ProjectStatus.COMPLETED
-        || project.project().stage() == Stage.CLOSED) {
-      errors.add("projectId", "project " + project.project().code() + " is "
-          + (project.project().stage() == Stage.CLOSED ? "CLOSED" : status.name())
-          + ": only an approved, open project can be changed");
-      return project;
-    }
-    Baseline baseline = project.currentBaseline();
-    if (costDelta != null && baseline.budgetAtCompletion().add(costDelta).signum() < 0) {
-      errors.add("costDelta", "would make the budget negative (the current baseline budget is "
-          + baseline.budgetAtCompletion().toPlainString() + ")");
-    }
-    if (days != null && baseline.plannedFinish().plusDays(days).isBefore(baseline.plannedStart())) {
-      errors.add("scheduleDeltaDays", "would move the planned finish (" + baseline.plannedFinish()
-          + ") before the planned start (" + baseline.plannedStart() + ")");
-    }
-    return project;
-  }
-
-  static BigDecimal percent(BigDecimal delta, BigDecimal base) {
-    if (delta.signum() == 0) {
-      return BigDecimal.ZERO.setScale(2);
-    }
-    if (base.signum() == 0) {
-      return HUNDRED.setScale(2);
-    }
-    return delta.abs().multiply(HUNDRED).divide(base, 2, RoundingMode.UP);
   }
 
   static Map<String, Object> variables(ChangeRequestDraft d) {
@@ -293,15 +232,6 @@ public class ChangeRequestService {
       throw new ConflictException(request.reference() + " is " + request.status() + ", not " + expected);
     }
     return request;
-  }
-
-  private static boolean isOneOf(String value, Enum<?>[] options) {
-    for (Enum<?> option : options) {
-      if (option.name().toLowerCase(java.util.Locale.ROOT).equals(value)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static String truncate(String text, int max) {

@@ -62,7 +62,7 @@ class ChangeApprovalRouteTest extends IntegrationTest {
       "-21,    100,    21.00",
   })
   void percentagesOfTheBaseline(String delta, String base, String percent) {
-    assertThat(ChangeRequestService.percent(new BigDecimal(delta), new BigDecimal(base)))
+    assertThat(ChangeRequestChecks.percent(new BigDecimal(delta), new BigDecimal(base)))
         .isEqualByComparingTo(percent);
   }
 }
