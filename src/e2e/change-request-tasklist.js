@@ -13,15 +13,16 @@ lib.run('change-request-tasklist', async (browser) => {
   // the selects first: a text typed just before a select is picked can be lost while form-js re-renders
   await lib.choose(requester, 'changeType', 'Normal: assessed and routed for approval');
   await lib.choose(requester, 'qualityImpact', 'Minor');
-  await lib.fillText(requester, 'projectId', projectId);
-  await lib.fillText(requester, 'title', title);
-  await lib.fillText(requester, 'description', 'Typed into the start form in Chromium');
-  await lib.fillText(requester, 'reason', 'The regions need their own reports');
-  await lib.fillText(requester, 'costDelta', '2500');
-  await lib.fillText(requester, 'scheduleDeltaDays', '2');
-  await lib.fillText(requester, 'scopeChange', 'Regional <b>sales</b> reports');
-  await lib.fillText(requester, 'riskNotes', 'Regional feeds may be late');
-  await lib.field(requester, 'riskNotes').press('Tab');
+  await lib.fillAll(requester, {
+    projectId,
+    title,
+    description: 'Typed into the start form in Chromium',
+    reason: 'The regions need their own reports',
+    costDelta: '2500',
+    scheduleDeltaDays: '2',
+    scopeChange: 'Regional <b>sales</b> reports',
+    riskNotes: 'Regional feeds may be late',
+  });
   await lib.screenshot(requester, 'change-1-start-form');
   await lib.submit(requester, 'Start');
   await requester.locator('.modal-dialog').waitFor({ state: 'detached' });
@@ -29,7 +30,7 @@ lib.run('change-request-tasklist', async (browser) => {
   const manager = await lib.tasklist(browser, process.env.MANAGER || 'paula');
   await lib.showFilter(manager, 'My tasks');
   await lib.openTaskShowing(manager, 'Assess impact', 'title', title);
-  await lib.fillText(manager, 'assessmentComment', 'Estimate confirmed');
+  await lib.fillAll(manager, { assessmentComment: 'Estimate confirmed' });
   await lib.screenshot(manager, 'change-2-assessment-form');
   await lib.submit(manager, 'Complete');
   await manager.getByText('Assess impact', { exact: true }).first().waitFor({ state: 'detached', timeout: 15000 })
@@ -39,7 +40,7 @@ lib.run('change-request-tasklist', async (browser) => {
   await lib.showFilter(approver, 'Project management office');
   await lib.openTaskShowing(approver, 'Approve change (PMO)', 'title', title);
   await lib.tick(approver, 'Approve');
-  await lib.fillText(approver, 'pmoComment', 'Approved in the browser');
+  await lib.fillAll(approver, { pmoComment: 'Approved in the browser' });
   await lib.screenshot(approver, 'change-3-pmo-approval-form');
   await lib.submit(approver, 'Complete');
   await approver.getByText('Approve change (PMO)', { exact: true }).first()

@@ -141,5 +141,30 @@ async function openTaskShowing(page, taskName, key, value) {
   throw new Error(`no '${taskName}' task shows ${key} = ${value}`);
 }
 
+/**
+ * Types several form fields and makes sure every value stuck: form-js takes typed text in after a short delay, and on
+ * a busy machine a re-render can drop a value typed meanwhile (the field shows empty again), so lost values are typed
+ * again until all hold.
+ */
+async function fillAll(page, values) {
+  for (const [key, value] of Object.entries(values)) {
+    await fillText(page, key, value);
+  }
+  for (let round = 0; round < 5; round++) {
+    await page.waitForTimeout(500);
+    let lost = 0;
+    for (const [key, value] of Object.entries(values)) {
+      if ((await field(page, key).inputValue()) !== String(value)) {
+        lost++;
+        await fillText(page, key, value);
+      }
+    }
+    if (lost === 0) {
+      return;
+    }
+  }
+  throw new Error(`form fields keep losing their values: ${Object.keys(values)}`);
+}
+
 module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
-  fillDate, submit, screenshot, run, openTaskShowing };
+  fillDate, submit, screenshot, run, openTaskShowing, fillAll };
