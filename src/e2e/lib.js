@@ -27,8 +27,15 @@ async function tasklist(browser, user) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/camunda/app/tasklist/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[ng-model="password"]', PASSWORD);
+  const username = page.locator('input[ng-model="username"]');
+  const password = page.locator('input[ng-model="password"]');
+  await username.waitFor();
+  // on a busy machine the login form may still be settling while we type: type again until both fields hold
+  for (let i = 0; i < 5 && ((await username.inputValue()) !== user || (await password.inputValue()) !== PASSWORD);
+    i++) {
+    await username.fill(user);
+    await password.fill(PASSWORD);
+  }
   await page.click('button[type="submit"]');
   await page.getByText('Start process').first().waitFor({ timeout: 30000 });
   return page;
