@@ -204,6 +204,8 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     assertThat(approvals(approved)).extracting(a -> a.round() + " " + a.stage() + " " + a.decision())
         .contains("1 BOARD REWORK", "2 PMO APPROVE").hasSize(votes.size() + 1);
     assertThat(projects.get(projectId).currentBaseline().budgetAtCompletion()).isEqualByComparingTo("104000");
+    assertThat(projects.get(projectId).baselines()).extracting(Baseline::version).containsExactly(1, 2);
+    assertThat(sentNotices(approved)).hasSize(3).allSatisfy(n -> assertThat(n.subject()).contains("approved"));
     assertThat(actions(approved)).containsSubsequence("CHANGE_REQUEST_ROUTED by paula",
         "CHANGE_REQUEST_SENT_BACK by " + lastVoter(approved), "CHANGE_REQUEST_REVISED by rita",
         "CHANGE_REQUEST_ASSESSED by paula", "CHANGE_REQUEST_ROUTED by paula", "CHANGE_REQUEST_APPROVED by olga");
@@ -227,6 +229,8 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     assertThat(approvals(approved)).extracting(a -> a.stage() + " " + a.approverGroup())
         .contains("BOARD change-board", "STEERING steering-committee");
     assertThat(projects.get(projectId).currentBaseline().budgetAtCompletion()).isEqualByComparingTo("125000");
+    assertThat(sentNotices(approved)).hasSize(3)
+        .allSatisfy(n -> assertThat(n.body()).contains("route BOARD_AND_STEERING", "steering committee approval by sam"));
     assertThat(actions(approved)).containsSubsequence("CHANGE_VOTE_RECORDED by " + lastVoter(approved),
         "CHANGE_APPROVAL_RECORDED by sam", "CHANGE_REQUEST_APPROVED by sam", "CHANGE_REQUEST_REBASELINED by sam");
   }
@@ -257,6 +261,8 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     awaitAt(pi, ChangeRequestProcess.TASK_IMPLEMENT);
     assertThat(requestOf(pi).status()).isEqualTo(ChangeStatus.APPROVED);
     assertThat(projects.get(projectId).currentBaseline().plannedFinish()).isEqualTo(FINISH.plusDays(30));
+    assertThat(sentNotices(requestOf(pi))).extracting(Notice::recipient)
+        .containsExactlyInAnyOrder(sponsor, manager, requester);
 
     complete(manager, pi, ChangeRequestProcess.TASK_IMPLEMENT, Map.of("implementationNotes", "Hotfix deployed"));
     assertThat(pi).isWaitingAt(ChangeRequestProcess.TASK_REVIEW);

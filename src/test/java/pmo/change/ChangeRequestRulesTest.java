@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import pmo.platform.ForbiddenActionException;
 import pmo.platform.InvalidInputException;
 import pmo.platform.Roles;
 import pmo.platform.SegregationOfDutiesException;
@@ -68,6 +69,22 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
       identityService.clearAuthentication();
       user("bea", Roles.REQUESTERS);
     }
+  }
+
+  @Test
+  void nobodyRaisesARequestInSomeoneElsesName() {
+    Map<String, Object> vars = request(project(), "normal", 1000, 0, "none");
+    vars.put("requester", carl);
+    actAs(requester);
+    try {
+      assertThat(failureOf(() -> runtime.startProcessInstanceByKey(ChangeRequestProcess.KEY, vars)))
+          .isInstanceOf(ForbiddenActionException.class)
+          .hasMessage("rita may not raise a change request in the name of carl");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(jdbc.sql("select count(*) from change_request where title = :t").param("t", vars.get("title"))
+        .query(Long.class).single()).isZero();
   }
 
   @Test
