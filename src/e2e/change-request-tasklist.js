@@ -28,8 +28,7 @@ lib.run('change-request-tasklist', async (browser) => {
   await requester.locator('.modal-dialog').waitFor({ state: 'detached' });
 
   const manager = await lib.tasklist(browser, process.env.MANAGER || 'paula');
-  await lib.showFilter(manager, 'My tasks');
-  await lib.openTaskShowing(manager, 'Assess impact', 'title', title);
+  await lib.openTaskShowing(manager, 'My tasks', 'Assess impact', 'title', title);
   await lib.fillAll(manager, { assessmentComment: 'Estimate confirmed' });
   await lib.screenshot(manager, 'change-2-assessment-form');
   await lib.submit(manager, 'Complete');
@@ -37,8 +36,7 @@ lib.run('change-request-tasklist', async (browser) => {
     .catch(() => {});
 
   const approver = await lib.tasklist(browser, process.env.APPROVER || 'olga');
-  await lib.showFilter(approver, 'Project management office');
-  await lib.openTaskShowing(approver, 'Approve change (PMO)', 'title', title);
+  await lib.openTaskShowing(approver, 'Project management office', 'Approve change (PMO)', 'title', title);
   await lib.tick(approver, 'Approve');
   await lib.fillAll(approver, { pmoComment: 'Approved in the browser' });
   await lib.screenshot(approver, 'change-3-pmo-approval-form');

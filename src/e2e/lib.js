@@ -124,28 +124,42 @@ async function run(name, scenario) {
 }
 
 /**
- * Opens the task of the current filter whose form shows `value` in the field `key` (for example the title of a case
+ * Opens the task of the filter whose form shows `value` in the field `key` (for example the title of a case
  * whose subject the user may not read: Tasklist shows the Subject only to users who may read the process instance),
- * trying the cards named `taskName` newest first; claims it if needed and leaves its form open.
+ * claims it if needed and leaves its form open. Tries the cards named `taskName` whose subject mentions the value
+ * first, then all of them, newest first, and looks again for up to a minute (the task may still be on its way).
  */
-async function openTaskShowing(page, taskName, key, value) {
-  const cards = page.locator('.tasks-list li').filter({ hasText: taskName });
-  await cards.first().waitFor({ timeout: 30000 });
-  const count = await cards.count();
-  for (let i = 0; i < count; i++) {
-    await cards.nth(i).getByRole('link', { name: taskName, exact: true }).click();
-    await page.waitForSelector('.fjs-container');
-    await field(page, key).waitFor();
-    if ((await field(page, key).inputValue()) === String(value)) {
-      const claim = page.getByText('Claim', { exact: true });
-      if (await claim.isVisible().catch(() => false)) {
-        await claim.click();
-        await claim.waitFor({ state: 'hidden' });
+async function openTaskShowing(page, filterName, taskName, key, value) {
+  await showFilter(page, filterName);
+  const named = page.locator('.tasks-list li').filter({ hasText: taskName });
+  const deadline = Date.now() + 60000;
+  const seen = [];
+  while (Date.now() < deadline) {
+    await named.first().waitFor({ timeout: 10000 }).catch(() => {});
+    const about = named.filter({ has: page.locator(`[uib-tooltip*=${JSON.stringify(String(value))}]`) });
+    const cards = (await about.count()) > 0 ? about : named;
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) {
+      await cards.nth(i).getByRole('link', { name: taskName, exact: true }).click();
+      await page.waitForSelector('.fjs-container');
+      await field(page, key).waitFor();
+      const shown = await field(page, key).inputValue();
+      seen.push(shown);
+      if (shown === String(value)) {
+        const claim = page.getByText('Claim', { exact: true });
+        if (await claim.isVisible().catch(() => false)) {
+          await claim.click();
+          await claim.waitFor({ state: 'hidden' });
+        }
+        return;
       }
-      return;
     }
+    // look again: move the pointer off the filter's tooltip and show the filter anew
+    await page.mouse.move(900, 600);
+    await page.waitForTimeout(1000);
+    await showFilter(page, filterName);
   }
-  throw new Error(`no '${taskName}' task shows ${key} = ${value}`);
+  throw new Error(`no '${taskName}' task shows ${key} = ${value} (seen: ${[...new Set(seen)].join(' | ')})`);
 }
 
 /**

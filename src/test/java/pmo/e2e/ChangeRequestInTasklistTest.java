@@ -26,16 +26,17 @@ class ChangeRequestInTasklistTest extends IntegrationTest {
   @Test
   void changeRaisedAssessedAndApprovedThroughTasklistForms() throws Exception {
     user("rita", Roles.REQUESTERS);
-    user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+    // a project manager of their own, so their task list holds just this scenario's assessment
+    String manager = user("pm-" + unique(), Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
     user("olga", Roles.REQUESTERS, Roles.PMO);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
     long projectId = projects.register(new NewProject(null, "Browser target " + unique(), "Changed in a browser", "sam",
-        "paula", "IT", "Digital customer experience", new BigDecimal("100000"), LocalDate.of(2026, 1, 1),
+        manager, "IT", "Digital customer experience", new BigDecimal("100000"), LocalDate.of(2026, 1, 1),
         LocalDate.of(2026, 4, 10), "Reporting hub")).project().id();
     String title = "Browser change " + unique();
 
     BrowserScenario.run("change-request-tasklist.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
-        "PROJECT_ID", String.valueOf(projectId)));
+        "PROJECT_ID", String.valueOf(projectId), "MANAGER", manager));
 
     Map<String, Object> row = jdbc.sql("select * from change_request where title = :t").param("t", title)
         .query().singleRow();
@@ -44,7 +45,7 @@ class ChangeRequestInTasklistTest extends IntegrationTest {
     assertThat(row.get("change_type")).isEqualTo("NORMAL");
     assertThat(row.get("quality_impact")).isEqualTo("MINOR");
     assertThat(row.get("route")).isEqualTo("PMO");
-    assertThat(row.get("assessed_by")).isEqualTo("paula");
+    assertThat(row.get("assessed_by")).isEqualTo(manager);
     assertThat(row.get("scope_change")).isEqualTo("Regional <b>sales</b> reports");
     assertThat(row.get("risk_notes")).isEqualTo("Regional feeds may be late");
     assertThat(new BigDecimal(row.get("cost_delta").toString())).isEqualByComparingTo("2500");
@@ -56,7 +57,7 @@ class ChangeRequestInTasklistTest extends IntegrationTest {
     assertThat(projects.get(projectId).currentBaseline().budgetAtCompletion()).isEqualByComparingTo("102500");
     assertThat(jdbc.sql("select actor from audit_event where entity_type = 'CHANGE_REQUEST' and entity_id = :id "
         + "order by id").param("id", id).query(String.class).list())
-        .containsExactly("rita", "paula", "paula", "olga", "olga", "olga");
+        .containsExactly("rita", manager, manager, "olga", "olga", "olga");
     String processInstance = (String) row.get("process_instance_id");
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(processInstance).taskDefinitionKey("Task_ImplementChange").count() == 1);
