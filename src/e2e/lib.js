@@ -27,8 +27,15 @@ async function tasklist(browser, user) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/camunda/app/tasklist/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[ng-model="password"]', PASSWORD);
+  const username = page.locator('input[ng-model="username"]');
+  const password = page.locator('input[ng-model="password"]');
+  await username.waitFor();
+  // on a busy machine the login form may still be settling while we type: type again until both fields hold
+  for (let i = 0; i < 5 && ((await username.inputValue()) !== user || (await password.inputValue()) !== PASSWORD);
+    i++) {
+    await username.fill(user);
+    await password.fill(PASSWORD);
+  }
   await page.click('button[type="submit"]');
   await page.getByText('Start process').first().waitFor({ timeout: 30000 });
   return page;
@@ -116,5 +123,69 @@ async function run(name, scenario) {
   }
 }
 
+/**
+ * Opens the task of the filter whose form shows `value` in the field `key` (for example the title of a case
+ * whose subject the user may not read: Tasklist shows the Subject only to users who may read the process instance),
+ * claims it if needed and leaves its form open. Tries the cards named `taskName` whose subject mentions the value
+ * first, then all of them, newest first, and looks again for up to a minute (the task may still be on its way).
+ */
+async function openTaskShowing(page, filterName, taskName, key, value) {
+  await showFilter(page, filterName);
+  const named = page.locator('.tasks-list li').filter({ hasText: taskName });
+  const deadline = Date.now() + 60000;
+  const seen = [];
+  while (Date.now() < deadline) {
+    await named.first().waitFor({ timeout: 10000 }).catch(() => {});
+    const about = named.filter({ has: page.locator(`[uib-tooltip*=${JSON.stringify(String(value))}]`) });
+    const cards = (await about.count()) > 0 ? about : named;
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) {
+      await cards.nth(i).getByRole('link', { name: taskName, exact: true }).click();
+      await page.waitForSelector('.fjs-container');
+      await field(page, key).waitFor();
+      const shown = await field(page, key).inputValue();
+      seen.push(shown);
+      if (shown === String(value)) {
+        const claim = page.getByText('Claim', { exact: true });
+        if (await claim.isVisible().catch(() => false)) {
+          await claim.click();
+          await claim.waitFor({ state: 'hidden' });
+        }
+        return;
+      }
+    }
+    // look again: move the pointer off the filter's tooltip and show the filter anew
+    await page.mouse.move(900, 600);
+    await page.waitForTimeout(1000);
+    await showFilter(page, filterName);
+  }
+  throw new Error(`no '${taskName}' task shows ${key} = ${value} (seen: ${[...new Set(seen)].join(' | ')})`);
+}
+
+/**
+ * Types several form fields and makes sure every value stuck: form-js takes typed text in after a short delay, and on
+ * a busy machine a re-render can drop a value typed meanwhile (the field shows empty again), so lost values are typed
+ * again until all hold.
+ */
+async function fillAll(page, values) {
+  for (const [key, value] of Object.entries(values)) {
+    await fillText(page, key, value);
+  }
+  for (let round = 0; round < 5; round++) {
+    await page.waitForTimeout(500);
+    let lost = 0;
+    for (const [key, value] of Object.entries(values)) {
+      if ((await field(page, key).inputValue()) !== String(value)) {
+        lost++;
+        await fillText(page, key, value);
+      }
+    }
+    if (lost === 0) {
+      return;
+    }
+  }
+  throw new Error(`form fields keep losing their values: ${Object.keys(values)}`);
+}
+
 module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
-  fillDate, submit, screenshot, run };
+  fillDate, submit, screenshot, run, openTaskShowing, fillAll };

@@ -1,5 +1,10 @@
 package pmo;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,6 +31,18 @@ public abstract class IntegrationTest {
 
   public static final String PASSWORD = "test-password";
 
+  /**
+   * One in-process SMTP server (GreenMail) for the whole suite, on a fixed free port so a test can stop it (a mail
+   * server that is down) and start it again; the application sends its mail there.
+   */
+  protected static final int SMTP_PORT = freePort();
+  protected static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1",
+      ServerSetup.PROTOCOL_SMTP));
+
+  static {
+    MAIL.start();
+  }
+
   @Autowired
   protected ProcessEngine engine;
   @Autowired
@@ -40,6 +57,8 @@ public abstract class IntegrationTest {
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
     registry.add("camunda.bpm.generic-properties.properties.loginDelayBase", () -> "0");
     registry.add("camunda.bpm.admin-user.password", () -> PASSWORD);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
   }
 
   @BeforeEach
@@ -122,6 +141,14 @@ public abstract class IntegrationTest {
       thrown = thrown.getCause();
     }
     return thrown;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A unique suffix so tests sharing one database never collide. */

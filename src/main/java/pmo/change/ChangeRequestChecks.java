@@ -1,0 +1,103 @@
+package pmo.change;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import pmo.platform.CommandValidator;
+import pmo.platform.InputErrors;
+import pmo.platform.NotFoundException;
+import pmo.project.Baseline;
+import pmo.project.ProjectDetails;
+import pmo.project.ProjectService;
+import pmo.project.ProjectStatus;
+import pmo.project.Stage;
+
+/** The input rules of change requests, shared by raising (start form, REST, Java), revising and assessing. */
+@Component
+class ChangeRequestChecks {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final ProjectService projects;
+  private final CommandValidator validator;
+
+  ChangeRequestChecks(ProjectService projects, CommandValidator validator) {
+    this.projects = projects;
+    this.validator = validator;
+  }
+
+  /** The checks of a raised or revised request: the form's rules, the choices, and the project and its baseline. */
+  InputErrors check(ChangeRequestDraft draft) {
+    InputErrors errors = validator.check(draft);
+    if (!errors.has("changeType")) {
+      errors.require(isOneOf(draft.changeType(), ChangeType.values()), "changeType",
+          "must be one of standard, normal, emergency, not '" + draft.changeType() + "'");
+    }
+    if (!errors.has("qualityImpact")) {
+      errors.require(isOneOf(draft.qualityImpact(), QualityImpact.values()), "qualityImpact",
+          "must be one of none, minor, major, not '" + draft.qualityImpact() + "'");
+    }
+    if (draft.projectId() != null) {
+      checkProject(errors, draft.projectId(), errors.has("costDelta") ? null : draft.costDelta(),
+          errors.has("scheduleDeltaDays") ? null : draft.scheduleDeltaDays());
+    }
+    return errors;
+  }
+
+  /**
+   * Only an approved, running project can be changed: one that exists (projects exist once their intake was
+   * approved), is not cancelled or completed, and is not closed. The deltas must leave a valid baseline.
+   */
+  ProjectDetails checkProject(InputErrors errors, long projectId, BigDecimal costDelta, Integer days) {
+    ProjectDetails project;
+    try {
+      project = projects.get(projectId);
+    } catch (NotFoundException e) {
+      errors.add("projectId", "unknown project " + projectId);
+      return null;
+    }
+    ProjectStatus status = project.project().status();
+    if (status == ProjectStatus.CANCELLED || status == ProjectStatus.COMPLETED
+        || project.project().stage() == Stage.CLOSED) {
+      errors.add("projectId", "project " + project.project().code() + " is "
+          + (project.project().stage() == Stage.CLOSED ? "CLOSED" : status.name())
+          + ": only an approved, open project can be changed");
+      return project;
+    }
+    Baseline baseline = project.currentBaseline();
+    if (costDelta != null && baseline.budgetAtCompletion().add(costDelta).signum() < 0) {
+      errors.add("costDelta", "would make the budget negative (the current baseline budget is "
+          + baseline.budgetAtCompletion().toPlainString() + ")");
+    }
+    if (days != null && baseline.plannedFinish().plusDays(days).isBefore(baseline.plannedStart())) {
+      errors.add("scheduleDeltaDays", "would move the planned finish (" + baseline.plannedFinish()
+          + ") before the planned start (" + baseline.plannedStart() + ")");
+    }
+    return project;
+  }
+
+
+  /**
+   * A delta as a percentage of its base: absolute, rounded up to two decimals so that anything above a threshold
+   * counts as above it; a change to a zero base counts as 100 %.
+   */
+  static BigDecimal percent(BigDecimal delta, BigDecimal base) {
+    if (delta.signum() == 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    if (base.signum() == 0) {
+      return HUNDRED.setScale(2);
+    }
+    return delta.abs().multiply(HUNDRED).divide(base, 2, RoundingMode.UP);
+  }
+
+  static boolean isOneOf(String value, Enum<?>[] options) {
+    for (Enum<?> option : options) {
+      if (option.name().toLowerCase(Locale.ROOT).equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,9 @@
+package pmo.change;
+
+import java.util.List;
+import pmo.audit.AuditEvent;
+
+/** A change request with its approvals and votes, its reminders and escalations, and its audit history. */
+public record ChangeRequestDetails(ChangeRequest request, List<Approval> approvals, List<Escalation> escalations,
+    List<AuditEvent> history) {
+}

@@ -1,0 +1,93 @@
+package pmo.change;
+
+import java.math.BigDecimal;
+import pmo.platform.Var;
+
+/** The change request process (processes/change-request.bpmn): its key, element ids and variables. */
+public final class ChangeRequestProcess {
+
+  public static final String KEY = "change-request";
+  /** The routing decision (processes/change-approval-route.dmn). */
+  public static final String ROUTE_DECISION = "change-approval-route";
+
+  public static final String START = "StartEvent_ChangeRequested";
+  public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
+  public static final String TASK_ASSESS = "Task_AssessImpact";
+  public static final String TASK_DECIDE_ROUTE = "Task_DecideRoute";
+  public static final String TASK_RECORD_ROUTE = "Task_RecordRoute";
+  public static final String TASK_PMO_APPROVAL = "Task_PmoApproval";
+  public static final String TASK_BOARD_VOTE = "Task_BoardVote";
+  public static final String TASK_TALLY_VOTES = "Task_TallyVotes";
+  public static final String TASK_STEERING_APPROVAL = "Task_SteeringApproval";
+  public static final String TASK_EXPEDITED_APPROVAL = "Task_ExpeditedApproval";
+  public static final String TASK_REVISE = "Task_ReviseRequest";
+  public static final String TASK_WRITE_BASELINE = "Task_WriteBaseline";
+  public static final String TASK_QUEUE_NOTICES = "Task_QueueOutcomeNotices";
+  public static final String TASK_SEND_NOTICES = "Task_SendOutcomeNotices";
+  public static final String TASK_IMPLEMENT = "Task_ImplementChange";
+  public static final String TASK_REVIEW = "Task_RetrospectiveReview";
+  public static final String TASK_VERIFY = "Task_VerifyImplementation";
+  public static final String TASK_REMIND = "Task_RemindApprovers";
+  public static final String TASK_ESCALATE = "Task_EscalateToPmo";
+  public static final String TASK_SEND_DEADLINE_NOTICES = "Task_SendDeadlineNotices";
+  public static final String END_CLOSED = "End_ChangeClosed";
+  public static final String END_REJECTED = "End_ChangeRejected";
+  public static final String END_DEADLINE = "End_DeadlineHandled";
+
+  // start form (and revise form): the request as the requester raises it
+  public static final Var<Long> PROJECT_ID = Var.id("projectId");
+  public static final Var<String> TITLE = Var.text("title");
+  public static final Var<String> DESCRIPTION = Var.text("description");
+  public static final Var<String> REASON = Var.text("reason");
+  public static final Var<String> CHANGE_TYPE = Var.text("changeType");
+  public static final Var<BigDecimal> COST_DELTA = Var.decimal("costDelta");
+  public static final Var<Integer> SCHEDULE_DELTA_DAYS = Var.integer("scheduleDeltaDays");
+  public static final Var<String> SCOPE_CHANGE = Var.text("scopeChange");
+  public static final Var<String> QUALITY_IMPACT = Var.text("qualityImpact");
+  public static final Var<String> RISK_NOTES = Var.text("riskNotes");
+  /** Set by the engine from the user who started the process (camunda:initiator). */
+  public static final Var<String> REQUESTER = Var.text("requester");
+
+  // assessment form
+  public static final Var<String> ASSESSMENT_COMMENT = Var.text("assessmentComment");
+
+  // approval forms: one decision and one comment variable per step (the board's are local to each vote)
+  public static final Var<String> PMO_DECISION = Var.text("pmoDecision");
+  public static final Var<String> PMO_COMMENT = Var.text("pmoComment");
+  public static final Var<String> VOTE = Var.text("vote");
+  public static final Var<String> VOTE_COMMENT = Var.text("voteComment");
+  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
+  public static final Var<String> EXPEDITED_DECISION = Var.text("expeditedDecision");
+  public static final Var<String> EXPEDITED_COMMENT = Var.text("expeditedComment");
+  public static final Var<String> REVIEW_DECISION = Var.text("reviewDecision");
+  public static final Var<String> REVIEW_COMMENT = Var.text("reviewComment");
+
+  // implementation and verification forms
+  public static final Var<String> IMPLEMENTATION_NOTES = Var.text("implementationNotes");
+  public static final Var<String> VERIFICATION = Var.text("verification");
+  public static final Var<String> VERIFICATION_COMMENT = Var.text("verificationComment");
+
+  // written by the process
+  public static final Var<Long> CHANGE_REQUEST_ID = Var.id("changeRequestId");
+  /** The project's manager, who assesses and implements (null: any project manager may claim). */
+  public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
+  /** Inputs of the routing DMN, computed from the current baseline at assessment. */
+  public static final Var<BigDecimal> COST_DELTA_PCT = Var.decimal("costDeltaPct");
+  public static final Var<BigDecimal> SCHEDULE_DELTA_PCT = Var.decimal("scheduleDeltaPct");
+  /** The DMN's output (a {@link Route} name) and the decision definition that produced it. */
+  public static final Var<String> ROUTE = Var.text("route");
+  public static final Var<String> ROUTE_DECISION_KEY = Var.text("routeDecisionKey");
+  public static final Var<Integer> ROUTE_DECISION_VERSION = Var.integer("routeDecisionVersion");
+  /** The board's combined vote: approve, reject or rework. */
+  public static final Var<String> BOARD_OUTCOME = Var.text("boardOutcome");
+  /** Why the last decision rejected the request or sent it back (the revise form shows it). */
+  public static final Var<String> DECISION_REASON = Var.text("decisionReason");
+  /** The outcome of the approval: approved or rejected. */
+  public static final Var<String> OUTCOME = Var.text("outcome");
+  /** Who implemented the change: may not verify it. */
+  public static final Var<String> IMPLEMENTER = Var.text("implementer");
+
+  private ChangeRequestProcess() {
+  }
+}

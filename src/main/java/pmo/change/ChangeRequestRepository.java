@@ -1,0 +1,224 @@
+package pmo.change;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import pmo.platform.ConflictException;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+import pmo.platform.SqlFilter;
+
+@Repository
+class ChangeRequestRepository {
+
+  private final JdbcClient jdbc;
+
+  ChangeRequestRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(ChangeRequestDraft d, String requester, String processInstanceId, OffsetDateTime now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into change_request (project_id, title, description, reason, change_type, requester, status,
+                                        cost_delta, schedule_delta_days, scope_change, quality_impact, risk_notes,
+                                        process_instance_id, created_at, updated_at)
+            values (:project, :title, :description, :reason, :type, :requester, :status, :cost, :days, :scope,
+                    :quality, :risks, :pi, :now, :now)""")
+        .params(draftParams(d))
+        .param("project", d.projectId())
+        .param("requester", requester)
+        .param("status", ChangeStatus.SUBMITTED.name())
+        .param("pi", processInstanceId)
+        .param("now", now)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  Optional<ChangeRequest> find(long id) {
+    return jdbc.sql("select * from change_request where id = :id").param("id", id).query(ChangeRequest.class)
+        .optional();
+  }
+
+  /** Reads a change request and locks its row, so two steps deciding on it at once queue up. */
+  Optional<ChangeRequest> lock(long id) {
+    return jdbc.sql("select * from change_request where id = :id for update").param("id", id)
+        .query(ChangeRequest.class).optional();
+  }
+
+  Optional<ChangeRequest> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from change_request where process_instance_id = :pi").param("pi", processInstanceId)
+        .query(ChangeRequest.class).optional();
+  }
+
+  Page<ChangeRequest> list(ChangeRequestFilter f, PageRequest page) {
+    return new SqlFilter()
+        .and("project_id = :project", "project", f.projectId())
+        .and("status = :status", "status", f.status())
+        .and("change_type = :type", "type", f.type())
+        .page(jdbc, "select *", "change_request", "id desc", page, ChangeRequest.class);
+  }
+
+  List<ChangeRequest> openForProject(long projectId) {
+    return jdbc.sql("""
+            select * from change_request
+             where project_id = :project and status not in ('REJECTED', 'CLOSED', 'CANCELLED') order by id""")
+        .param("project", projectId).query(ChangeRequest.class).list();
+  }
+
+  long countOpen(long projectId) {
+    return jdbc.sql("""
+            select count(*) from change_request
+             where project_id = :project and status not in ('REJECTED', 'CLOSED', 'CANCELLED')""")
+        .param("project", projectId).query(Long.class).single();
+  }
+
+  void revise(long id, ChangeRequestDraft d, OffsetDateTime now) {
+    jdbc.sql("""
+            update change_request set title = :title, description = :description, reason = :reason,
+                   change_type = :type, cost_delta = :cost, schedule_delta_days = :days, scope_change = :scope,
+                   quality_impact = :quality, risk_notes = :risks, status = 'SUBMITTED', round = round + 1,
+                   route = null, route_decision_key = null, route_decision_version = null, outcome_reason = null,
+                   updated_at = :now
+             where id = :id""")
+        .params(draftParams(d)).param("now", now).param("id", id).update();
+  }
+
+  void assess(long id, ImpactAssessment a, String assessor, int baselineVersion, BigDecimal costPct,
+      BigDecimal schedulePct, OffsetDateTime now) {
+    jdbc.sql("""
+            update change_request set cost_delta = :cost, schedule_delta_days = :days, scope_change = :scope,
+                   quality_impact = :quality, risk_notes = :risks, assessed_by = :assessor,
+                   assessment_comment = :comment, assessed_baseline = :baseline, cost_delta_pct = :costPct,
+                   schedule_delta_pct = :schedulePct, updated_at = :now
+             where id = :id""")
+        .param("cost", a.costDelta())
+        .param("days", a.scheduleDeltaDays())
+        .param("scope", a.scopeChange())
+        .param("quality", QualityImpact.of(a.qualityImpact(), "qualityImpact").name())
+        .param("risks", a.riskNotes())
+        .param("assessor", assessor)
+        .param("comment", a.assessmentComment())
+        .param("baseline", baselineVersion)
+        .param("costPct", costPct)
+        .param("schedulePct", schedulePct)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  void route(long id, Route route, String decisionKey, Integer decisionVersion, ChangeStatus status,
+      String reason, OffsetDateTime now) {
+    jdbc.sql("""
+            update change_request set route = :route, route_decision_key = :key, route_decision_version = :version,
+                   status = :status, outcome_reason = :reason, updated_at = :now
+             where id = :id""")
+        .param("route", route.name()).param("key", decisionKey).param("version", decisionVersion)
+        .param("status", status.name()).param("reason", reason).param("now", now).param("id", id).update();
+  }
+
+  void status(long id, ChangeStatus status, String reason, OffsetDateTime now) {
+    jdbc.sql("update change_request set status = :status, outcome_reason = :reason, updated_at = :now where id = :id")
+        .param("status", status.name()).param("reason", reason).param("now", now).param("id", id).update();
+  }
+
+  void newBaseline(long id, int version, OffsetDateTime now) {
+    jdbc.sql("update change_request set new_baseline_version = :v, updated_at = :now where id = :id")
+        .param("v", version).param("now", now).param("id", id).update();
+  }
+
+  void implemented(long id, String implementer, String notes, OffsetDateTime now) {
+    jdbc.sql("""
+            update change_request set status = 'IMPLEMENTED', implemented_by = :who, implementation_notes = :notes,
+                   updated_at = :now
+             where id = :id""")
+        .param("who", implementer).param("notes", notes).param("now", now).param("id", id).update();
+  }
+
+  void verified(long id, ChangeStatus status, String verifier, String reason, OffsetDateTime now) {
+    jdbc.sql("""
+            update change_request set status = :status, verified_by = :who, outcome_reason = :reason,
+                   updated_at = :now
+             where id = :id""")
+        .param("status", status.name()).param("who", verifier).param("reason", reason).param("now", now)
+        .param("id", id).update();
+  }
+
+  // --- approvals and votes
+
+  long insertApproval(long changeRequestId, int round, ApprovalStage stage, String approver,
+      ApprovalDecision decision, String comment, String taskId, OffsetDateTime now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    try {
+      jdbc.sql("""
+              insert into change_approval (change_request_id, round, stage, approver, approver_group, decision,
+                                           comment, task_id, decided_at)
+              values (:cr, :round, :stage, :approver, :grp, :decision, :comment, :task, :now)""")
+          .param("cr", changeRequestId).param("round", round).param("stage", stage.name())
+          .param("approver", approver).param("grp", stage.group).param("decision", decision.name())
+          .param("comment", comment).param("task", taskId).param("now", now)
+          .update(key, "id");
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException(approver + " has already decided on change request " + changeRequestId
+          + " in this round (" + stage.label() + ")");
+    }
+    return key.getKey().longValue();
+  }
+
+  Approval approval(long id) {
+    return jdbc.sql("select * from change_approval where id = :id").param("id", id).query(Approval.class).single();
+  }
+
+  List<Approval> approvals(long changeRequestId) {
+    return jdbc.sql("select * from change_approval where change_request_id = :cr order by id")
+        .param("cr", changeRequestId).query(Approval.class).list();
+  }
+
+  // --- reminders and escalations
+
+  long insertEscalation(long changeRequestId, String kind, ApprovalStage stage, OffsetDateTime openSince,
+      String waitingFor, String escalatedTo, String reason, String recordedBy, OffsetDateTime now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into change_escalation (change_request_id, kind, stage, open_since, waiting_for, escalated_to,
+                                           reason, recorded_by, recorded_at)
+            values (:cr, :kind, :stage, :since, :waiting, :to, :reason, :by, :now)""")
+        .param("cr", changeRequestId).param("kind", kind).param("stage", stage.name()).param("since", openSince)
+        .param("waiting", waitingFor).param("to", escalatedTo).param("reason", reason).param("by", recordedBy)
+        .param("now", now)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  Escalation escalation(long id) {
+    return jdbc.sql("select * from change_escalation where id = :id").param("id", id).query(Escalation.class)
+        .single();
+  }
+
+  List<Escalation> escalations(long changeRequestId) {
+    return jdbc.sql("select * from change_escalation where change_request_id = :cr order by id")
+        .param("cr", changeRequestId).query(Escalation.class).list();
+  }
+
+  private static Map<String, Object> draftParams(ChangeRequestDraft d) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("title", d.title());
+    p.put("description", d.description());
+    p.put("reason", d.reason());
+    p.put("type", ChangeType.of(d.changeType(), "changeType").name());
+    p.put("cost", d.costDelta());
+    p.put("days", d.scheduleDeltaDays());
+    p.put("scope", d.scopeChange());
+    p.put("quality", QualityImpact.of(d.qualityImpact(), "qualityImpact").name());
+    p.put("risks", d.riskNotes());
+    return p;
+  }
+}

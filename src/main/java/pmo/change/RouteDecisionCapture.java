@@ -1,0 +1,29 @@
+package pmo.change;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+
+/**
+ * Notes which decision definition (key and version) the routing business rule task evaluated, as process variables
+ * beside the route, so the change request row records exactly the table that chose its route, even when a process
+ * owner deploys a new version of the table at the same moment.
+ */
+final class RouteDecisionCapture implements DmnDecisionEvaluationListener {
+
+  @Override
+  public void notify(DmnDecisionEvaluationEvent event) {
+    DmnDecision decision = event.getDecisionResult().getDecision();
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    if (!ChangeRequestProcess.ROUTE_DECISION.equals(decision.getKey())
+        || !(decision instanceof DecisionDefinition definition) || context == null
+        || context.getExecution() == null) {
+      return;
+    }
+    ChangeRequestProcess.ROUTE_DECISION_KEY.set(context.getExecution(), definition.getKey());
+    ChangeRequestProcess.ROUTE_DECISION_VERSION.set(context.getExecution(), definition.getVersion());
+  }
+}

@@ -1,0 +1,119 @@
+package pmo.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import pmo.notice.Notice;
+import pmo.notice.NoticeStatus;
+
+/**
+ * The deadlines of the approval tasks: after pmo.change.reminder-after (P3D) the approvers still awaited get a
+ * reminder, after pmo.change.escalate-after (P5D) the PMO gets an escalation; the task stays open (non-interrupting
+ * timers). The engine clock is moved and the job executor fires the timers.
+ */
+class ChangeDeadlineTest extends ChangeTestSupport {
+
+  @Autowired
+  ChangeDeadlines deadlines;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void overduePmoApprovalIsRemindedThenEscalatedToThePmo() {
+    assertThat(deadlines.reminderAfter()).isEqualTo("P3D");
+    assertThat(deadlines.escalateAfter()).isEqualTo("P5D");
+    ProcessInstance pi = raiseAndAssess(project(), "normal", 1000, 0, "none");
+    ChangeRequest request = requestOf(pi);
+    Instant created = task(pi, ChangeRequestProcess.TASK_PMO_APPROVAL).getCreateTime().toInstant();
+    assertThat(timer(pi, "Event_PmoApprovalReminder").getDuedate().toInstant())
+        .isCloseTo(created.plus(Duration.ofDays(3)), within(1, ChronoUnit.SECONDS));
+    assertThat(timer(pi, "Event_PmoApprovalOverdue").getDuedate().toInstant())
+        .isCloseTo(created.plus(Duration.ofDays(5)), within(1, ChronoUnit.SECONDS));
+
+    ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3)).plusSeconds(60)));
+    List<Escalation> reminded = awaitEscalations(request, 1);
+    Escalation reminder = reminded.get(0);
+    assertThat(reminder.kind()).isEqualTo("REMINDER");
+    assertThat(reminder.stage()).isEqualTo(ApprovalStage.PMO);
+    assertThat(reminder.openSince().toInstant()).isEqualTo(created);
+    assertThat(reminder.waitingFor()).contains(pmo).doesNotContain(requester);
+    assertThat(reminder.escalatedTo()).isNull();
+    assertThat(reminder.recordedBy()).isEqualTo("system");
+    assertThat(reminder.reason()).contains("PMO approval of " + request.reference(), "longer than P3D");
+    List<Notice> reminders = sent(request, "Reminder: ");
+    assertThat(reminders).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
+    assertThat(reminders).allSatisfy(n -> assertThat(n.subject())
+        .isEqualTo("Reminder: " + request.reference() + " waits for the PMO approval: " + request.title()));
+    assertThat(pi).isWaitingAt(ChangeRequestProcess.TASK_PMO_APPROVAL);
+
+    ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(5)).plusSeconds(60)));
+    Escalation escalation = awaitEscalations(request, 2).get(1);
+    assertThat(escalation.kind()).isEqualTo("ESCALATION");
+    assertThat(escalation.escalatedTo()).isEqualTo("pmo");
+    assertThat(escalation.reason()).contains("longer than P5D", "waiting for");
+    List<Notice> escalations = sent(request, "Escalation: ");
+    assertThat(escalations).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
+    assertThat(actions(request)).containsSubsequence("CHANGE_REQUEST_ROUTED by paula",
+        "CHANGE_REQUEST_REMINDED by system", "CHANGE_REQUEST_ESCALATED by system");
+
+    // the timers did not interrupt the approval: it can still be decided
+    assertThat(pi).isWaitingAt(ChangeRequestProcess.TASK_PMO_APPROVAL);
+    complete(pmo, pi, ChangeRequestProcess.TASK_PMO_APPROVAL, Map.of("pmoDecision", "approve"));
+    awaitAt(pi, ChangeRequestProcess.TASK_IMPLEMENT);
+    assertThat(requestOf(pi).status()).isEqualTo(ChangeStatus.APPROVED);
+  }
+
+  @Test
+  void boardReminderGoesOnlyToTheMembersWhoHaveNotVotedYet() {
+    ProcessInstance pi = raiseAndAssess(project(), "normal", 7000, 0, "none");
+    ChangeRequest request = requestOf(pi);
+    Instant created = task(pi, ChangeRequestProcess.TASK_BOARD_VOTE).getCreateTime().toInstant();
+    complete(carl, tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(carl).singleResult(),
+        Map.of("vote", "approve"));
+
+    ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3)).plusSeconds(60)));
+    Escalation reminder = awaitEscalations(request, 1).get(0);
+    assertThat(reminder.stage()).isEqualTo(ApprovalStage.BOARD);
+    assertThat(reminder.waitingFor()).contains(cora).doesNotContain(carl, requester);
+    assertThat(sent(request, "Reminder: ")).extracting(Notice::recipient).contains(cora).doesNotContain(carl);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(cora).count()).isEqualTo(1);
+  }
+
+  private Job timer(ProcessInstance pi, String activityId) {
+    return management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).singleResult();
+  }
+
+  private List<Escalation> awaitEscalations(ChangeRequest request, int count) {
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> changes.details(request.id()).escalations().size() >= count);
+    return changes.details(request.id()).escalations();
+  }
+
+  /** The notices of this request whose subject starts so, once they are all sent. */
+  private List<Notice> sent(ChangeRequest request, String subjectStart) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      List<Notice> found = notices.forRelated(ChangeRequestService.ENTITY, request.id()).stream()
+          .filter(n -> n.subject().startsWith(subjectStart)).toList();
+      return !found.isEmpty() && found.stream().allMatch(n -> n.status() == NoticeStatus.SENT);
+    });
+    return notices.forRelated(ChangeRequestService.ENTITY, request.id()).stream()
+        .filter(n -> n.subject().startsWith(subjectStart)).toList();
+  }
+}
