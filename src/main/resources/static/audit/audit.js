@@ -98,7 +98,8 @@
           // not JSON: show as it is
         }
         block.appendChild(text('pre', pretty));
-        block.open = key === 'after';
+        // decisions open (their inputs and outputs are the point); record changes folded, one click away
+        block.open = key === 'after' && entry.kind === 'DECISION';
         cell.appendChild(block);
       }
     }
