@@ -21,4 +21,16 @@ public record Project(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     int rowVersion) {
+
+  /** This project in another stage and status. */
+  public Project with(Stage newStage, ProjectStatus newStatus) {
+    return new Project(id, code, name, description, sponsor, manager, category, strategicObjective, newStage,
+        newStatus, rag, startDate, finishDate, createdAt, updatedAt, rowVersion);
+  }
+
+  /** This project with other planned dates (a new baseline). */
+  public Project withDates(LocalDate start, LocalDate finish) {
+    return new Project(id, code, name, description, sponsor, manager, category, strategicObjective, stage, status, rag,
+        start, finish, createdAt, updatedAt, rowVersion);
+  }
 }

@@ -95,7 +95,7 @@ public class ProjectService {
     var baselines = projects.baselines(projectId);
     Baseline previous = baselines.get(baselines.size() - 1);
     projects.insertBaseline(projectId, previous.version() + 1, command, actor.id(), now());
-    Project moved = withDates(project, command);
+    Project moved = project.withDates(command.plannedStart(), command.plannedFinish());
     projects.update(moved, now());
     Baseline created = projects.baselines(projectId).get(baselines.size());
     audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.id(), projectId, previous, created);
@@ -107,9 +107,7 @@ public class ProjectService {
   @Transactional
   public Project moveToStage(long id, Stage stage) {
     Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
-    projects.update(new Project(before.id(), before.code(), before.name(), before.description(), before.sponsor(),
-        before.manager(), before.category(), before.strategicObjective(), stage, before.status(), before.rag(),
-        before.startDate(), before.finishDate(), before.createdAt(), before.updatedAt(), before.rowVersion()), now());
+    projects.update(before.with(stage, before.status()), now());
     Project after = find(id);
     audit.record("PROJECT_STAGE_CHANGED", ENTITY, id, id, before, after);
     return after;
@@ -126,10 +124,7 @@ public class ProjectService {
     if (before.status() == ProjectStatus.CANCELLED) {
       throw new ConflictException("project " + id + " is already cancelled");
     }
-    projects.update(new Project(before.id(), before.code(), before.name(), before.description(), before.sponsor(),
-        before.manager(), before.category(), before.strategicObjective(), before.stage(), ProjectStatus.CANCELLED,
-        before.rag(), before.startDate(), before.finishDate(), before.createdAt(), before.updatedAt(),
-        before.rowVersion()), now());
+    projects.update(before.with(before.stage(), ProjectStatus.CANCELLED), now());
     Project after = find(id);
     audit.record("PROJECT_CANCELLED", ENTITY, id, id, before, after);
     events.publishEvent(new ProjectCancelled(id, reason));
@@ -163,7 +158,7 @@ public class ProjectService {
     }
     ProjectStatus status = before.status() == ProjectStatus.CANCELLED ? ProjectStatus.CANCELLED
         : ProjectStatus.COMPLETED;
-    projects.update(with(before, Stage.CLOSED, status), now());
+    projects.update(before.with(Stage.CLOSED, status), now());
     Project after = find(id);
     audit.record("PROJECT_CLOSED", ENTITY, id, id, before, after);
     return after;
@@ -174,16 +169,10 @@ public class ProjectService {
     if (before.status() != from) {
       throw new ConflictException("project " + id + " is " + before.status() + ", not " + from);
     }
-    projects.update(with(before, before.stage(), to), now());
+    projects.update(before.with(before.stage(), to), now());
     Project after = find(id);
     audit.record(action, ENTITY, id, id, before, after);
     return after;
-  }
-
-  private static Project with(Project p, Stage stage, ProjectStatus status) {
-    return new Project(p.id(), p.code(), p.name(), p.description(), p.sponsor(), p.manager(), p.category(),
-        p.strategicObjective(), stage, status, p.rag(), p.startDate(), p.finishDate(), p.createdAt(), p.updatedAt(),
-        p.rowVersion());
   }
 
   @Transactional(readOnly = true)
@@ -200,12 +189,6 @@ public class ProjectService {
   @Transactional(readOnly = true)
   public Page<Project> list(ProjectFilter filter, PageRequest page) {
     return projects.list(filter, page);
-  }
-
-  private static Project withDates(Project p, NewBaseline b) {
-    return new Project(p.id(), p.code(), p.name(), p.description(), p.sponsor(), p.manager(), p.category(),
-        p.strategicObjective(), p.stage(), p.status(), p.rag(), b.plannedStart(), b.plannedFinish(), p.createdAt(),
-        p.updatedAt(), p.rowVersion());
   }
 
   private static void checkDates(InputErrors errors, java.time.LocalDate start, java.time.LocalDate finish) {
