@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * (pmo.issue.escalation.*).
  */
 @Component("issueDeadlines")
-class IssueDeadlines {
+public class IssueDeadlines {
 
   private final IssueLog log;
   private final Escalations escalations;

@@ -15,7 +15,7 @@ import pmo.platform.NotFoundException;
  * escalation record, from pmo.risk.escalation.*).
  */
 @Component("riskDeadlines")
-class RiskDeadlines {
+public class RiskDeadlines {
 
   private final RiskRepository risks;
   private final Escalations escalations;
@@ -28,26 +28,26 @@ class RiskDeadlines {
   }
 
   public Date responseDue(long riskId) {
-    return Date.from(responseDue(find(riskId)).toInstant());
+    return Date.from(responseDueOf(find(riskId)).toInstant());
   }
 
   public Date reportDeadline(long riskId) {
-    return Date.from(reportDeadline(find(riskId)).toInstant());
+    return Date.from(reportDeadlineOf(find(riskId)).toInstant());
   }
 
   public Date decisionDeadline(long riskId) {
     return Date.from(lastEscalation(riskId).respondBy().toInstant());
   }
 
-  OffsetDateTime responseDue(Risk risk) {
+  OffsetDateTime responseDueOf(Risk risk) {
     if (risk.dueDate() == null) {
       throw new IllegalStateException("risk " + risk.id() + " has no due date");
     }
     return risk.dueDate().atStartOfDay().atOffset(ZoneOffset.UTC);
   }
 
-  OffsetDateTime reportDeadline(Risk risk) {
-    return responseDue(risk).plus(settings.residualReportGrace());
+  OffsetDateTime reportDeadlineOf(Risk risk) {
+    return responseDueOf(risk).plus(settings.residualReportGrace());
   }
 
   Escalation lastEscalation(long riskId) {

@@ -184,7 +184,7 @@ public class RiskService {
   @Transactional
   public OffsetDateTime reportOverdue(long id) {
     Risk risk = lock(id, RiskStatus.MONITORING);
-    OffsetDateTime deadline = deadlines.reportDeadline(risk);
+    OffsetDateTime deadline = deadlines.reportDeadlineOf(risk);
     audit.record("RISK_REPORT_OVERDUE", ENTITY, id, risk.projectId(), null,
         new MissedDeadline("residual assessment report", deadline, risk.owner()));
     return deadline;
@@ -218,7 +218,7 @@ public class RiskService {
     }
     EscalationTrigger trigger = EscalationTrigger.of(triggerValue);
     OffsetDateTime missed = switch (trigger) {
-      case REPORT_OVERDUE -> deadlines.reportDeadline(before);
+      case REPORT_OVERDUE -> deadlines.reportDeadlineOf(before);
       case REVIEW_OVERDUE -> deadlines.lastEscalation(id).respondBy();
       default -> null;
     };
