@@ -1,6 +1,7 @@
 package pmo.issue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -182,15 +183,16 @@ public class IssueService {
       case SLA_BREACHED -> {
         var sla = settings.sla().of(before.severity());
         yield new Escalations.Step(ENTITY, id, before.projectId(), 1, Roles.PMO,
-            "pmo.issue.sla." + before.severity().value() + " = " + sla, before.dueAt(),
-            "not resolved within the SLA of a " + before.severity() + " issue (" + sla + "), due " + before.dueAt(),
+            "pmo.issue.sla." + before.severity().value() + " = " + iso(sla), before.dueAt(),
+            "not resolved within the SLA of a " + before.severity() + " issue (" + iso(sla) + "), due "
+                + before.dueAt(),
             deadlines.pmoReview());
       }
       case PMO_DEADLINE_PASSED -> {
         Escalation last = escalations.latest(ENTITY, id).orElseThrow(
             () -> new IllegalStateException("issue " + id + " has no escalation the PMO could have missed"));
         yield new Escalations.Step(ENTITY, id, before.projectId(), 2, Roles.STEERING_COMMITTEE,
-            "pmo.issue.escalation.pmo-review = " + deadlines.pmoReview(), last.respondBy(),
+            "pmo.issue.escalation.pmo-review = " + iso(deadlines.pmoReview()), last.respondBy(),
             "the PMO did not act on the escalated issue by " + last.respondBy(), deadlines.steeringDecision());
       }
       case PMO_ESCALATED -> new Escalations.Step(ENTITY, id, before.projectId(), 2, Roles.STEERING_COMMITTEE,
@@ -287,6 +289,11 @@ public class IssueService {
       throw new ConflictException("issue " + id + " is " + issue.status() + ", not " + expected);
     }
     return issue;
+  }
+
+  /** A duration as the configuration writes it: whole days as P3D, anything else as PT8H. */
+  private static String iso(Duration duration) {
+    return duration.toSeconds() % 86400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
   }
 
   private OffsetDateTime now() {
