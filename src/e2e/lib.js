@@ -118,3 +118,40 @@ async function run(name, scenario) {
 
 module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
   fillDate, submit, screenshot, run };
+
+/**
+ * The id of the one task `user` finds through the engine REST API with these query parameters (for example
+ * `taskDefinitionKey=Task_AssessRisk&processVariables=title_eq_...`): for cases whose Tasklist card shows nothing the
+ * scenario knows.
+ */
+async function findTaskId(page, user, query) {
+  const auth = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
+  const response = await page.request.get(`${BASE_URL}/engine-rest/task?${query}`, { headers: { Authorization: auth } });
+  const tasks = await response.json();
+  if (tasks.length !== 1) {
+    throw new Error(`expected one task for ${user} with ${query}, found ${tasks.length}`);
+  }
+  return tasks[0].id;
+}
+
+/** Opens a task by its id (Tasklist's deep link), claims it if needed and waits for its form. */
+async function openTaskById(page, taskId) {
+  await page.goto(`${BASE_URL}/camunda/app/tasklist/default/#/?task=${taskId}`);
+  await page.waitForSelector('.fjs-container');
+  const claim = page.getByText('Claim', { exact: true });
+  if (await claim.isVisible().catch(() => false)) {
+    await claim.click();
+    await claim.waitFor({ state: 'hidden' });
+  }
+}
+
+module.exports.findTaskId = findTaskId;
+module.exports.openTaskById = openTaskById;
+
+/** Types into a text field and leaves it (Tab), so form-js has taken the value before the next action. */
+async function enterText(page, key, value) {
+  await field(page, key).fill(String(value));
+  await field(page, key).press('Tab');
+}
+
+module.exports.enterText = enterText;
