@@ -17,7 +17,8 @@ import pmo.platform.Directory;
 
 /**
  * The escalation records of risks and issues (table {@code escalation}); each record also goes to the audit trail
- * (ESCALATION_RECORDED), in the transaction of the escalation step that writes it.
+ * (ESCALATION_RECORDED), in the transaction of the escalation step that writes it. It lives with the issue log because
+ * the risk register already depends on it (a materialised risk raises an issue), so both use it without a cycle.
  */
 @Service
 public class Escalations {

@@ -78,7 +78,11 @@ public abstract class CaseProcessTest extends IntegrationTest {
     for (long project : projectsOfThisTest) {
       for (String key : processKeys) {
         runtime.createProcessInstanceQuery().processDefinitionKey(key).variableValueEquals("projectId", project).list()
-            .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test over"));
+            // a timer job of the instance may still be running on the job executor: retry until it has finished
+            .forEach(pi -> await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+              runtime.deleteProcessInstanceIfExists(pi.getId(), "test over", false, true, false, false);
+              return true;
+            }));
       }
     }
   }
