@@ -65,8 +65,24 @@ function field(page, key) {
   return page.locator(`.fjs-container [id$="-Field_${key}"]`).first();
 }
 
+/**
+ * Types into a text, text area or number field and leaves it. form-js takes a typed value debounced (300 ms, at once
+ * when the field loses focus), and a re-render of the form in between puts the field back to the form's older value;
+ * so the value is checked after the debounce time and typed again if it did not stick.
+ */
 async function fillText(page, key, value) {
-  await field(page, key).fill(String(value));
+  const input = field(page, key);
+  const wanted = String(value);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await input.fill(wanted);
+    await input.blur();
+    await page.waitForTimeout(400);
+    const shown = await input.inputValue();
+    if (shown === wanted || (shown !== '' && Number(shown) === Number(wanted))) {
+      return;
+    }
+  }
+  throw new Error(`the form does not keep '${wanted}' in field ${key}`);
 }
 
 /** A form-js select: open its dropdown and pick the option by its label. */
@@ -148,10 +164,3 @@ async function openTaskById(page, taskId) {
 module.exports.findTaskId = findTaskId;
 module.exports.openTaskById = openTaskById;
 
-/** Types into a text field and leaves it (Tab), so form-js has taken the value before the next action. */
-async function enterText(page, key, value) {
-  await field(page, key).fill(String(value));
-  await field(page, key).press('Tab');
-}
-
-module.exports.enterText = enterText;
