@@ -2,13 +2,16 @@ package pmo.issue;
 
 import java.util.Arrays;
 
-/** Why an issue escalates; each escalation step of issue-escalation.bpmn names its trigger as an input parameter. */
+/**
+ * Why an issue escalates; each escalation step of issue-escalation.bpmn names its trigger (and where it escalates to)
+ * as input parameters. The trigger decides the rule, the missed deadline and the reason of the escalation record.
+ */
 enum EscalationTrigger {
-  /** The SLA of the issue's severity passed before it was resolved: to the PMO. */
+  /** The SLA of the issue's severity passed before it was resolved. */
   SLA_BREACHED("sla-breached"),
-  /** The PMO did not act on the escalated issue in time: to the steering committee. */
+  /** The PMO did not act on the escalated issue in time. */
   PMO_DEADLINE_PASSED("pmo-deadline-passed"),
-  /** The PMO decided to escalate further: to the steering committee. */
+  /** The PMO decided to escalate further. */
   PMO_ESCALATED("pmo-escalated");
 
   final String value;

@@ -3,6 +3,8 @@ package pmo.issue;
 import static pmo.issue.IssueProcess.CHANGE_DESCRIPTION;
 import static pmo.issue.IssueProcess.DESCRIPTION;
 import static pmo.issue.IssueProcess.DUE_DATE;
+import static pmo.issue.IssueProcess.ESCALATE_TO;
+import static pmo.issue.IssueProcess.ESCALATION_LEVEL;
 import static pmo.issue.IssueProcess.ESCALATION_REASON;
 import static pmo.issue.IssueProcess.ESCALATION_TRIGGER;
 import static pmo.issue.IssueProcess.ISSUE_ID;
@@ -101,7 +103,7 @@ final class IssueDelegates {
     }
   }
 
-  /** Every escalation step; the step's input parameter {@code escalationTrigger} says why it escalates. */
+  /** Every escalation step; its input parameters say why, to whom and at which level it escalates. */
   @Component("escalateIssue")
   static class Escalate implements JavaDelegate {
 
@@ -114,7 +116,7 @@ final class IssueDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       Escalation escalation = issues.escalate(ISSUE_ID.require(execution), ESCALATION_TRIGGER.require(execution),
-          PMO_COMMENT.get(execution));
+          ESCALATE_TO.require(execution), ESCALATION_LEVEL.require(execution), PMO_COMMENT.get(execution));
       ESCALATION_REASON.set(execution, escalation.reason());
     }
   }

@@ -54,8 +54,11 @@ public final class IssueProcess {
   // written by the process
   public static final Var<Long> ISSUE_ID = Var.id("issueId");
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
-  /** Input parameter of each escalation step: sla-breached, pmo-escalated or pmo-deadline-passed. */
+  /** Input parameters of each escalation step: why (sla-breached, pmo-escalated, pmo-deadline-passed), to whom
+   * (a group or user id) and at which level (1 PMO, 2 steering committee). */
   public static final Var<String> ESCALATION_TRIGGER = Var.text("escalationTrigger");
+  public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
+  public static final Var<Integer> ESCALATION_LEVEL = Var.integer("escalationLevel");
   /** Why the case was escalated, shown on the PMO and steering committee forms. */
   public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
 

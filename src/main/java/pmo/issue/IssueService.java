@@ -19,7 +19,6 @@ import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
-import pmo.platform.Roles;
 
 /**
  * The issue log's writes, one per step of issue-escalation.bpmn: raise, triage, request a change, resolve, escalate,
@@ -168,39 +167,42 @@ public class IssueService {
   }
 
   /**
-   * An escalation step: records who the issue goes to, by which rule, after which missed deadline and why, and moves
-   * the issue to ESCALATED at that level. {@code comment} is the PMO's reason when the PMO escalates.
+   * An escalation step, as the process model names it (why, to whom, at which level): records the rule, the missed
+   * deadline and the reason, and moves the issue to ESCALATED at that level. {@code comment} is the PMO's reason when
+   * the PMO escalates.
    */
   @Transactional
-  public Escalation escalate(long id, String triggerValue, String comment) {
+  public Escalation escalate(long id, String triggerValue, String escalateTo, int level, String comment) {
     Issue before = lock(id, null);
     if (!before.status().isOpen()) {
       throw new ConflictException("issue " + id + " is " + before.status() + " and cannot be escalated");
     }
-    EscalationTrigger trigger = EscalationTrigger.of(triggerValue);
+    if (level < 1 || level > 2) {
+      throw new IllegalStateException("escalation level " + level + " of issue " + id + " is not 1 or 2");
+    }
     var deadlines = settings.escalation();
-    Escalations.Step step = switch (trigger) {
+    var respondWithin = level == 1 ? deadlines.pmoReview() : deadlines.steeringDecision();
+    Escalations.Step step = switch (EscalationTrigger.of(triggerValue)) {
       case SLA_BREACHED -> {
         var sla = settings.sla().of(before.severity());
-        yield new Escalations.Step(ENTITY, id, before.projectId(), 1, Roles.PMO,
+        yield new Escalations.Step(ENTITY, id, before.projectId(), level, escalateTo,
             "pmo.issue.sla." + before.severity().value() + " = " + iso(sla), before.dueAt(),
             "not resolved within the SLA of a " + before.severity() + " issue (" + iso(sla) + "), due "
-                + before.dueAt(),
-            deadlines.pmoReview());
+                + before.dueAt(), respondWithin);
       }
       case PMO_DEADLINE_PASSED -> {
         Escalation last = escalations.latest(ENTITY, id).orElseThrow(
             () -> new IllegalStateException("issue " + id + " has no escalation the PMO could have missed"));
-        yield new Escalations.Step(ENTITY, id, before.projectId(), 2, Roles.STEERING_COMMITTEE,
+        yield new Escalations.Step(ENTITY, id, before.projectId(), level, escalateTo,
             "pmo.issue.escalation.pmo-review = " + iso(deadlines.pmoReview()), last.respondBy(),
-            "the PMO did not act on the escalated issue by " + last.respondBy(), deadlines.steeringDecision());
+            "the PMO did not act on the escalated issue by " + last.respondBy(), respondWithin);
       }
-      case PMO_ESCALATED -> new Escalations.Step(ENTITY, id, before.projectId(), 2, Roles.STEERING_COMMITTEE,
-          "PMO decision (Task_PmoReview)", null, "escalated by the PMO: " + comment, deadlines.steeringDecision());
+      case PMO_ESCALATED -> new Escalations.Step(ENTITY, id, before.projectId(), level, escalateTo,
+          "PMO decision (Task_PmoReview)", null, "escalated by the PMO: " + comment, respondWithin);
     };
     Escalation escalation = escalations.record(step);
     write(before, Map.of("status", IssueStatus.ESCALATED.name(),
-        "escalation_level", Math.max(before.escalationLevel(), step.level())), "ISSUE_ESCALATED");
+        "escalation_level", Math.max(before.escalationLevel(), level)), "ISSUE_ESCALATED");
     return escalation;
   }
 
