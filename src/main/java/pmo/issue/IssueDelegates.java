@@ -107,9 +107,9 @@ final class IssueDelegates {
   @Component("escalateIssue")
   static class Escalate implements JavaDelegate {
 
-    private final IssueService issues;
+    private final IssueEscalationService issues;
 
-    Escalate(IssueService issues) {
+    Escalate(IssueEscalationService issues) {
       this.issues = issues;
     }
 
@@ -124,9 +124,9 @@ final class IssueDelegates {
   @Component("recordIssuePmoDecision")
   static class RecordPmoDecision implements JavaDelegate {
 
-    private final IssueService issues;
+    private final IssueEscalationService issues;
 
-    RecordPmoDecision(IssueService issues) {
+    RecordPmoDecision(IssueEscalationService issues) {
       this.issues = issues;
     }
 
@@ -140,9 +140,9 @@ final class IssueDelegates {
   @Component("recordIssueSteeringDecision")
   static class RecordSteeringDecision implements JavaDelegate {
 
-    private final IssueService issues;
+    private final IssueEscalationService issues;
 
-    RecordSteeringDecision(IssueService issues) {
+    RecordSteeringDecision(IssueEscalationService issues) {
       this.issues = issues;
     }
 

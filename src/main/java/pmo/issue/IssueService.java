@@ -1,10 +1,6 @@
 package pmo.issue;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,12 +14,12 @@ import pmo.platform.ConflictException;
 import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
-import pmo.platform.NotFoundException;
 
 /**
- * The issue log's writes, one per step of issue-escalation.bpmn: raise, triage, request a change, resolve, escalate,
- * the PMO's and the steering committee's decisions, and cancellation with the project. Each checks its input, locks
- * the issue row, writes it and an audit event in the step's transaction.
+ * The issue log's writes up to the owner's resolution, one per step of issue-escalation.bpmn: raise, triage, request a
+ * change, resolve, and cancellation with the project (escalation and the decisions on an escalated issue are
+ * {@link IssueEscalationService}). Each checks its input, locks the issue row, writes it and an audit event in the
+ * step's transaction.
  */
 @Service
 public class IssueService {
@@ -31,32 +27,30 @@ public class IssueService {
   public static final String ENTITY = "ISSUE";
 
   private final IssueRepository issues;
+  private final IssueRecords records;
   private final IssueLog log;
   private final ProjectGuard projects;
-  private final Escalations escalations;
   private final SystemProcesses processes;
   private final AuditService audit;
   private final CommandValidator validator;
   private final Directory directory;
   private final IssueSettings settings;
   private final CurrentActor actor;
-  private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  IssueService(IssueRepository issues, IssueLog log, ProjectGuard projects, Escalations escalations,
+  IssueService(IssueRepository issues, IssueRecords records, IssueLog log, ProjectGuard projects,
       SystemProcesses processes, AuditService audit, CommandValidator validator, Directory directory,
-      IssueSettings settings, CurrentActor actor, Clock clock, ApplicationEventPublisher events) {
+      IssueSettings settings, CurrentActor actor, ApplicationEventPublisher events) {
     this.issues = issues;
+    this.records = records;
     this.log = log;
     this.projects = projects;
-    this.escalations = escalations;
     this.processes = processes;
     this.audit = audit;
     this.validator = validator;
     this.directory = directory;
     this.settings = settings;
     this.actor = actor;
-    this.clock = clock;
     this.events = events;
   }
 
@@ -82,7 +76,7 @@ public class IssueService {
     errors.require(raisedBy != null && !raisedBy.isBlank(), "raisedBy", "is required (start the process as a user)");
     errors.throwIfAny();
     IssueSeverity severity = IssueSeverity.of(issue.severity(), "severity");
-    OffsetDateTime now = now();
+    OffsetDateTime now = records.now();
     long id = issues.insert(issue, severity, raisedBy, now.plus(settings.sla().of(severity)), processInstanceId, now);
     Issue created = log.get(id);
     audit.record("ISSUE_RAISED", ENTITY, id, issue.projectId(), null, created);
@@ -116,7 +110,7 @@ public class IssueService {
    */
   @Transactional
   public Issue triage(long id, String severityValue, String owner, boolean needsChange, String changeDescription) {
-    Issue before = lock(id, IssueStatus.OPEN);
+    Issue before = records.lock(id, IssueStatus.OPEN);
     InputErrors errors = new InputErrors();
     IssueSeverity severity = IssueSeverity.check(errors, "severity", severityValue);
     directory.checkUser(errors, "owner", owner, null);
@@ -135,7 +129,7 @@ public class IssueService {
     set.put("status", IssueStatus.TRIAGED.name());
     set.put("triaged_by", actor.id());
     set.put("change_description", needsChange ? changeDescription : null);
-    return write(before, set, "ISSUE_TRIAGED");
+    return records.write(before, set, "ISSUE_TRIAGED");
   }
 
   /**
@@ -144,14 +138,14 @@ public class IssueService {
    */
   @Transactional
   public ChangeNeeded requestChange(long id) {
-    Issue before = lock(id, null);
+    Issue before = records.lock(id, null);
     if (before.changeDescription() == null) {
       throw new ConflictException("issue " + id + " has no change description: triage found no change needed");
     }
     if (before.changeRequestedAt() != null) {
       throw new ConflictException("a change for issue " + id + " was already requested at " + before.changeRequestedAt());
     }
-    write(before, Map.of("change_requested_at", now()), "ISSUE_CHANGE_REQUESTED");
+    records.write(before, Map.of("change_requested_at", records.now()), "ISSUE_CHANGE_REQUESTED");
     ChangeNeeded change = new ChangeNeeded(before.projectId(), id, before.title(), before.changeDescription(),
         before.triagedBy());
     events.publishEvent(change);
@@ -161,82 +155,9 @@ public class IssueService {
   /** Step "Record resolution": the owner's resolution. */
   @Transactional
   public Issue resolve(long id, String resolution) {
-    Issue before = lock(id, IssueStatus.TRIAGED);
+    Issue before = records.lock(id, IssueStatus.TRIAGED);
     new InputErrors().requireText(resolution, "resolution", 4000).throwIfAny();
-    return write(before, resolved(resolution, IssueStatus.RESOLVED), "ISSUE_RESOLVED");
-  }
-
-  /**
-   * An escalation step, as the process model names it (why, to whom, at which level): records the rule, the missed
-   * deadline and the reason, and moves the issue to ESCALATED at that level. {@code comment} is the PMO's reason when
-   * the PMO escalates.
-   */
-  @Transactional
-  public Escalation escalate(long id, String triggerValue, String escalateTo, int level, String comment) {
-    Issue before = lock(id, null);
-    if (!before.status().isOpen()) {
-      throw new ConflictException("issue " + id + " is " + before.status() + " and cannot be escalated");
-    }
-    if (level < 1 || level > 2) {
-      throw new IllegalStateException("escalation level " + level + " of issue " + id + " is not 1 or 2");
-    }
-    var deadlines = settings.escalation();
-    var respondWithin = level == 1 ? deadlines.pmoReview() : deadlines.steeringDecision();
-    Escalations.Step step = switch (EscalationTrigger.of(triggerValue)) {
-      case SLA_BREACHED -> {
-        var sla = settings.sla().of(before.severity());
-        yield new Escalations.Step(ENTITY, id, before.projectId(), level, escalateTo,
-            "pmo.issue.sla." + before.severity().value() + " = " + iso(sla), before.dueAt(),
-            "not resolved within the SLA of a " + before.severity() + " issue (" + iso(sla) + "), due "
-                + before.dueAt(), respondWithin);
-      }
-      case PMO_DEADLINE_PASSED -> {
-        Escalation last = escalations.latest(ENTITY, id).orElseThrow(
-            () -> new IllegalStateException("issue " + id + " has no escalation the PMO could have missed"));
-        yield new Escalations.Step(ENTITY, id, before.projectId(), level, escalateTo,
-            "pmo.issue.escalation.pmo-review = " + iso(deadlines.pmoReview()), last.respondBy(),
-            "the PMO did not act on the escalated issue by " + last.respondBy(), respondWithin);
-      }
-      case PMO_ESCALATED -> new Escalations.Step(ENTITY, id, before.projectId(), level, escalateTo,
-          "PMO decision (Task_PmoReview)", null, "escalated by the PMO: " + comment, respondWithin);
-    };
-    Escalation escalation = escalations.record(step);
-    write(before, Map.of("status", IssueStatus.ESCALATED.name(),
-        "escalation_level", Math.max(before.escalationLevel(), level)), "ISSUE_ESCALATED");
-    return escalation;
-  }
-
-  /** The PMO's decision on an escalated issue: resolved, reassign (new owner and date) or escalate. */
-  @Transactional
-  public IssueDecision decideAsPmo(long id, String decisionValue, String comment, String resolution, String owner,
-      LocalDate dueDate) {
-    Issue before = lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = IssueDecision.of(decisionValue, "pmoDecision", IssueDecision.PMO);
-    new InputErrors().requireText(comment, "pmoComment", 2000).throwIfAny();
-    switch (decision) {
-      case RESOLVED -> {
-        new InputErrors().requireText(resolution, "resolution", 4000).throwIfAny();
-        write(before, resolved(resolution, IssueStatus.RESOLVED), "ISSUE_RESOLVED");
-      }
-      case REASSIGN -> reassign(before, owner, dueDate);
-      default -> { } // ESCALATE: the escalation step that follows records it, with the comment as its reason
-    }
-    return decision;
-  }
-
-  /** The steering committee's decision on an escalated issue: reassign (new owner and date) or close. */
-  @Transactional
-  public IssueDecision decideAsSteering(long id, String decisionValue, String comment, String owner,
-      LocalDate dueDate) {
-    Issue before = lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = IssueDecision.of(decisionValue, "steeringDecision", IssueDecision.STEERING);
-    new InputErrors().requireText(comment, "steeringComment", 2000).throwIfAny();
-    if (decision == IssueDecision.REASSIGN) {
-      reassign(before, owner, dueDate);
-    } else {
-      write(before, resolved("Closed by the steering committee: " + comment, IssueStatus.CLOSED), "ISSUE_CLOSED");
-    }
-    return decision;
+    return records.write(before, records.done(IssueStatus.RESOLVED, resolution), "ISSUE_RESOLVED");
   }
 
   /**
@@ -247,58 +168,12 @@ public class IssueService {
   public int cancelAll(long projectId, String reason) {
     var open = issues.openOfProject(projectId);
     for (Issue issue : open) {
-      Issue before = lock(issue.id(), null);
-      write(before, resolved("Project cancelled: " + reason, IssueStatus.CANCELLED), "ISSUE_CANCELLED");
+      Issue before = records.lock(issue.id(), null);
+      records.write(before, records.done(IssueStatus.CANCELLED, "Project cancelled: " + reason),
+          "ISSUE_CANCELLED");
       processes.end(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
     }
     return open.size();
   }
 
-  private void reassign(Issue before, String owner, LocalDate dueDate) {
-    InputErrors errors = new InputErrors();
-    directory.checkUser(errors, "owner", owner, null);
-    errors.require(dueDate != null, "dueDate", "is required when reassigning");
-    errors.require(dueDate == null || !dueDate.isBefore(LocalDate.now(clock)), "dueDate", "must not be in the past");
-    errors.throwIfAny();
-    Map<String, Object> set = new LinkedHashMap<>();
-    set.put("owner", owner);
-    // resolve by the end of the given day
-    set.put("due_at", dueDate.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-    set.put("status", IssueStatus.TRIAGED.name());
-    write(before, set, "ISSUE_REASSIGNED");
-  }
-
-  private Map<String, Object> resolved(String resolution, IssueStatus status) {
-    Map<String, Object> set = new LinkedHashMap<>();
-    set.put("status", status.name());
-    set.put("resolution", resolution.length() > 4000 ? resolution.substring(0, 4000) : resolution);
-    set.put("resolved_by", actor.id());
-    set.put("resolved_at", now());
-    return set;
-  }
-
-  private Issue write(Issue before, Map<String, Object> columns, String action) {
-    issues.update(before, columns, now());
-    Issue after = log.get(before.id());
-    audit.record(action, ENTITY, before.id(), before.projectId(), before, after);
-    return after;
-  }
-
-  /** Locks the issue; with {@code expected}, it must be in that status (a lost race is a conflict). */
-  private Issue lock(long id, IssueStatus expected) {
-    Issue issue = issues.lock(id).orElseThrow(() -> new NotFoundException("issue", id));
-    if (expected != null && issue.status() != expected) {
-      throw new ConflictException("issue " + id + " is " + issue.status() + ", not " + expected);
-    }
-    return issue;
-  }
-
-  /** A duration as the configuration writes it: whole days as P3D, anything else as PT8H. */
-  private static String iso(Duration duration) {
-    return duration.toSeconds() % 86400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
-  }
 }

@@ -138,9 +138,9 @@ final class RiskDelegates {
   @Component("recordRiskReportOverdue")
   static class RecordReportOverdue implements JavaDelegate {
 
-    private final RiskService risks;
+    private final RiskEscalationService risks;
 
-    RecordReportOverdue(RiskService risks) {
+    RecordReportOverdue(RiskEscalationService risks) {
       this.risks = risks;
     }
 
@@ -154,9 +154,9 @@ final class RiskDelegates {
   @Component("recordRiskReviewOverdue")
   static class RecordReviewOverdue implements JavaDelegate {
 
-    private final RiskService risks;
+    private final RiskEscalationService risks;
 
-    RecordReviewOverdue(RiskService risks) {
+    RecordReviewOverdue(RiskEscalationService risks) {
       this.risks = risks;
     }
 
@@ -171,9 +171,9 @@ final class RiskDelegates {
   @Component("recordRiskEscalation")
   static class RecordEscalation implements JavaDelegate {
 
-    private final RiskService risks;
+    private final RiskEscalationService risks;
 
-    RecordEscalation(RiskService risks) {
+    RecordEscalation(RiskEscalationService risks) {
       this.risks = risks;
     }
 
@@ -189,9 +189,9 @@ final class RiskDelegates {
   @Component("closeRisk")
   static class CloseRisk implements JavaDelegate {
 
-    private final RiskService risks;
+    private final RiskEscalationService risks;
 
-    CloseRisk(RiskService risks) {
+    CloseRisk(RiskEscalationService risks) {
       this.risks = risks;
     }
 
@@ -204,9 +204,9 @@ final class RiskDelegates {
   @Component("recordRiskPmoDecision")
   static class RecordPmoDecision implements JavaDelegate {
 
-    private final RiskService risks;
+    private final RiskEscalationService risks;
 
-    RecordPmoDecision(RiskService risks) {
+    RecordPmoDecision(RiskEscalationService risks) {
       this.risks = risks;
     }
 
@@ -223,9 +223,9 @@ final class RiskDelegates {
   @Component("recordRiskSteeringDecision")
   static class RecordSteeringDecision implements JavaDelegate {
 
-    private final RiskService risks;
+    private final RiskEscalationService risks;
 
-    RecordSteeringDecision(RiskService risks) {
+    RecordSteeringDecision(RiskEscalationService risks) {
       this.risks = risks;
     }
 

@@ -4,15 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.issue.Escalation;
-import pmo.issue.Escalations;
 import pmo.issue.Issue;
 import pmo.issue.IssueService;
 import pmo.issue.IssueSeverity;
@@ -20,18 +17,16 @@ import pmo.issue.NewIssue;
 import pmo.issue.ProjectGuard;
 import pmo.issue.SystemProcesses;
 import pmo.platform.CommandValidator;
-import pmo.platform.ConflictException;
 import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
-import pmo.platform.NotFoundException;
 
 /**
- * The risk register's writes, one per step of risk-escalation.bpmn: raise, assess, plan the response, report the
- * residual assessment (or the risk materialised), missed deadlines, escalation, the PMO's and the steering committee's
- * decisions, closing, and cancellation with the project. Each checks its input, locks the risk row, writes it (and
- * the assessment history) and an audit event in the step's transaction. The level always comes from risk-level.dmn
- * (the process evaluates it and passes it in); where a risk escalates comes from risk-escalation-level.dmn.
+ * The risk register's writes from raising to the owner's residual report, one per step of risk-escalation.bpmn: raise,
+ * assess, plan the response, report the residual assessment or that the risk materialised, and cancellation with the
+ * project (the escalation steps are {@link RiskEscalationService}). Each checks its input, locks the risk row, writes
+ * it (and the assessment history) and an audit event in the step's transaction. The level always comes from
+ * risk-level.dmn: the process evaluates it and passes it in.
  */
 @Service
 public class RiskService {
@@ -39,10 +34,9 @@ public class RiskService {
   public static final String ENTITY = "RISK";
 
   private final RiskRepository risks;
-  private final RiskDeadlines deadlines;
+  private final RiskRecords records;
   private final ProjectGuard projects;
   private final IssueService issues;
-  private final Escalations escalations;
   private final SystemProcesses processes;
   private final AuditService audit;
   private final CommandValidator validator;
@@ -51,14 +45,13 @@ public class RiskService {
   private final CurrentActor actor;
   private final Clock clock;
 
-  RiskService(RiskRepository risks, RiskDeadlines deadlines, ProjectGuard projects, IssueService issues, Escalations escalations,
+  RiskService(RiskRepository risks, RiskRecords records, ProjectGuard projects, IssueService issues,
       SystemProcesses processes, AuditService audit, CommandValidator validator, Directory directory,
       RiskSettings settings, CurrentActor actor, Clock clock) {
     this.risks = risks;
-    this.deadlines = deadlines;
+    this.records = records;
     this.projects = projects;
     this.issues = issues;
-    this.escalations = escalations;
     this.processes = processes;
     this.audit = audit;
     this.validator = validator;
@@ -100,8 +93,8 @@ public class RiskService {
     InputErrors errors = check(risk, false);
     errors.require(raisedBy != null && !raisedBy.isBlank(), "raisedBy", "is required (start the process as a user)");
     errors.throwIfAny();
-    long id = risks.insert(risk, raisedBy, processInstanceId, now());
-    Risk created = find(id);
+    long id = risks.insert(risk, raisedBy, processInstanceId, records.now());
+    Risk created = records.find(id);
     audit.record("RISK_RAISED", ENTITY, id, risk.projectId(), null, created);
     return created;
   }
@@ -115,19 +108,19 @@ public class RiskService {
   @Transactional
   public Risk assess(long id, Integer probability, Integer impact, BigDecimal monetaryImpact, String level,
       String comment) {
-    Risk before = lock(id, RiskStatus.RAISED);
+    Risk before = records.lock(id, RiskStatus.RAISED);
     checkAssessment(probability, impact, monetaryImpact, comment, "assessmentComment");
     Map<String, Object> set = assessment(probability, impact, monetaryImpact, level);
     set.put("status", RiskStatus.ASSESSED.name());
-    Risk after = write(before, set, "RISK_ASSESSED");
-    risks.insertAssessment(id, AssessmentKind.INITIAL, after, null, comment, actor.id(), now());
+    Risk after = records.write(before, set, "RISK_ASSESSED");
+    risks.insertAssessment(id, AssessmentKind.INITIAL, after, null, comment, actor.id(), records.now());
     return after;
   }
 
   /** Step "Record response": strategy, plan and the date by which the response is to be in place. */
   @Transactional
   public Risk planResponse(long id, String strategyValue, String plan, LocalDate dueDate) {
-    Risk before = lock(id, RiskStatus.ASSESSED);
+    Risk before = records.lock(id, RiskStatus.ASSESSED);
     InputErrors errors = new InputErrors();
     ResponseStrategy strategy = ResponseStrategy.check(errors, "responseStrategy", strategyValue);
     errors.requireText(plan, "responsePlan", 4000);
@@ -139,19 +132,19 @@ public class RiskService {
     set.put("response_plan", plan);
     set.put("due_date", dueDate);
     set.put("status", RiskStatus.MONITORING.name());
-    return write(before, set, "RISK_RESPONSE_PLANNED");
+    return records.write(before, set, "RISK_RESPONSE_PLANNED");
   }
 
   /** Step "Record residual assessment": the owner's assessment after the response becomes the current one. */
   @Transactional
   public Risk reportResidual(long id, Integer probability, Integer impact, String level, String comment) {
-    Risk before = lock(id, RiskStatus.MONITORING);
+    Risk before = records.lock(id, RiskStatus.MONITORING);
     checkAssessment(probability, impact, null, comment, "residualComment");
     Map<String, Object> set = assessment(probability, impact, before.monetaryImpact(), level);
     set.put("residual_probability", probability);
     set.put("residual_impact", impact);
-    Risk after = write(before, set, "RISK_RESIDUAL_REPORTED");
-    risks.insertAssessment(id, AssessmentKind.RESIDUAL, after, null, comment, actor.id(), now());
+    Risk after = records.write(before, set, "RISK_RESIDUAL_REPORTED");
+    risks.insertAssessment(id, AssessmentKind.RESIDUAL, after, null, comment, actor.id(), records.now());
     return after;
   }
 
@@ -161,7 +154,7 @@ public class RiskService {
    */
   @Transactional
   public Issue materialise(long id, String severityValue, String comment) {
-    Risk before = lock(id, RiskStatus.MONITORING);
+    Risk before = records.lock(id, RiskStatus.MONITORING);
     String severity = severityValue == null || severityValue.isBlank()
         ? before.level().name() : severityValue;
     InputErrors errors = new InputErrors();
@@ -176,102 +169,8 @@ public class RiskService {
     set.put("status", RiskStatus.MATERIALISED.name());
     set.put("issue_id", issue.id());
     set.put("closure_reason", "Materialised as issue " + issue.code());
-    write(before, set, "RISK_MATERIALISED");
+    records.write(before, set, "RISK_MATERIALISED");
     return issue;
-  }
-
-  /** Step "Record missed report deadline": the residual assessment was not reported in time; returns the deadline. */
-  @Transactional
-  public OffsetDateTime reportOverdue(long id) {
-    Risk risk = lock(id, RiskStatus.MONITORING);
-    OffsetDateTime deadline = deadlines.reportDeadlineOf(risk);
-    audit.record("RISK_REPORT_OVERDUE", ENTITY, id, risk.projectId(), null,
-        new MissedDeadline("residual assessment report", deadline, risk.owner()));
-    return deadline;
-  }
-
-  /** Step "Record missed review deadline": the escalated party did not decide in time; returns the deadline. */
-  @Transactional
-  public OffsetDateTime reviewOverdue(long id) {
-    Risk risk = lock(id, RiskStatus.ESCALATED);
-    Escalation last = deadlines.lastEscalation(id);
-    audit.record("RISK_REVIEW_OVERDUE", ENTITY, id, risk.projectId(), null,
-        new MissedDeadline("decision on the escalated risk", last.respondBy(), last.escalatedTo()));
-    return last.respondBy();
-  }
-
-  /**
-   * An escalation step, as risk-escalation-level.dmn decided it: records who the risk goes to, at which level, by
-   * which rule, after which missed deadline and why, and moves the risk to ESCALATED. {@code pmoComment} is the PMO's
-   * reason when the PMO escalates.
-   */
-  @Transactional
-  public Escalation escalate(long id, String triggerValue, String escalateTo, Integer level, String rule,
-      String pmoComment) {
-    Risk before = lock(id, null);
-    if (!before.status().isOpen()) {
-      throw new ConflictException("risk " + id + " is " + before.status() + " and cannot be escalated");
-    }
-    if (level == null || level < 1 || level > 2 || escalateTo == null) {
-      throw new IllegalStateException(RiskProcess.ESCALATION_DECISION + " gave no escalation target and level 1-2 for "
-          + triggerValue + "/" + before.level() + " (" + escalateTo + ", " + level + ")");
-    }
-    EscalationTrigger trigger = EscalationTrigger.of(triggerValue);
-    OffsetDateTime missed = switch (trigger) {
-      case REPORT_OVERDUE -> deadlines.reportDeadlineOf(before);
-      case REVIEW_OVERDUE -> deadlines.lastEscalation(id).respondBy();
-      default -> null;
-    };
-    String reason = switch (trigger) {
-      case RESIDUAL -> "still " + before.level() + " after the response (score " + before.score() + ")";
-      case REPORT_OVERDUE -> "the residual assessment was not reported by " + missed + " (risk " + before.level()
-          + ")";
-      case REVIEW_OVERDUE -> "the escalated risk was not decided by " + missed;
-      case PMO_ESCALATED -> "escalated by the PMO: " + pmoComment;
-    };
-    Escalation escalation = escalations.record(new Escalations.Step(ENTITY, id, before.projectId(), level,
-        escalateTo, RiskProcess.ESCALATION_DECISION + "/" + rule, missed, reason,
-        settings.escalation().respondWithin(level)));
-    write(before, Map.of("status", RiskStatus.ESCALATED.name(),
-        "escalation_level", Math.max(level, before.escalationLevel())), "RISK_ESCALATED");
-    return escalation;
-  }
-
-  /** Step "Close risk": the residual risk is within tolerance ({@code rule} of risk-escalation-level.dmn). */
-  @Transactional
-  public Risk close(long id, String rule) {
-    Risk before = lock(id, RiskStatus.MONITORING);
-    return write(before, Map.of("status", RiskStatus.CLOSED.name(), "closure_reason", "Residual risk "
-        + before.level() + " is within tolerance (" + RiskProcess.ESCALATION_DECISION + "/" + rule + ")"),
-        "RISK_CLOSED");
-  }
-
-  /**
-   * The PMO's ({@link AssessmentKind#PMO_DECISION}) or the steering committee's decision on an escalated risk: accept
-   * it (closed as ACCEPTED), direct a new response (back to the owner) or, for the PMO, escalate further. Kept in the
-   * assessment history with the assessment decided on.
-   */
-  @Transactional
-  public RiskDecision decide(long id, AssessmentKind kind, String decisionValue, String comment) {
-    boolean pmo = kind == AssessmentKind.PMO_DECISION;
-    String field = pmo ? "pmoDecision" : "steeringDecision";
-    RiskDecision decision = RiskDecision.of(decisionValue, field, pmo ? RiskDecision.PMO : RiskDecision.STEERING);
-    new InputErrors().requireText(comment, pmo ? "pmoComment" : "steeringComment", 2000).throwIfAny();
-    Risk before = lock(id, RiskStatus.ESCALATED);
-    String by = pmo ? "the PMO" : "the steering committee";
-    String prefix = pmo ? "RISK_PMO_" : "RISK_STEERING_";
-    Risk after = switch (decision) {
-      case ACCEPT -> write(before, Map.of("status", RiskStatus.ACCEPTED.name(),
-          "closure_reason", "Accepted by " + by + ": " + comment), prefix + "ACCEPTED");
-      case NEW_RESPONSE -> write(before, Map.of("status", RiskStatus.ASSESSED.name()), prefix + "NEW_RESPONSE");
-      case ESCALATE -> {
-        audit.record(prefix + "ESCALATED", ENTITY, id, before.projectId(), before,
-            new DecisionTaken(by, decision.value, comment));
-        yield before;
-      }
-    };
-    risks.insertAssessment(id, kind, after, decision.value, comment, actor.id(), now());
-    return decision;
   }
 
   /**
@@ -282,24 +181,12 @@ public class RiskService {
   public int cancelAll(long projectId, String reason) {
     var open = risks.openOfProject(projectId);
     for (Risk risk : open) {
-      Risk before = lock(risk.id(), null);
-      write(before, Map.of("status", RiskStatus.CANCELLED.name(), "closure_reason", "Project cancelled: " + reason),
+      Risk before = records.lock(risk.id(), null);
+      records.write(before, Map.of("status", RiskStatus.CANCELLED.name(), "closure_reason", "Project cancelled: " + reason),
           "RISK_CANCELLED");
       processes.end(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
     }
     return open.size();
-  }
-
-  private Risk find(long id) {
-    return risks.find(id).orElseThrow(() -> new NotFoundException("risk", id));
-  }
-
-  /** What the audit trail keeps about a decision that changes nothing on the risk itself. */
-  record DecisionTaken(String decidedBy, String decision, String comment) {
-  }
-
-  /** What the audit trail keeps about a deadline that passed. */
-  record MissedDeadline(String deadline, OffsetDateTime due, String responsible) {
   }
 
   private void checkAssessment(Integer probability, Integer impact, BigDecimal monetaryImpact, String comment,
@@ -341,27 +228,7 @@ public class RiskService {
     return set;
   }
 
-  private Risk write(Risk before, Map<String, Object> columns, String action) {
-    risks.update(before, columns, now());
-    Risk after = find(before.id());
-    audit.record(action, ENTITY, before.id(), before.projectId(), before, after);
-    return after;
-  }
-
-  /** Locks the risk; with {@code expected}, it must be in that status (a lost race is a conflict). */
-  private Risk lock(long id, RiskStatus expected) {
-    Risk risk = risks.lock(id).orElseThrow(() -> new NotFoundException("risk", id));
-    if (expected != null && risk.status() != expected) {
-      throw new ConflictException("risk " + id + " is " + risk.status() + ", not " + expected);
-    }
-    return risk;
-  }
-
   private LocalDate today() {
     return LocalDate.now(clock);
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock);
   }
 }
