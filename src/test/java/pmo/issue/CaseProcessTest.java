@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
 import pmo.audit.AuditService;
 import pmo.platform.Roles;
@@ -150,6 +151,30 @@ public abstract class CaseProcessTest extends IntegrationTest {
 
   protected static LocalDate today() {
     return LocalDate.ofInstant(now(), ZoneOffset.UTC);
+  }
+
+  /** Asserts an RFC 7807 answer with this status and, when {@code field} is given, an error naming it and the reason. */
+  public static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String field,
+      String reason) {
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    if (field != null) {
+      assertThat(list(response.getBody().get("errors"))).as(String.valueOf(response.getBody()))
+          .anySatisfy(e -> {
+            assertThat(e.get("field")).isEqualTo(field);
+            assertThat((String) e.get("reason")).contains(reason);
+          });
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> list(Object o) {
+    return (List<Map<String, Object>>) o;
   }
 
   /** The audit trail of a record as "ACTION by actor", oldest first. */

@@ -114,14 +114,4 @@ class IssueApiTest extends CaseProcessTest {
   private ResponseEntity<Map<String, Object>> get(String path) {
     return rest.withBasicAuth(requester, PASSWORD).exchange(path, HttpMethod.GET, null, JSON);
   }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Object o) {
-    return (List<Map<String, Object>>) o;
-  }
 }

@@ -380,26 +380,4 @@ class RiskApiTest extends CaseProcessTest {
   private ResponseEntity<Map<String, Object>> get(String user, String path) {
     return rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.GET, null, JSON);
   }
-
-  static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String field, String reason) {
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-    if (field != null) {
-      assertThat(list(response.getBody().get("errors"))).as(String.valueOf(response.getBody()))
-          .anySatisfy(e -> {
-            assertThat(e.get("field")).isEqualTo(field);
-            assertThat((String) e.get("reason")).contains(reason);
-          });
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> list(Object o) {
-    return (List<Map<String, Object>>) o;
-  }
 }
