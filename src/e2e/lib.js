@@ -142,7 +142,8 @@ module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter
  */
 async function findTaskId(page, user, query) {
   const auth = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
-  const response = await page.request.get(`${BASE_URL}/engine-rest/task?${query}`, { headers: { Authorization: auth } });
+  const response = await page.request.get(`${BASE_URL}/engine-rest/task?${query}`,
+    { headers: { Authorization: auth } });
   const tasks = await response.json();
   if (tasks.length !== 1) {
     throw new Error(`expected one task for ${user} with ${query}, found ${tasks.length}`);

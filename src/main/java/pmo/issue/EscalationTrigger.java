@@ -22,6 +22,7 @@ enum EscalationTrigger {
 
   static EscalationTrigger of(String value) {
     return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("unknown escalation trigger '" + value + "' in the process model"));
+        .orElseThrow(() -> new IllegalStateException("unknown escalation trigger '" + value
+            + "' in the process model"));
   }
 }

@@ -44,9 +44,9 @@ final class IssueDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Issue issue = issues.record(new NewIssue(PROJECT_ID.get(execution), TITLE.get(execution),
-          DESCRIPTION.get(execution), SEVERITY.get(execution), OWNER.get(execution), RAISED_FROM_RISK_ID.get(execution)),
-          RAISED_BY.get(execution), execution.getProcessInstanceId());
+      NewIssue draft = new NewIssue(PROJECT_ID.get(execution), TITLE.get(execution), DESCRIPTION.get(execution),
+          SEVERITY.get(execution), OWNER.get(execution), RAISED_FROM_RISK_ID.get(execution));
+      Issue issue = issues.record(draft, RAISED_BY.get(execution), execution.getProcessInstanceId());
       ISSUE_ID.set(execution, issue.id());
       SEVERITY.set(execution, issue.severity().value());
       PROJECT_MANAGER.set(execution, issues.projectManager(issue.projectId()));

@@ -123,7 +123,6 @@ public class IssueEscalationService {
     records.write(before, set, "ISSUE_REASSIGNED");
   }
 
-
   /** A duration as the configuration writes it: whole days as P3D, anything else as PT8H. */
   private static String iso(Duration duration) {
     return duration.toSeconds() % 86400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();

@@ -143,7 +143,8 @@ public class IssueService {
       throw new ConflictException("issue " + id + " has no change description: triage found no change needed");
     }
     if (before.changeRequestedAt() != null) {
-      throw new ConflictException("a change for issue " + id + " was already requested at " + before.changeRequestedAt());
+      throw new ConflictException("a change for issue " + id + " was already requested at "
+          + before.changeRequestedAt());
     }
     records.write(before, Map.of("change_requested_at", records.now()), "ISSUE_CHANGE_REQUESTED");
     ChangeNeeded change = new ChangeNeeded(before.projectId(), id, before.title(), before.changeDescription(),

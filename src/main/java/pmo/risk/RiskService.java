@@ -182,8 +182,8 @@ public class RiskService {
     var open = risks.openOfProject(projectId);
     for (Risk risk : open) {
       Risk before = records.lock(risk.id(), null);
-      records.write(before, Map.of("status", RiskStatus.CANCELLED.name(), "closure_reason", "Project cancelled: " + reason),
-          "RISK_CANCELLED");
+      records.write(before, Map.of("status", RiskStatus.CANCELLED.name(),
+          "closure_reason", "Project cancelled: " + reason), "RISK_CANCELLED");
       processes.end(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
     }
     return open.size();

@@ -153,7 +153,7 @@ public abstract class CaseProcessTest extends IntegrationTest {
     return LocalDate.ofInstant(now(), ZoneOffset.UTC);
   }
 
-  /** Asserts an RFC 7807 answer with this status and, when {@code field} is given, an error naming it and the reason. */
+  /** An RFC 7807 answer with this status and, when {@code field} is given, an error naming it and the reason. */
   public static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String field,
       String reason) {
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);

@@ -105,7 +105,8 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(closed.escalationLevel()).isZero();
 
     RiskDetails details = register.details(closed.id());
-    assertThat(details.history()).extracting(a -> a.kind() + " " + a.score() + " " + a.level() + " by " + a.assessedBy())
+    assertThat(details.history())
+        .extracting(a -> a.kind() + " " + a.score() + " " + a.level() + " by " + a.assessedBy())
         .containsExactly("INITIAL 8 MEDIUM by paula", "RESIDUAL 3 LOW by otto");
     assertThat(details.history().get(0).comment()).isEqualTo("Two suppliers left");
     assertThat(details.escalations()).isEmpty();
