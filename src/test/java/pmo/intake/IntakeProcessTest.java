@@ -257,9 +257,10 @@ class IntakeProcessTest extends IntegrationTest {
     actAs(requester);
     ProcessInstance pi = runtime.startProcessInstanceByKey(IntakeProcess.KEY, vars);
     complete(screener, pi, Map.of("screeningDecision", "complete"));
-    complete(leaving, pi, approval(LocalDate.now().plusDays(10)));
-    // the sponsor leaves the company before the project is registered: registration fails its validation
+    // the sponsor leaves the company before the project is registered: registration fails its validation (they leave
+    // before another steering committee member approves, so the registration job cannot run before they are gone)
     identityService.deleteUser(leaving);
+    complete(sponsor, pi, approval(LocalDate.now().plusDays(10)));
 
     Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
     await().atMost(Duration.ofSeconds(20)).until(() ->
