@@ -28,7 +28,9 @@ lib.run('change-request-tasklist', async (browser) => {
   await requester.locator('.modal-dialog').waitFor({ state: 'detached' });
 
   const manager = await lib.tasklist(browser, process.env.MANAGER || 'paula');
-  await lib.openTaskShowing(manager, 'My tasks', 'Assess impact', 'title', title);
+  const byTitle = `processVariables=title_eq_${encodeURIComponent(title)}`;
+  await lib.openTaskById(manager, await lib.findTaskId(manager, process.env.MANAGER || 'paula',
+    `taskDefinitionKey=Task_AssessImpact&${byTitle}`));
   await lib.fillAll(manager, { assessmentComment: 'Estimate confirmed' });
   await lib.screenshot(manager, 'change-2-assessment-form');
   await lib.submit(manager, 'Complete');
@@ -36,7 +38,8 @@ lib.run('change-request-tasklist', async (browser) => {
     .catch(() => {});
 
   const approver = await lib.tasklist(browser, process.env.APPROVER || 'olga');
-  await lib.openTaskShowing(approver, 'Project management office', 'Approve change (PMO)', 'title', title);
+  await lib.openTaskById(approver, await lib.findTaskId(approver, process.env.APPROVER || 'olga',
+    `taskDefinitionKey=Task_PmoApproval&${byTitle}`));
   await lib.tick(approver, 'Approve');
   await lib.fillAll(approver, { pmoComment: 'Approved in the browser' });
   await lib.screenshot(approver, 'change-3-pmo-approval-form');

@@ -38,6 +38,8 @@ async function tasklist(browser, user) {
   }
   await page.click('button[type="submit"]');
   await page.getByText('Start process').first().waitFor({ timeout: 30000 });
+  // Tasklist is still settling the new session right after the login: a navigation now can land on the login page
+  await page.waitForLoadState('networkidle');
   return page;
 }
 
@@ -72,8 +74,24 @@ function field(page, key) {
   return page.locator(`.fjs-container [id$="-Field_${key}"]`).first();
 }
 
+/**
+ * Types into a text, text area or number field and leaves it. form-js takes a typed value debounced (300 ms, at once
+ * when the field loses focus), and a re-render of the form in between puts the field back to the form's older value;
+ * so the value is checked after the debounce time and typed again if it did not stick.
+ */
 async function fillText(page, key, value) {
-  await field(page, key).fill(String(value));
+  const input = field(page, key);
+  const wanted = String(value);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await input.fill(wanted);
+    await input.blur();
+    await page.waitForTimeout(400);
+    const shown = await input.inputValue();
+    if (shown === wanted || (shown !== '' && Number(shown) === Number(wanted))) {
+      return;
+    }
+  }
+  throw new Error(`the form does not keep '${wanted}' in field ${key}`);
 }
 
 /** A form-js select: open its dropdown and pick the option by its label. */
@@ -124,45 +142,6 @@ async function run(name, scenario) {
 }
 
 /**
- * Opens the task of the filter whose form shows `value` in the field `key` (for example the title of a case
- * whose subject the user may not read: Tasklist shows the Subject only to users who may read the process instance),
- * claims it if needed and leaves its form open. Tries the cards named `taskName` whose subject mentions the value
- * first, then all of them, newest first, and looks again for up to a minute (the task may still be on its way).
- */
-async function openTaskShowing(page, filterName, taskName, key, value) {
-  await showFilter(page, filterName);
-  const named = page.locator('.tasks-list li').filter({ hasText: taskName });
-  const deadline = Date.now() + 60000;
-  const seen = [];
-  while (Date.now() < deadline) {
-    await named.first().waitFor({ timeout: 10000 }).catch(() => {});
-    const about = named.filter({ has: page.locator(`[uib-tooltip*=${JSON.stringify(String(value))}]`) });
-    const cards = (await about.count()) > 0 ? about : named;
-    const count = await cards.count();
-    for (let i = 0; i < count; i++) {
-      await cards.nth(i).getByRole('link', { name: taskName, exact: true }).click();
-      await page.waitForSelector('.fjs-container');
-      await field(page, key).waitFor();
-      const shown = await field(page, key).inputValue();
-      seen.push(shown);
-      if (shown === String(value)) {
-        const claim = page.getByText('Claim', { exact: true });
-        if (await claim.isVisible().catch(() => false)) {
-          await claim.click();
-          await claim.waitFor({ state: 'hidden' });
-        }
-        return;
-      }
-    }
-    // look again: move the pointer off the filter's tooltip and show the filter anew
-    await page.mouse.move(900, 600);
-    await page.waitForTimeout(1000);
-    await showFilter(page, filterName);
-  }
-  throw new Error(`no '${taskName}' task shows ${key} = ${value} (seen: ${[...new Set(seen)].join(' | ')})`);
-}
-
-/**
  * Types several form fields and makes sure every value stuck: form-js takes typed text in after a short delay, and on
  * a busy machine a re-render can drop a value typed meanwhile (the field shows empty again), so lost values are typed
  * again until all hold.
@@ -188,4 +167,39 @@ async function fillAll(page, values) {
 }
 
 module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
-  fillDate, submit, screenshot, run, openTaskShowing, fillAll };
+  fillDate, submit, screenshot, run, fillAll };
+
+/**
+ * The id of the one task `user` finds through the engine REST API with these query parameters (for example
+ * `taskDefinitionKey=Task_AssessRisk&processVariables=title_eq_...`): for cases whose Tasklist card shows nothing the
+ * scenario knows.
+ */
+async function findTaskId(page, user, query) {
+  const auth = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
+  let tasks = [];
+  // the task may still be on its way (an asynchronous step before it): look again for up to 30 s
+  for (const deadline = Date.now() + 30000; Date.now() < deadline; await page.waitForTimeout(500)) {
+    const response = await page.request.get(`${BASE_URL}/engine-rest/task?${query}`,
+      { headers: { Authorization: auth } });
+    tasks = await response.json();
+    if (tasks.length === 1) {
+      return tasks[0].id;
+    }
+  }
+  throw new Error(`expected one task for ${user} with ${query}, found ${tasks.length}`);
+}
+
+/** Opens a task by its id (Tasklist's deep link), claims it if needed and waits for its form. */
+async function openTaskById(page, taskId) {
+  await page.goto(`${BASE_URL}/camunda/app/tasklist/default/#/?task=${taskId}`);
+  await page.waitForSelector('.fjs-container');
+  const claim = page.getByText('Claim', { exact: true });
+  if (await claim.isVisible().catch(() => false)) {
+    await claim.click();
+    await claim.waitFor({ state: 'hidden' });
+  }
+}
+
+module.exports.findTaskId = findTaskId;
+module.exports.openTaskById = openTaskById;
+

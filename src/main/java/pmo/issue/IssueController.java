@@ -1,0 +1,37 @@
+package pmo.issue;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+
+/** The issue log over REST (read-only: issues are raised, worked and escalated through issue-escalation.bpmn). */
+@RestController
+@RequestMapping("/api/issues")
+class IssueController {
+
+  private final IssueLog log;
+
+  IssueController(IssueLog log) {
+    this.log = log;
+  }
+
+  @GetMapping
+  Page<Issue> list(@RequestParam(required = false) Long projectId,
+      @RequestParam(required = false) IssueSeverity severity,
+      @RequestParam(required = false) IssueStatus status,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    return log.list(new IssueFilter(projectId, severity, status, owner, overdue), PageRequest.of(page, size));
+  }
+
+  @GetMapping("/{id}")
+  IssueLog.IssueDetails get(@PathVariable long id) {
+    return log.details(id);
+  }
+}

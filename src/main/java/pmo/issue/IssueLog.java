@@ -1,0 +1,50 @@
+package pmo.issue;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.platform.NotFoundException;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+
+/** Reads of the issue log: one issue with its escalations, paged filtered lists, open counts for gate facts. */
+@Service
+public class IssueLog {
+
+  /** An issue with its escalation steps, oldest first. */
+  public record IssueDetails(Issue issue, List<Escalation> escalations) {
+  }
+
+  private final IssueRepository issues;
+  private final Escalations escalations;
+  private final Clock clock;
+
+  IssueLog(IssueRepository issues, Escalations escalations, Clock clock) {
+    this.issues = issues;
+    this.escalations = escalations;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Issue get(long id) {
+    return issues.find(id).orElseThrow(() -> new NotFoundException("issue", id));
+  }
+
+  @Transactional(readOnly = true)
+  public IssueDetails details(long id) {
+    return new IssueDetails(get(id), escalations.of(IssueService.ENTITY, id));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Issue> list(IssueFilter filter, PageRequest page) {
+    return issues.list(filter, OffsetDateTime.now(clock), page);
+  }
+
+  /** {@code [open issues, open critical issues]} of a project. */
+  @Transactional(readOnly = true)
+  public long[] openCounts(long projectId) {
+    return issues.openCounts(projectId);
+  }
+}

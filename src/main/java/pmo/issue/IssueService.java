@@ -1,0 +1,180 @@
+package pmo.issue;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.audit.AuditService;
+import pmo.platform.CommandValidator;
+import pmo.platform.ConflictException;
+import pmo.platform.CurrentActor;
+import pmo.platform.Directory;
+import pmo.platform.InputErrors;
+
+/**
+ * The issue log's writes up to the owner's resolution, one per step of issue-escalation.bpmn: raise, triage, request a
+ * change, resolve, and cancellation with the project (escalation and the decisions on an escalated issue are
+ * {@link IssueEscalationService}). Each checks its input, locks the issue row, writes it and an audit event in the
+ * step's transaction.
+ */
+@Service
+public class IssueService {
+
+  public static final String ENTITY = "ISSUE";
+
+  private final IssueRepository issues;
+  private final IssueRecords records;
+  private final IssueLog log;
+  private final ProjectGuard projects;
+  private final SystemProcesses processes;
+  private final AuditService audit;
+  private final CommandValidator validator;
+  private final Directory directory;
+  private final IssueSettings settings;
+  private final CurrentActor actor;
+  private final ApplicationEventPublisher events;
+
+  IssueService(IssueRepository issues, IssueRecords records, IssueLog log, ProjectGuard projects,
+      SystemProcesses processes, AuditService audit, CommandValidator validator, Directory directory,
+      IssueSettings settings, CurrentActor actor, ApplicationEventPublisher events) {
+    this.issues = issues;
+    this.records = records;
+    this.log = log;
+    this.projects = projects;
+    this.processes = processes;
+    this.audit = audit;
+    this.validator = validator;
+    this.directory = directory;
+    this.settings = settings;
+    this.actor = actor;
+    this.events = events;
+  }
+
+  /** Checks a new issue: fields, a running project, an existing owner, a known severity. */
+  public InputErrors check(NewIssue issue) {
+    InputErrors errors = validator.check(issue);
+    if (!errors.has("projectId")) {
+      projects.check(errors, "projectId", issue.projectId());
+    }
+    if (!errors.has("owner")) {
+      directory.checkUser(errors, "owner", issue.owner(), null);
+    }
+    if (!errors.has("severity")) {
+      IssueSeverity.check(errors, "severity", issue.severity());
+    }
+    return errors;
+  }
+
+  /** Step "Record issue": the issue with its resolve-by time from the SLA of its severity. */
+  @Transactional
+  public Issue record(NewIssue issue, String raisedBy, String processInstanceId) {
+    InputErrors errors = check(issue);
+    errors.require(raisedBy != null && !raisedBy.isBlank(), "raisedBy", "is required (start the process as a user)");
+    errors.throwIfAny();
+    IssueSeverity severity = IssueSeverity.of(issue.severity(), "severity");
+    OffsetDateTime now = records.now();
+    long id = issues.insert(issue, severity, raisedBy, now.plus(settings.sla().of(severity)), processInstanceId, now);
+    Issue created = log.get(id);
+    audit.record("ISSUE_RAISED", ENTITY, id, issue.projectId(), null, created);
+    return created;
+  }
+
+  /** Raises an issue through its process (a materialised risk does so); returns the recorded issue. */
+  @Transactional
+  public Issue raise(NewIssue issue) {
+    check(issue).throwIfAny();
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(IssueProcess.PROJECT_ID.name(), issue.projectId());
+    vars.put(IssueProcess.TITLE.name(), issue.title());
+    vars.put(IssueProcess.DESCRIPTION.name(), issue.description());
+    vars.put(IssueProcess.SEVERITY.name(), IssueSeverity.of(issue.severity(), "severity").value());
+    vars.put(IssueProcess.OWNER.name(), issue.owner());
+    vars.put(IssueProcess.RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
+    String processInstanceId = processes.start(IssueProcess.KEY, vars);
+    return log.get(issues.idOfProcess(processInstanceId).orElseThrow(
+        () -> new IllegalStateException("the issue process " + processInstanceId + " recorded no issue")));
+  }
+
+  /** The project's manager, who triages its issues; null when it has none (then any project manager may). */
+  public String projectManager(long projectId) {
+    return projects.managerOf(projectId);
+  }
+
+  /**
+   * Step "Record triage": the confirmed severity (its SLA counts from when the issue was raised) and owner; whether a
+   * change to scope, time or cost is needed, and which.
+   */
+  @Transactional
+  public Issue triage(long id, String severityValue, String owner, boolean needsChange, String changeDescription) {
+    Issue before = records.lock(id, IssueStatus.OPEN);
+    InputErrors errors = new InputErrors();
+    IssueSeverity severity = IssueSeverity.check(errors, "severity", severityValue);
+    directory.checkUser(errors, "owner", owner, null);
+    if (needsChange) {
+      if (changeDescription == null || changeDescription.isBlank()) {
+        errors.add("changeDescription", "is required when a change is needed");
+      } else {
+        errors.requireText(changeDescription, "changeDescription", 4000);
+      }
+    }
+    errors.throwIfAny();
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("severity", severity.name());
+    set.put("owner", owner);
+    set.put("due_at", before.createdAt().plus(settings.sla().of(severity)));
+    set.put("status", IssueStatus.TRIAGED.name());
+    set.put("triaged_by", actor.id());
+    set.put("change_description", needsChange ? changeDescription : null);
+    return records.write(before, set, "ISSUE_TRIAGED");
+  }
+
+  /**
+   * Step "Request change": records the request on the issue and publishes {@link ChangeNeeded} in this transaction,
+   * so the change-request capability can raise the change request; a failing listener rolls the step back.
+   */
+  @Transactional
+  public ChangeNeeded requestChange(long id) {
+    Issue before = records.lock(id, null);
+    if (before.changeDescription() == null) {
+      throw new ConflictException("issue " + id + " has no change description: triage found no change needed");
+    }
+    if (before.changeRequestedAt() != null) {
+      throw new ConflictException("a change for issue " + id + " was already requested at "
+          + before.changeRequestedAt());
+    }
+    records.write(before, Map.of("change_requested_at", records.now()), "ISSUE_CHANGE_REQUESTED");
+    ChangeNeeded change = new ChangeNeeded(before.projectId(), id, before.title(), before.changeDescription(),
+        before.triagedBy());
+    events.publishEvent(change);
+    return change;
+  }
+
+  /** Step "Record resolution": the owner's resolution. */
+  @Transactional
+  public Issue resolve(long id, String resolution) {
+    Issue before = records.lock(id, IssueStatus.TRIAGED);
+    new InputErrors().requireText(resolution, "resolution", 4000).throwIfAny();
+    return records.write(before, records.done(IssueStatus.RESOLVED, resolution), "ISSUE_RESOLVED");
+  }
+
+  /**
+   * Cancels every open issue of a cancelled project with the reason and ends its process; runs inside the cancelling
+   * transaction. Returns how many were cancelled.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelAll(long projectId, String reason) {
+    var open = issues.openOfProject(projectId);
+    for (Issue issue : open) {
+      Issue before = records.lock(issue.id(), null);
+      records.write(before, records.done(IssueStatus.CANCELLED, "Project cancelled: " + reason),
+          "ISSUE_CANCELLED");
+      processes.end(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
+    }
+    return open.size();
+  }
+
+}

@@ -1,0 +1,61 @@
+package pmo.risk;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+import pmo.issue.Escalation;
+import pmo.issue.Escalations;
+import pmo.platform.NotFoundException;
+
+/**
+ * The deadlines of risk-escalation.bpmn, read by its timers and task due dates ({@code ${riskDeadlines...}}) from the
+ * register and the configuration: when the residual report is due (the start of the response's due date, UTC), by
+ * when it must be in (plus pmo.risk.residual-report-grace), and by when the escalated party is to decide (the latest
+ * escalation record, from pmo.risk.escalation.*).
+ */
+@Component("riskDeadlines")
+public class RiskDeadlines {
+
+  private final RiskRepository risks;
+  private final Escalations escalations;
+  private final RiskSettings settings;
+
+  RiskDeadlines(RiskRepository risks, Escalations escalations, RiskSettings settings) {
+    this.risks = risks;
+    this.escalations = escalations;
+    this.settings = settings;
+  }
+
+  public Date responseDue(long riskId) {
+    return Date.from(responseDueOf(find(riskId)).toInstant());
+  }
+
+  public Date reportDeadline(long riskId) {
+    return Date.from(reportDeadlineOf(find(riskId)).toInstant());
+  }
+
+  public Date decisionDeadline(long riskId) {
+    return Date.from(lastEscalation(riskId).respondBy().toInstant());
+  }
+
+  OffsetDateTime responseDueOf(Risk risk) {
+    if (risk.dueDate() == null) {
+      throw new IllegalStateException("risk " + risk.id() + " has no due date");
+    }
+    return risk.dueDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+  }
+
+  OffsetDateTime reportDeadlineOf(Risk risk) {
+    return responseDueOf(risk).plus(settings.residualReportGrace());
+  }
+
+  Escalation lastEscalation(long riskId) {
+    return escalations.latest(RiskService.ENTITY, riskId)
+        .orElseThrow(() -> new IllegalStateException("risk " + riskId + " has not been escalated"));
+  }
+
+  private Risk find(long riskId) {
+    return risks.find(riskId).orElseThrow(() -> new NotFoundException("risk", riskId));
+  }
+}

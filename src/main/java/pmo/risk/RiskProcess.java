@@ -1,0 +1,88 @@
+package pmo.risk;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import pmo.platform.Var;
+
+/** The risk process (processes/risk-escalation.bpmn): its key, element ids and variables. */
+public final class RiskProcess {
+
+  public static final String KEY = "risk-escalation";
+  public static final String LEVEL_DECISION = "risk-level";
+  public static final String ESCALATION_DECISION = "risk-escalation-level";
+
+  public static final String START = "StartEvent_RiskRaised";
+  public static final String TASK_RECORD = "Task_RecordRisk";
+  public static final String TASK_ASSESS = "Task_AssessRisk";
+  public static final String TASK_DETERMINE_LEVEL = "Task_DetermineLevel";
+  public static final String TASK_PLAN_RESPONSE = "Task_PlanResponse";
+  public static final String EVENT_RESPONSE_DUE = "Event_ResponseDue";
+  public static final String TASK_REPORT_RESIDUAL = "Task_ReportResidual";
+  public static final String EVENT_REPORT_OVERDUE = "Event_ReportOverdue";
+  public static final String TASK_CONVERT_TO_ISSUE = "Task_ConvertToIssue";
+  public static final String TASK_DETERMINE_RESIDUAL_LEVEL = "Task_DetermineResidualLevel";
+  public static final String TASK_DECIDE_ESCALATION = "Task_DecideEscalation";
+  public static final String TASK_ESCALATE_TO_PMO = "Task_EscalateToPmo";
+  public static final String TASK_PMO_REVIEW = "Task_PmoReview";
+  public static final String EVENT_REVIEW_OVERDUE = "Event_ReviewOverdue";
+  public static final String TASK_ESCALATE_TO_STEERING = "Task_EscalateToSteering";
+  public static final String TASK_STEERING_DECISION = "Task_SteeringDecision";
+  public static final String END_CLOSED = "End_RiskClosed";
+  public static final String END_ACCEPTED_BY_PMO = "End_RiskAcceptedByPmo";
+  public static final String END_ACCEPTED_BY_STEERING = "End_RiskAcceptedBySteering";
+  public static final String END_MATERIALISED = "End_RiskMaterialised";
+
+  // start form (and the REST API)
+  public static final Var<Long> PROJECT_ID = Var.id("projectId");
+  public static final Var<String> TITLE = Var.text("title");
+  public static final Var<String> DESCRIPTION = Var.text("description");
+  public static final Var<String> CATEGORY = Var.text("category");
+  public static final Var<String> CAUSE = Var.text("cause");
+  public static final Var<String> EFFECT = Var.text("effect");
+  public static final Var<String> OWNER = Var.text("owner");
+  public static final Var<LocalDate> DUE_DATE = Var.date("dueDate");
+  /** Set by the engine from the user who started the process (camunda:initiator). */
+  public static final Var<String> RAISED_BY = Var.text("raisedBy");
+
+  // assessment form; the residual form reuses probability and impact (the DMN reads them)
+  public static final Var<Integer> PROBABILITY = Var.integer("probability");
+  public static final Var<Integer> IMPACT = Var.integer("impact");
+  public static final Var<BigDecimal> MONETARY_IMPACT = Var.decimal("monetaryImpact");
+  public static final Var<String> ASSESSMENT_COMMENT = Var.text("assessmentComment");
+
+  // response form
+  public static final Var<String> RESPONSE_STRATEGY = Var.text("responseStrategy");
+  public static final Var<String> RESPONSE_PLAN = Var.text("responsePlan");
+
+  // residual form
+  public static final Var<String> RESIDUAL_OUTCOME = Var.text("residualOutcome");
+  public static final String OUTCOME_MATERIALISED = "materialised";
+  public static final Var<String> RESIDUAL_COMMENT = Var.text("residualComment");
+  public static final Var<String> ISSUE_SEVERITY = Var.text("issueSeverity");
+
+  // PMO and steering committee forms
+  public static final Var<String> PMO_DECISION = Var.text("pmoDecision");
+  public static final Var<String> PMO_COMMENT = Var.text("pmoComment");
+  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
+
+  // written by the process
+  public static final Var<Long> RISK_ID = Var.id("riskId");
+  public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
+  /** Whether the risk came with its initial assessment (REST), so the project manager's assessment is skipped. */
+  public static final Var<Boolean> ASSESSED = Var.flag("assessed");
+  /** Output of risk-level.dmn. */
+  public static final Var<String> RISK_LEVEL = Var.text("riskLevel");
+  /** What happened, the input of risk-escalation-level.dmn: residual, report-overdue, review-overdue, pmo-escalated. */
+  public static final Var<String> ESCALATION_TRIGGER = Var.text("escalationTrigger");
+  /** Outputs of risk-escalation-level.dmn. */
+  public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
+  public static final Var<Integer> ESCALATION_LEVEL = Var.integer("escalationLevel");
+  public static final Var<String> ESCALATION_RULE = Var.text("escalationRule");
+  /** Why the risk was escalated, shown on the PMO and steering committee forms. */
+  public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
+  public static final Var<Long> ISSUE_ID = Var.id("issueId");
+
+  private RiskProcess() {
+  }
+}

@@ -1,0 +1,68 @@
+package pmo.risk;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.issue.Escalations;
+import pmo.platform.NotFoundException;
+import pmo.platform.Page;
+import pmo.platform.PageRequest;
+import pmo.project.ProjectService;
+
+/** Reads of the risk register: one risk with its history, paged filtered lists, the heat map, gate facts. */
+@Service
+public class RiskRegister {
+
+  private final RiskRepository risks;
+  private final Escalations escalations;
+  private final ProjectService projects;
+  private final Clock clock;
+
+  RiskRegister(RiskRepository risks, Escalations escalations, ProjectService projects, Clock clock) {
+    this.risks = risks;
+    this.escalations = escalations;
+    this.projects = projects;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Risk get(long id) {
+    return risks.find(id).orElseThrow(() -> new NotFoundException("risk", id));
+  }
+
+  @Transactional(readOnly = true)
+  public RiskDetails details(long id) {
+    return new RiskDetails(get(id), risks.history(id), escalations.of(RiskService.ENTITY, id));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Risk> list(RiskFilter filter, PageRequest page) {
+    return risks.list(filter, LocalDate.now(clock), page);
+  }
+
+  /**
+   * Open, assessed risks per probability × impact cell, for a project or (projectId null) the portfolio; an unknown
+   * project is not found.
+   */
+  @Transactional(readOnly = true)
+  public HeatMap heatMap(Long projectId) {
+    if (projectId != null) {
+      projects.find(projectId);
+    }
+    long[][] counts = new long[5][5];
+    long total = 0;
+    for (long[] cell : risks.heatMap(projectId)) {
+      counts[(int) cell[0] - 1][(int) cell[1] - 1] = cell[2];
+      total += cell[2];
+    }
+    return new HeatMap(projectId, counts, total);
+  }
+
+  /** openRisks, assessedRisks, openCriticalRisksWithoutResponse of a project. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> facts(long projectId) {
+    return risks.facts(projectId);
+  }
+}
