@@ -2,12 +2,16 @@ package pmo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,19 +22,22 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
-import pmo.intake.IntakeProcess;
-import pmo.intake.IntakeService;
-import pmo.intake.Proposal;
+import pmo.project.NewProject;
+import pmo.project.ProjectService;
 
 /**
- * SQL metacharacters and HTML/script typed into every text field of the start form and of the REST body are stored
- * as the exact text, read back as the exact text, and never change a query. (The auditor page shows them as text:
- * pmo.e2e.AuditorPageTest.)
+ * SQL metacharacters and HTML/script typed into every free-text field of every start form and of every REST body
+ * that creates a record are stored as the exact text, read back as the exact text, and never change a query; typed
+ * into a field that takes a user id they are rejected with the field named. (The auditor page shows such text as
+ * text: pmo.e2e.AuditorPageTest.) The forms' text fields are read from forms/, so a new field is covered by itself.
  */
 class InjectionTest extends IntegrationTest {
 
   static final List<String> PAYLOADS = List.of("Robert'); DROP TABLE project; --", "' OR '1'='1",
       "<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "\"; SELECT pg_sleep(5); --");
+
+  /** Fields that name a user: no free text. */
+  static final Set<String> USER_FIELDS = Set.of("sponsor", "owner");
 
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
   };
@@ -38,96 +45,147 @@ class InjectionTest extends IntegrationTest {
   @Autowired
   TestRestTemplate rest;
   @Autowired
-  IntakeService intake;
+  ProjectService projects;
+
+  long projectId;
 
   @BeforeEach
   void users() {
     user("rita", Roles.REQUESTERS);
     user("olga", Roles.REQUESTERS, Roles.PMO);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+    user("audrey", Roles.AUDITORS);
+    projectId = projects.register(new NewProject(null, "Injection target " + unique(), null, "sam", "paula", "IT",
+        null, new BigDecimal("100000"), LocalDate.now().plusDays(1), LocalDate.now().plusMonths(6), "scope"))
+        .project().id();
   }
 
   @Test
-  void everyTextFieldOfTheIntakeStartFormStoresPayloadsVerbatim() throws Exception {
-    List<String> textKeys = textFieldsOf("forms/project-intake-start.form");
-    assertThat(textKeys).contains("title", "businessCase", "strategicObjective", "expectedBenefits", "sponsor");
+  void everyTextFieldOfEveryStartFormStoresPayloadsVerbatim() throws Exception {
+    check("project-intake", "project-intake-start", "project_proposal",
+        Map.of("sponsor", "sam", "category", "IT", "estimatedBudget", 1, "estimatedMonths", 1));
+    check("change-request", "change-request-start", "change_request", Map.of("projectId", projectId,
+        "changeType", "normal", "costDelta", 100, "scheduleDeltaDays", 1, "qualityImpact", "none"));
+    check("risk-escalation", "risk-escalation-start", "risk", Map.of("projectId", projectId, "category", "TECHNICAL",
+        "owner", "paula"));
+    check("issue-escalation", "issue-escalation-start", "issue", Map.of("projectId", projectId, "severity", "low",
+        "owner", "paula"));
+  }
+
+  /** Starts the process once per payload with the payload in every free-text field, then reads the row back. */
+  private void check(String processKey, String form, String table, Map<String, Object> other) throws Exception {
+    List<String> textKeys = textFields(form);
+    assertThat(textKeys).as(form).isNotEmpty();
     for (String payload : PAYLOADS) {
-      Map<String, Object> vars = new HashMap<>(Map.of("sponsor", "sam", "category", "IT", "estimatedBudget", 1,
-          "estimatedMonths", 1));
+      Map<String, Object> vars = new HashMap<>(other);
+      textKeys.forEach(key -> vars.put(key, key + " " + payload));
+      ProcessInstance pi = start("rita", processKey, vars);
+      Map<String, Object> row = jdbc.sql("select * from " + table + " where process_instance_id = :pi")
+          .param("pi", pi.getId()).query().singleRow();
       for (String key : textKeys) {
-        if (!key.equals("sponsor")) {
-          vars.put(key, key + " " + payload);
+        assertThat(row.get(column(key))).as(form + " " + key).isEqualTo(key + " " + payload);
+      }
+      for (String userField : USER_FIELDS) {
+        if (other.containsKey(userField)) {
+          Map<String, Object> bad = new HashMap<>(vars);
+          bad.put(userField, payload);
+          assertThat(failureOf(() -> start("rita", processKey, bad))).as(form + " " + userField)
+              .hasMessageContaining(userField).hasMessageContaining(payload);
         }
       }
-      actAs("rita");
-      ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(IntakeProcess.KEY, vars);
-      identityService.clearAuthentication();
-      long id = jdbc.sql("select id from project_proposal where process_instance_id = :pi").param("pi", pi.getId())
-          .query(Long.class).single();
-      Proposal stored = intake.get(id);
-      assertThat(stored.title()).isEqualTo("title " + payload);
-      assertThat(stored.businessCase()).isEqualTo("businessCase " + payload);
-      assertThat(stored.strategicObjective()).isEqualTo("strategicObjective " + payload);
-      assertThat(stored.expectedBenefits()).isEqualTo("expectedBenefits " + payload);
-
-      // a user id field takes no free text: the payload is named and rejected, nothing is stored
-      vars.put("sponsor", payload);
-      actAs("rita");
-      assertThat(failureOf(() -> engine.getRuntimeService().startProcessInstanceByKey(IntakeProcess.KEY, vars)))
-          .hasMessageContaining("sponsor: unknown user '" + payload + "'");
-      identityService.clearAuthentication();
     }
-    assertThat(jdbc.sql("select count(*) from project").query(Long.class).single()).isNotNegative();
   }
 
   @Test
-  void everyTextFieldOfTheProjectBodyStoresPayloadsVerbatimAndQueriesStayParameterised() {
+  void everyTextFieldOfEveryRestBodyStoresPayloadsVerbatimAndQueriesStayParameterised() {
     for (String payload : PAYLOADS) {
-      Map<String, Object> body = new HashMap<>();
-      body.put("name", "name " + payload);
-      body.put("description", "description " + payload);
-      body.put("sponsor", "sam");
-      body.put("category", "IT");
-      body.put("strategicObjective", "objective " + payload);
-      body.put("budgetAtCompletion", 1);
-      body.put("plannedStart", "2027-01-01");
-      body.put("plannedFinish", "2027-02-01");
-      body.put("scopeSummary", "scope " + payload);
-      ResponseEntity<Map<String, Object>> created = rest.withBasicAuth("olga", PASSWORD)
-          .exchange("/api/projects", HttpMethod.POST, new HttpEntity<>(body), JSON);
-      assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
-      Object id = ((Map<?, ?>) created.getBody().get("project")).get("id");
+      Map<String, Object> project = new HashMap<>(Map.of("sponsor", "sam", "category", "IT", "budgetAtCompletion", 1,
+          "plannedStart", "2027-01-01", "plannedFinish", "2027-02-01"));
+      putText(project, payload, "name", "description", "strategicObjective", "scopeSummary");
+      Map<String, Object> created = post("/api/projects", project);
+      Map<?, ?> stored = (Map<?, ?>) created.get("project");
+      assertThat(stored.get("name")).isEqualTo("name " + payload);
+      assertThat(stored.get("description")).isEqualTo("description " + payload);
+      assertThat(stored.get("strategicObjective")).isEqualTo("strategicObjective " + payload);
+      assertThat(((Map<?, ?>) ((List<?>) created.get("baselines")).get(0)).get("scopeSummary"))
+          .isEqualTo("scopeSummary " + payload);
 
-      Map<String, Object> read = rest.withBasicAuth("rita", PASSWORD)
-          .exchange("/api/projects/" + id, HttpMethod.GET, null, JSON).getBody();
-      Map<?, ?> project = (Map<?, ?>) read.get("project");
-      assertThat(project.get("name")).isEqualTo("name " + payload);
-      assertThat(project.get("description")).isEqualTo("description " + payload);
-      assertThat(project.get("strategicObjective")).isEqualTo("objective " + payload);
-      assertThat(((Map<?, ?>) ((List<?>) read.get("baselines")).get(0)).get("scopeSummary"))
-          .isEqualTo("scope " + payload);
+      Map<String, Object> change = new HashMap<>(Map.of("projectId", projectId, "changeType", "normal",
+          "costDelta", 100, "scheduleDeltaDays", 1, "qualityImpact", "none"));
+      putText(change, payload, "title", "description", "reason", "scopeChange", "riskNotes");
+      Map<String, Object> changeRow = row("change_request", post("/api/change-requests", change));
+      for (String key : List.of("title", "description", "reason", "scopeChange", "riskNotes")) {
+        assertThat(changeRow.get(column(key))).as("change request " + key).isEqualTo(key + " " + payload);
+      }
 
-      // a payload as a filter value matches nothing instead of everything
-      Map<String, Object> page = rest.withBasicAuth("rita", PASSWORD)
-          .exchange("/api/projects?manager={m}", HttpMethod.GET, null, JSON, payload).getBody();
-      assertThat(page.get("total")).isEqualTo(0);
+      Map<String, Object> risk = new HashMap<>(Map.of("projectId", projectId, "category", "TECHNICAL",
+          "owner", "paula", "probability", 2, "impact", 2));
+      putText(risk, payload, "title", "description", "cause", "effect");
+      Map<String, Object> riskRow = row("risk", post("/api/risks", risk));
+      for (String key : List.of("title", "description", "cause", "effect")) {
+        assertThat(riskRow.get(column(key))).as("risk " + key).isEqualTo(key + " " + payload);
+      }
+
+      // a payload as a filter value matches nothing instead of everything, or is refused as not a value at all
+      assertThat(total("olga", "/api/projects?manager={v}", payload)).isZero();
+      assertThat(total("olga", "/api/risks?owner={v}", payload)).isZero();
+      assertThat(total("audrey", "/api/audit?actor={v}", payload)).isZero();
+      assertThat(rest.withBasicAuth("olga", PASSWORD).exchange("/api/change-requests?status={v}", HttpMethod.GET,
+          null, JSON, payload).getStatusCode().value()).isEqualTo(400);
     }
     assertThat(jdbc.sql("select count(*) from project").query(Long.class).single()).isPositive();
   }
 
-  private static List<String> textFieldsOf(String form) throws Exception {
-    try (InputStream in = Files.newInputStream(Path.of(form))) {
-      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-      return FormSchema.parse(new java.io.ByteArrayInputStream(json.toString().getBytes())).keys().stream()
-          .filter(key -> {
-            for (var c : json.path("components")) {
-              if (key.equals(c.path("key").asText())) {
-                String type = c.path("type").asText();
-                return type.equals("textfield") || type.equals("textarea");
-              }
-            }
-            return false;
-          }).toList();
+  private long total(String user, String path, String value) {
+    ResponseEntity<Map<String, Object>> page = rest.withBasicAuth(user, PASSWORD)
+        .exchange(path, HttpMethod.GET, null, JSON, value);
+    assertThat(page.getStatusCode().value()).as(path + " " + page.getBody()).isEqualTo(200);
+    return ((Number) page.getBody().get("total")).longValue();
+  }
+
+  private Map<String, Object> post(String path, Map<String, Object> body) {
+    ResponseEntity<Map<String, Object>> response = rest.withBasicAuth("olga", PASSWORD)
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    assertThat(response.getStatusCode().value()).as(path + " " + response.getBody()).isEqualTo(201);
+    return response.getBody();
+  }
+
+  /** The row of the record a POST created (its id is at the top level or under the record's name). */
+  private Map<String, Object> row(String table, Map<String, Object> created) {
+    Object id = created.containsKey("id") ? created.get("id")
+        : created.values().stream().filter(v -> v instanceof Map<?, ?> m && m.containsKey("id"))
+            .map(v -> ((Map<?, ?>) v).get("id")).findFirst().orElseThrow();
+    return jdbc.sql("select * from " + table + " where id = :id").param("id", ((Number) id).longValue()).query()
+        .singleRow();
+  }
+
+  private static void putText(Map<String, Object> body, String payload, String... keys) {
+    for (String key : keys) {
+      body.put(key, key + " " + payload);
+    }
+  }
+
+  private static String column(String key) {
+    return key.replaceAll("([A-Z])", "_$1").toLowerCase();
+  }
+
+  /** The free-text fields (textfield, textarea) of a form, except those that take a user id. */
+  private static List<String> textFields(String form) throws Exception {
+    JsonNode root = new ObjectMapper().readTree(new File("forms/" + form + ".form"));
+    List<String> keys = new ArrayList<>();
+    collect(root, keys);
+    return keys;
+  }
+
+  private static void collect(JsonNode node, List<String> keys) {
+    for (JsonNode c : node.path("components")) {
+      String type = c.path("type").asText();
+      if ((type.equals("textfield") || type.equals("textarea")) && c.hasNonNull("key")
+          && !c.path("readonly").asBoolean(false) && !USER_FIELDS.contains(c.path("key").asText())) {
+        keys.add(c.path("key").asText());
+      }
+      collect(c, keys);
     }
   }
 }
