@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import pmo.platform.SystemActions;
 
 /**
  * The engine look-ups and actions of change control that are the system's, not the current user's: members of a
@@ -27,15 +24,12 @@ class ChangeEngine {
 
   private final IdentityService identity;
   private final TaskService tasks;
-  private final RuntimeService runtime;
-  private final CommandExecutor commandExecutor;
+  private final SystemActions system;
 
-  ChangeEngine(IdentityService identity, TaskService tasks, RuntimeService runtime,
-      ProcessEngineConfiguration configuration) {
+  ChangeEngine(IdentityService identity, TaskService tasks, SystemActions system) {
     this.identity = identity;
     this.tasks = tasks;
-    this.runtime = runtime;
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
+    this.system = system;
   }
 
   List<String> membersOf(String group) {
@@ -78,12 +72,7 @@ class ChangeEngine {
 
   /** Ends a case's process instance (if it still runs) with the reason, which the history keeps. */
   void endProcess(String processInstanceId, String reason) {
-    asSystem(() -> {
-      if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
-        runtime.deleteProcessInstance(processInstanceId, reason);
-      }
-      return null;
-    });
+    system.endProcess(processInstanceId, reason);
   }
 
   static List<String> without(Collection<String> users, String excluded) {
@@ -93,6 +82,6 @@ class ChangeEngine {
   }
 
   private <T> T asSystem(Callable<T> call) {
-    return commandExecutor.execute(context -> context.runWithoutAuthorization(call));
+    return system.call(call);
   }
 }

@@ -6,12 +6,15 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
 
 /**
  * Notes which decision definition (key and version) the routing business rule task evaluated, as process variables
  * beside the route, so the change request row records exactly the table that chose its route, even when a process
- * owner deploys a new version of the table at the same moment.
+ * owner deploys a new version of the table at the same moment. (The platform's engine plugin registers every
+ * decision listener bean with the DMN engine.)
  */
+@Component
 final class RouteDecisionCapture implements DmnDecisionEvaluationListener {
 
   @Override

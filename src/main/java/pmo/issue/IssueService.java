@@ -14,6 +14,7 @@ import pmo.platform.ConflictException;
 import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.SystemActions;
 
 /**
  * The issue log's writes up to the owner's resolution, one per step of issue-escalation.bpmn: raise, triage, request a
@@ -30,7 +31,7 @@ public class IssueService {
   private final IssueRecords records;
   private final IssueLog log;
   private final ProjectGuard projects;
-  private final SystemProcesses processes;
+  private final SystemActions processes;
   private final AuditService audit;
   private final CommandValidator validator;
   private final Directory directory;
@@ -39,7 +40,7 @@ public class IssueService {
   private final ApplicationEventPublisher events;
 
   IssueService(IssueRepository issues, IssueRecords records, IssueLog log, ProjectGuard projects,
-      SystemProcesses processes, AuditService audit, CommandValidator validator, Directory directory,
+      SystemActions processes, AuditService audit, CommandValidator validator, Directory directory,
       IssueSettings settings, CurrentActor actor, ApplicationEventPublisher events) {
     this.issues = issues;
     this.records = records;
@@ -94,7 +95,7 @@ public class IssueService {
     vars.put(IssueProcess.SEVERITY.name(), IssueSeverity.of(issue.severity(), "severity").value());
     vars.put(IssueProcess.OWNER.name(), issue.owner());
     vars.put(IssueProcess.RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
-    String processInstanceId = processes.start(IssueProcess.KEY, vars);
+    String processInstanceId = processes.startProcess(IssueProcess.KEY, null, vars);
     return log.get(issues.idOfProcess(processInstanceId).orElseThrow(
         () -> new IllegalStateException("the issue process " + processInstanceId + " recorded no issue")));
   }
@@ -172,7 +173,7 @@ public class IssueService {
       Issue before = records.lock(issue.id(), null);
       records.write(before, records.done(IssueStatus.CANCELLED, "Project cancelled: " + reason),
           "ISSUE_CANCELLED");
-      processes.end(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
+      processes.endProcess(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
     }
     return open.size();
   }

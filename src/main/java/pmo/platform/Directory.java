@@ -2,10 +2,7 @@ package pmo.platform;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +13,11 @@ import org.springframework.stereotype.Component;
 public class Directory {
 
   private final IdentityService identityService;
-  private final CommandExecutor commandExecutor;
+  private final SystemActions system;
 
-  public Directory(IdentityService identityService, ProcessEngineConfiguration configuration) {
+  public Directory(IdentityService identityService, SystemActions system) {
     this.identityService = identityService;
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
+    this.system = system;
   }
 
   public boolean userExists(String userId) {
@@ -59,6 +56,6 @@ public class Directory {
   }
 
   private <T> T asSystem(java.util.concurrent.Callable<T> query) {
-    return commandExecutor.execute(context -> context.runWithoutAuthorization(query));
+    return system.call(query);
   }
 }

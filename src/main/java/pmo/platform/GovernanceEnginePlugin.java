@@ -1,8 +1,9 @@
 package pmo.platform;
 
 import java.util.ArrayList;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,16 +14,20 @@ import pmo.audit.AuditService;
 /**
  * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
  * four-eyes rule, form validation and task auditing on every user task; the deployment guard; the audit of
- * deployments and DMN decisions.
+ * deployments and DMN decisions; and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans
+ * must not need the engine themselves).
  */
 @Component
 class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext spring;
   private final EngineAudit audit;
+  private final ObjectProvider<DmnDecisionEvaluationListener> decisionListeners;
 
-  GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditService> audit) {
+  GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditService> audit,
+      ObjectProvider<DmnDecisionEvaluationListener> decisionListeners) {
     this.spring = spring;
+    this.decisionListeners = decisionListeners;
     // the audit service needs the engine, so it is looked up when first used, not when the engine is built
     this.audit = new EngineAudit(audit::getObject);
   }
@@ -50,6 +55,7 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
       dmn.setCustomPostDecisionEvaluationListeners(new ArrayList<>());
     }
     dmn.getCustomPostDecisionEvaluationListeners().add(audit);
+    decisionListeners.orderedStream().forEach(dmn.getCustomPostDecisionEvaluationListeners()::add);
     configuration.setDmnEngineConfiguration(dmn);
   }
 

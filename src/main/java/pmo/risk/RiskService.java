@@ -15,11 +15,11 @@ import pmo.issue.IssueService;
 import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
 import pmo.issue.ProjectGuard;
-import pmo.issue.SystemProcesses;
 import pmo.platform.CommandValidator;
 import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.SystemActions;
 
 /**
  * The risk register's writes from raising to the owner's residual report, one per step of risk-escalation.bpmn: raise,
@@ -37,7 +37,7 @@ public class RiskService {
   private final RiskRecords records;
   private final ProjectGuard projects;
   private final IssueService issues;
-  private final SystemProcesses processes;
+  private final SystemActions processes;
   private final AuditService audit;
   private final CommandValidator validator;
   private final Directory directory;
@@ -46,7 +46,7 @@ public class RiskService {
   private final Clock clock;
 
   RiskService(RiskRepository risks, RiskRecords records, ProjectGuard projects, IssueService issues,
-      SystemProcesses processes, AuditService audit, CommandValidator validator, Directory directory,
+      SystemActions processes, AuditService audit, CommandValidator validator, Directory directory,
       RiskSettings settings, CurrentActor actor, Clock clock) {
     this.risks = risks;
     this.records = records;
@@ -184,7 +184,7 @@ public class RiskService {
       Risk before = records.lock(risk.id(), null);
       records.write(before, Map.of("status", RiskStatus.CANCELLED.name(),
           "closure_reason", "Project cancelled: " + reason), "RISK_CANCELLED");
-      processes.end(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
+      processes.endProcess(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
     }
     return open.size();
   }

@@ -5,10 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.stereotype.Component;
+import pmo.platform.SystemActions;
 
 /**
  * The must-meet (knock-out) criteria of the gates: the decision table {@code gate-criteria}
@@ -22,17 +20,17 @@ class GateCriteria {
   static final String DECISION = "gate-criteria";
 
   private final DecisionService decisions;
-  private final CommandExecutor commandExecutor;
+  private final SystemActions system;
 
-  GateCriteria(DecisionService decisions, ProcessEngineConfiguration configuration) {
+  GateCriteria(DecisionService decisions, SystemActions system) {
     this.decisions = decisions;
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
+    this.system = system;
   }
 
   /** The criteria of the gate named by the fact {@code gate}; none when the table has no rule for that gate. */
   List<CriterionResult> evaluate(Map<String, Object> facts) {
-    DmnDecisionResult result = commandExecutor.execute(context -> context.runWithoutAuthorization(
-        () -> decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate()));
+    DmnDecisionResult result = system.call(
+        () -> decisions.evaluateDecisionByKey(DECISION).variables(facts).evaluate());
     return result.stream()
         // an empty output entry (no advice on a met criterion) is absent from the row
         .map(row -> new CriterionResult(Objects.toString(row.get("criterion"), null),

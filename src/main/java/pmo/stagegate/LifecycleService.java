@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
@@ -24,6 +20,7 @@ import pmo.knowledge.Tags;
 import pmo.platform.ConflictException;
 import pmo.platform.CurrentActor;
 import pmo.platform.InputErrors;
+import pmo.platform.SystemActions;
 import pmo.platform.Tasklist;
 import pmo.project.Baseline;
 import pmo.project.Project;
@@ -49,20 +46,18 @@ public class LifecycleService {
   private final LifecycleRepository lifecycles;
   private final ProjectService projects;
   private final KnowledgeService knowledge;
-  private final RuntimeService runtime;
-  private final CommandExecutor commandExecutor;
+  private final SystemActions system;
   private final AuditService audit;
   private final CurrentActor actor;
   private final Clock clock;
 
   LifecycleService(LifecycleRepository lifecycles, ProjectService projects, KnowledgeService knowledge,
-      RuntimeService runtime, ProcessEngineConfiguration configuration, AuditService audit, CurrentActor actor,
+      SystemActions system, AuditService audit, CurrentActor actor,
       Clock clock) {
     this.lifecycles = lifecycles;
     this.projects = projects;
     this.knowledge = knowledge;
-    this.runtime = runtime;
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
+    this.system = system;
     this.audit = audit;
     this.actor = actor;
     this.clock = clock;
@@ -93,8 +88,7 @@ public class LifecycleService {
     variables.put(LifecycleProcess.START_STAGE.name(), LifecycleProcess.START_STAGE.raw(project.stage().name()));
     variables.put(LifecycleProcess.PROJECT_MANAGER.name(), LifecycleProcess.PROJECT_MANAGER.raw(project.manager()));
     variables.put(Tasklist.SUBJECT.name(), Tasklist.SUBJECT.raw(project.code() + " " + project.name()));
-    String processInstanceId = commandExecutor.execute(context -> context.runWithoutAuthorization(
-        () -> runtime.startProcessInstanceByKey(LifecycleProcess.KEY, project.code(), variables).getId()));
+    String processInstanceId = system.startProcess(LifecycleProcess.KEY, project.code(), variables);
     lifecycles.insertLifecycle(projectId, processInstanceId, project.stage().name(), now());
     audit.record("LIFECYCLE_STARTED", LIFECYCLE_ENTITY, projectId, projectId, null,
         new Started(processInstanceId, project.stage()));
