@@ -6,12 +6,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import pmo.platform.CommandValidator;
 import pmo.platform.InputErrors;
-import pmo.platform.NotFoundException;
 import pmo.project.Baseline;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
-import pmo.project.ProjectStatus;
-import pmo.project.Stage;
 
 /** The input rules of change requests, shared by raising (start form, REST, Java), revising and assessing. */
 @Component
@@ -50,19 +47,9 @@ class ChangeRequestChecks {
    * approved), is not cancelled or completed, and is not closed. The deltas must leave a valid baseline.
    */
   ProjectDetails checkProject(InputErrors errors, long projectId, BigDecimal costDelta, Integer days) {
-    ProjectDetails project;
-    try {
-      project = projects.get(projectId);
-    } catch (NotFoundException e) {
-      errors.add("projectId", "unknown project " + projectId);
-      return null;
-    }
-    ProjectStatus status = project.project().status();
-    if (status == ProjectStatus.CANCELLED || status == ProjectStatus.COMPLETED
-        || project.project().stage() == Stage.CLOSED) {
-      errors.add("projectId", "project " + project.project().code() + " is "
-          + (project.project().stage() == Stage.CLOSED ? "CLOSED" : status.name())
-          + ": only an approved, open project can be changed");
+    ProjectDetails project = projects.checkRunning(errors, "projectId", projectId,
+        "only an approved, open project can be changed").orElse(null);
+    if (project == null || !project.project().isRunning()) {
       return project;
     }
     Baseline baseline = project.currentBaseline();

@@ -15,6 +15,7 @@ import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.SystemActions;
+import pmo.project.ProjectService;
 
 /**
  * The issue log's writes up to the owner's resolution, one per step of issue-escalation.bpmn: raise, triage, request a
@@ -30,7 +31,10 @@ public class IssueService {
   private final IssueRepository issues;
   private final IssueRecords records;
   private final IssueLog log;
-  private final ProjectGuard projects;
+  /** Why a project that is not running is refused, for risks and issues alike. */
+  public static final String RUNNING_PROJECT_NEEDED = "only running projects take new risks and issues";
+
+  private final ProjectService projects;
   private final SystemActions processes;
   private final AuditService audit;
   private final CommandValidator validator;
@@ -39,7 +43,7 @@ public class IssueService {
   private final CurrentActor actor;
   private final ApplicationEventPublisher events;
 
-  IssueService(IssueRepository issues, IssueRecords records, IssueLog log, ProjectGuard projects,
+  IssueService(IssueRepository issues, IssueRecords records, IssueLog log, ProjectService projects,
       SystemActions processes, AuditService audit, CommandValidator validator, Directory directory,
       IssueSettings settings, CurrentActor actor, ApplicationEventPublisher events) {
     this.issues = issues;
@@ -59,7 +63,7 @@ public class IssueService {
   public InputErrors check(NewIssue issue) {
     InputErrors errors = validator.check(issue);
     if (!errors.has("projectId")) {
-      projects.check(errors, "projectId", issue.projectId());
+      projects.checkRunning(errors, "projectId", issue.projectId(), RUNNING_PROJECT_NEEDED);
     }
     if (!errors.has("owner")) {
       directory.checkUser(errors, "owner", issue.owner(), null);
@@ -102,7 +106,7 @@ public class IssueService {
 
   /** The project's manager, who triages its issues; null when it has none (then any project manager may). */
   public String projectManager(long projectId) {
-    return projects.managerOf(projectId);
+    return projects.find(projectId).manager();
   }
 
   /**

@@ -22,6 +22,11 @@ public record Project(
     OffsetDateTime updatedAt,
     int rowVersion) {
 
+  /** Running: active or on hold, and not closed. Only a running project takes new changes, risks and issues. */
+  public boolean isRunning() {
+    return (status == ProjectStatus.ACTIVE || status == ProjectStatus.ON_HOLD) && stage != Stage.CLOSED;
+  }
+
   /** This project in another stage and status. */
   public Project with(Stage newStage, ProjectStatus newStatus) {
     return new Project(id, code, name, description, sponsor, manager, category, strategicObjective, newStage,

@@ -175,6 +175,31 @@ public class ProjectService {
     return after;
   }
 
+  /**
+   * Checks that {@code projectId} names a running project ({@link Project#isRunning()}) and adds an error on
+   * {@code field} otherwise, saying what the project is needed for; returns the project with its baselines when it
+   * exists, running or not.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<ProjectDetails> checkRunning(InputErrors errors, String field, Long projectId,
+      String neededFor) {
+    if (projectId == null) {
+      errors.add(field, "is required");
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<Project> project = projects.find(projectId);
+    if (project.isEmpty()) {
+      errors.add(field, "unknown project " + projectId);
+      return java.util.Optional.empty();
+    }
+    Project p = project.get();
+    if (!p.isRunning()) {
+      errors.add(field, "project " + p.code() + " is " + (p.stage() == Stage.CLOSED ? "CLOSED" : p.status().name())
+          + ": " + neededFor);
+    }
+    return java.util.Optional.of(new ProjectDetails(p, projects.baselines(projectId)));
+  }
+
   @Transactional(readOnly = true)
   public ProjectDetails get(long id) {
     Project project = find(id);

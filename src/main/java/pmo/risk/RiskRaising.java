@@ -7,10 +7,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.issue.ProjectGuard;
+import pmo.issue.IssueService;
 import pmo.platform.FieldError;
 import pmo.platform.InputErrors;
 import pmo.platform.InvalidInputException;
+import pmo.project.ProjectService;
 
 /**
  * Raises risks through the REST API, each as an instance of risk-escalation.bpmn (which records it): one at a time,
@@ -40,10 +41,10 @@ class RiskRaising {
   private final RiskService risks;
   private final RiskRegister register;
   private final RiskRepository repository;
-  private final ProjectGuard projects;
+  private final ProjectService projects;
   private final RuntimeService runtime;
 
-  RiskRaising(RiskService risks, RiskRegister register, RiskRepository repository, ProjectGuard projects,
+  RiskRaising(RiskService risks, RiskRegister register, RiskRepository repository, ProjectService projects,
       RuntimeService runtime) {
     this.risks = risks;
     this.register = register;
@@ -67,7 +68,7 @@ class RiskRaising {
   @Transactional
   public BulkResult raiseAll(Long projectId, List<RiskRow> rows) {
     InputErrors request = new InputErrors();
-    projects.check(request, "projectId", projectId);
+    projects.checkRunning(request, "projectId", projectId, IssueService.RUNNING_PROJECT_NEEDED);
     if (rows == null || rows.isEmpty()) {
       request.add("risks", "at least one risk is required");
     } else if (rows.size() > MAX_ROWS) {

@@ -14,12 +14,12 @@ import pmo.issue.Issue;
 import pmo.issue.IssueService;
 import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
-import pmo.issue.ProjectGuard;
 import pmo.platform.CommandValidator;
 import pmo.platform.CurrentActor;
 import pmo.platform.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.SystemActions;
+import pmo.project.ProjectService;
 
 /**
  * The risk register's writes from raising to the owner's residual report, one per step of risk-escalation.bpmn: raise,
@@ -35,7 +35,7 @@ public class RiskService {
 
   private final RiskRepository risks;
   private final RiskRecords records;
-  private final ProjectGuard projects;
+  private final ProjectService projects;
   private final IssueService issues;
   private final SystemActions processes;
   private final AuditService audit;
@@ -45,7 +45,7 @@ public class RiskService {
   private final CurrentActor actor;
   private final Clock clock;
 
-  RiskService(RiskRepository risks, RiskRecords records, ProjectGuard projects, IssueService issues,
+  RiskService(RiskRepository risks, RiskRecords records, ProjectService projects, IssueService issues,
       SystemActions processes, AuditService audit, CommandValidator validator, Directory directory,
       RiskSettings settings, CurrentActor actor, Clock clock) {
     this.risks = risks;
@@ -68,7 +68,7 @@ public class RiskService {
   public InputErrors check(NewRisk risk, boolean assessmentRequired) {
     InputErrors errors = validator.check(risk);
     if (!errors.has("projectId")) {
-      projects.check(errors, "projectId", risk.projectId());
+      projects.checkRunning(errors, "projectId", risk.projectId(), IssueService.RUNNING_PROJECT_NEEDED);
     }
     if (risk.category() != null && !errors.has("category") && !settings.categories().contains(risk.category())) {
       errors.add("category", "must be one of " + settings.categories());
@@ -101,7 +101,7 @@ public class RiskService {
 
   /** The project's manager, who assesses its risks; null when it has none (then any project manager may). */
   public String projectManager(long projectId) {
-    return projects.managerOf(projectId);
+    return projects.find(projectId).manager();
   }
 
   /** Step "Record assessment": the initial assessment with the level risk-level.dmn gave for it. */

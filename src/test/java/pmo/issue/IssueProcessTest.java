@@ -302,8 +302,8 @@ class IssueProcessTest extends CaseProcessTest {
     projects.cancel(projectId, "Stopped");
     actAs(requester);
     assertThat(failureOf(() -> runtime.startProcessInstanceByKey(IssueProcess.KEY, variables(title, "low", owner))))
-        .hasMessage("projectId: project " + projectId + " is CANCELLED; only running projects take new risks and "
-            + "issues");
+        .hasMessage("projectId: project " + projects.find(projectId).code() + " is CANCELLED: only running projects "
+            + "take new risks and issues");
     identityService.clearAuthentication();
     assertThat(jdbc.sql("select count(*) from issue where title = :t").param("t", title).query(Long.class).single())
         .isZero();

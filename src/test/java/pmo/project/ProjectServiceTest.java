@@ -109,4 +109,26 @@ class ProjectServiceTest extends IntegrationTest {
     assertThat(audit.forEntity(ProjectService.ENTITY, projectId)).extracting(e -> e.action())
         .containsExactly("PROJECT_REGISTERED");
   }
+
+  @Test
+  void onlyARunningProjectPassesTheRunningCheck() {
+    String code = projects.find(projectId).code();
+    assertThat(running(projectId)).isEmpty();
+    projects.putOnHold(projectId);
+    assertThat(running(projectId)).as("on hold is still running").isEmpty();
+    projects.resume(projectId);
+    projects.cancel(projectId, "Stopped");
+    assertThat(running(projectId)).containsExactly("projectId: project " + code + " is CANCELLED: needed here");
+    projects.close(projectId);
+    assertThat(running(projectId)).containsExactly("projectId: project " + code + " is CLOSED: needed here");
+    assertThat(running(987654321L)).containsExactly("projectId: unknown project 987654321");
+    assertThat(running(null)).containsExactly("projectId: is required");
+  }
+
+  private java.util.List<String> running(Long id) {
+    pmo.platform.InputErrors errors = new pmo.platform.InputErrors();
+    projects.checkRunning(errors, "projectId", id, "needed here");
+    return org.assertj.core.api.Assertions.catchThrowable(errors::throwIfAny) instanceof InvalidInputException invalid
+        ? invalid.errors().stream().map(Object::toString).toList() : java.util.List.of();
+  }
 }
