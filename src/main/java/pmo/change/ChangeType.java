@@ -1,8 +1,6 @@
 package pmo.change;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import pmo.platform.InvalidInputException;
+import pmo.platform.Choices;
 
 /** Change types (DESIGN.md §7): standard (pre-approved), normal (routed), emergency (expedited, reviewed after). */
 public enum ChangeType {
@@ -16,8 +14,6 @@ public enum ChangeType {
   }
 
   static ChangeType of(String value, String field) {
-    return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, "must be one of "
-            + Arrays.stream(values()).map(t -> t.value).collect(Collectors.joining(", ")) + ", not '" + value + "'"));
+    return Choices.pick(values(), t -> t.value, value, field);
   }
 }

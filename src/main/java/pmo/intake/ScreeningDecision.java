@@ -1,7 +1,6 @@
 package pmo.intake;
 
-import java.util.Arrays;
-import pmo.platform.InvalidInputException;
+import pmo.platform.Choices;
 
 /** The PMO's screening outcomes; the values are those of the screening form. */
 enum ScreeningDecision {
@@ -14,7 +13,6 @@ enum ScreeningDecision {
   }
 
   static ScreeningDecision of(String value, String field) {
-    return Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, "must be one of complete, moreInfo, reject, not '" + value + "'"));
+    return Choices.pick(values(), d -> d.value, value, field);
   }
 }

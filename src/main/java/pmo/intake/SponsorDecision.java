@@ -1,7 +1,6 @@
 package pmo.intake;
 
-import java.util.Arrays;
-import pmo.platform.InvalidInputException;
+import pmo.platform.Choices;
 
 /** The sponsor's decision; the values are those of the sponsor form. */
 enum SponsorDecision {
@@ -14,7 +13,6 @@ enum SponsorDecision {
   }
 
   static SponsorDecision of(String value, String field) {
-    return Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, "must be approve or reject, not '" + value + "'"));
+    return Choices.pick(values(), d -> d.value, value, field);
   }
 }

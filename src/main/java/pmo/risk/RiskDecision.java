@@ -1,8 +1,7 @@
 package pmo.risk;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import pmo.platform.InvalidInputException;
+import pmo.platform.Choices;
 
 /**
  * What the PMO ({@code accept}, {@code newResponse}, {@code escalate}) and the steering committee ({@code accept},
@@ -21,8 +20,6 @@ public enum RiskDecision {
   }
 
   static RiskDecision of(String value, String field, List<RiskDecision> allowed) {
-    return allowed.stream().filter(d -> d.value.equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, "must be one of "
-            + allowed.stream().map(d -> d.value).collect(Collectors.joining(", ")) + ", not '" + value + "'"));
+    return Choices.pick(allowed, d -> d.value, value, field);
   }
 }

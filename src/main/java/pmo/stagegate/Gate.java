@@ -1,7 +1,6 @@
 package pmo.stagegate;
 
-import java.util.Arrays;
-import pmo.platform.InvalidInputException;
+import pmo.platform.Choices;
 import pmo.project.Stage;
 
 /** The gates of the standard lifecycle: each closes one stage and, on Go, opens the next. */
@@ -23,7 +22,6 @@ public enum Gate {
   }
 
   static Gate of(String value, String field) {
-    return Arrays.stream(values()).filter(g -> g.name().equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, "must be one of G1, G2, G3, not '" + value + "'"));
+    return Choices.pick(values(), Gate::name, value, field);
   }
 }
