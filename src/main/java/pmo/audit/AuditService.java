@@ -12,8 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.platform.CurrentActor;
-import pmo.platform.EngineContext;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.engine.EngineContext;
 
 /**
  * Writes the audit trail. Every domain change calls {@link #record} inside its own transaction, so the event commits
@@ -22,7 +24,7 @@ import pmo.platform.EngineContext;
  * instead of forking the chain.
  */
 @Service
-public class AuditService {
+public class AuditService implements AuditLog {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -40,6 +42,13 @@ public class AuditService {
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after) {
     record(action, entityType, entityId, projectId, before, after, null);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(AuditEntry entry) {
+    record(entry.action().name(), entry.action().entityType(), entry.entityId(), entry.projectId(), entry.before(),
+        entry.after(), entry.taskId());
   }
 
   /** As {@link #record(String, String, Object, Long, Object, Object)}, for an event that belongs to a user task. */

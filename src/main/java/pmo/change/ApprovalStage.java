@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import pmo.platform.InvalidInputException;
 import pmo.platform.Roles;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /** The approval steps of a change request: the task, the group that decides, the form's variables, the choices. */
 public enum ApprovalStage {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
 import pmo.platform.ConflictException;
-import pmo.platform.Directory;
+import pmo.platform.identity.Directory;
 import pmo.platform.ForbiddenActionException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;

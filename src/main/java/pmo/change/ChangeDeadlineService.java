@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.platform.CurrentActor;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.Roles;
 
 /**

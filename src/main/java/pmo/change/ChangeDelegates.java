@@ -26,7 +26,7 @@ import static pmo.change.ChangeRequestProcess.SCOPE_CHANGE;
 import static pmo.change.ChangeRequestProcess.TITLE;
 import static pmo.change.ChangeRequestProcess.VERIFICATION;
 import static pmo.change.ChangeRequestProcess.VERIFICATION_COMMENT;
-import static pmo.platform.Tasklist.SUBJECT;
+import static pmo.platform.engine.Tasklist.SUBJECT;
 
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,7 +35,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import pmo.platform.CurrentActor;
+import pmo.platform.engine.CurrentActor;
 
 /** The change request process's Java steps: each reads its variables, calls a change service, writes the result. */
 final class ChangeDelegates {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import pmo.platform.SystemActions;
+import pmo.platform.engine.SystemActions;
 
 /**
  * The engine look-ups and actions of change control that are the system's, not the current user's: members of a

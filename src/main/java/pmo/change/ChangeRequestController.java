@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import pmo.platform.CurrentActor;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 

@@ -1,7 +1,7 @@
 package pmo.change;
 
 import java.math.BigDecimal;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /** The change request process (processes/change-request.bpmn): its key, element ids and variables. */
 public final class ChangeRequestProcess {

@@ -18,7 +18,7 @@ import static pmo.intake.IntakeProcess.SPONSOR_COMMENT;
 import static pmo.intake.IntakeProcess.SPONSOR_DECISION;
 import static pmo.intake.IntakeProcess.STRATEGIC_OBJECTIVE;
 import static pmo.intake.IntakeProcess.TITLE;
-import static pmo.platform.Tasklist.SUBJECT;
+import static pmo.platform.engine.Tasklist.SUBJECT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

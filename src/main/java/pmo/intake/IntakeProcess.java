@@ -2,7 +2,7 @@ package pmo.intake;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /** The project intake process (processes/project-intake.bpmn): its key, element ids and variables. */
 public final class IntakeProcess {

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
-import pmo.platform.Directory;
+import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
 import pmo.platform.Roles;

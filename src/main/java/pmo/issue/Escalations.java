@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.platform.CurrentActor;
-import pmo.platform.Directory;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 
 /**
  * The escalation records of risks and issues (table {@code escalation}); each record also goes to the audit trail

@@ -21,7 +21,7 @@ import static pmo.issue.IssueProcess.SEVERITY;
 import static pmo.issue.IssueProcess.STEERING_COMMENT;
 import static pmo.issue.IssueProcess.STEERING_DECISION;
 import static pmo.issue.IssueProcess.TITLE;
-import static pmo.platform.Tasklist.SUBJECT;
+import static pmo.platform.engine.Tasklist.SUBJECT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.ConflictException;
-import pmo.platform.Directory;
+import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 
 /**

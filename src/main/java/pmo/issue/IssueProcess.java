@@ -1,7 +1,7 @@
 package pmo.issue;
 
 import java.time.LocalDate;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
 public final class IssueProcess {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import pmo.audit.AuditService;
 import pmo.platform.ConflictException;
-import pmo.platform.CurrentActor;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.NotFoundException;
 
 /**

@@ -11,10 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
-import pmo.platform.CurrentActor;
-import pmo.platform.Directory;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
-import pmo.platform.SystemActions;
+import pmo.platform.engine.SystemActions;
 import pmo.project.ProjectService;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.platform.CurrentActor;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.InputErrors;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.audit.AuditService;
-import pmo.platform.Directory;
+import pmo.platform.identity.Directory;
 
 /**
  * The notification outbox. {@link #queue} writes a notice in the caller's transaction (the decision it reports), so

@@ -1,6 +1,6 @@
 package pmo.risk;
 
-import static pmo.platform.Tasklist.SUBJECT;
+import static pmo.platform.engine.Tasklist.SUBJECT;
 import static pmo.risk.RiskProcess.ASSESSED;
 import static pmo.risk.RiskProcess.ASSESSMENT_COMMENT;
 import static pmo.risk.RiskProcess.CATEGORY;

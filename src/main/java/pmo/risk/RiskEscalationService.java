@@ -8,7 +8,7 @@ import pmo.audit.AuditService;
 import pmo.issue.Escalation;
 import pmo.issue.Escalations;
 import pmo.platform.ConflictException;
-import pmo.platform.CurrentActor;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.InputErrors;
 
 /**

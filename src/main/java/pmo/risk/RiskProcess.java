@@ -2,7 +2,7 @@ package pmo.risk;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /** The risk process (processes/risk-escalation.bpmn): its key, element ids and variables. */
 public final class RiskProcess {

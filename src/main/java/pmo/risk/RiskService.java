@@ -15,10 +15,10 @@ import pmo.issue.IssueService;
 import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
 import pmo.platform.CommandValidator;
-import pmo.platform.CurrentActor;
-import pmo.platform.Directory;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
-import pmo.platform.SystemActions;
+import pmo.platform.engine.SystemActions;
 import pmo.project.ProjectService;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
-import pmo.platform.SystemActions;
+import pmo.platform.engine.SystemActions;
 
 /**
  * The must-meet (knock-out) criteria of the gates: the decision table {@code gate-criteria}

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /** The reusable gate review (processes/gate-review.bpmn), called by the lifecycle for each gate. */
 public final class GateReviewProcess {

@@ -2,7 +2,7 @@ package pmo.stagegate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import pmo.platform.Var;
+import pmo.platform.engine.Var;
 
 /**
  * The standard project lifecycle (processes/project-lifecycle.bpmn): Initiation, G1, Planning, G2, Execution, G3,

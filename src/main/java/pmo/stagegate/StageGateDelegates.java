@@ -1,6 +1,6 @@
 package pmo.stagegate;
 
-import static pmo.platform.Tasklist.SUBJECT;
+import static pmo.platform.engine.Tasklist.SUBJECT;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -18,7 +18,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import pmo.platform.InvalidInputException;
 import pmo.platform.SegregationOfDutiesException;
-import pmo.platform.Tasklist;
+import pmo.platform.engine.Tasklist;
 
 /**
  * Every path of processes/issue-escalation.bpmn on the real engine and database: triage and resolution within the

@@ -11,7 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.IntegrationTest;
 import pmo.audit.AuditService;
-import pmo.platform.Directory;
+import pmo.platform.identity.Directory;
 
 /** The outbox on its own: queue in the caller's transaction, send when SMTP is configured, wait when it is not. */
 class NoticeServiceTest extends IntegrationTest {

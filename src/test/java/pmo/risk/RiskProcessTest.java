@@ -25,7 +25,7 @@ import pmo.issue.IssueSeverity;
 import pmo.issue.IssueStatus;
 import pmo.platform.InvalidInputException;
 import pmo.platform.SegregationOfDutiesException;
-import pmo.platform.Tasklist;
+import pmo.platform.engine.Tasklist;
 
 /**
  * Every path of processes/risk-escalation.bpmn on the real engine and database: the project manager's assessment,

@@ -1,0 +1,44 @@
+package pmo.platform.engine;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is acting: the user the engine runs for (Tasklist and engine REST set it), else the user of the REST call,
+ * else {@code system} (job executor, start-up).
+ */
+@Component
+public class CurrentActor {
+
+  public static final String SYSTEM = "system";
+
+  private final ObjectProvider<IdentityService> identityService;
+
+  /** The identity service is looked up when first used: the engine itself audits while it is being built. */
+  public CurrentActor(ObjectProvider<IdentityService> identityService) {
+    this.identityService = identityService;
+  }
+
+  public String id() {
+    if (EngineContext.inCommand()) {
+      String engineUser = EngineContext.currentEngineUser();
+      if (engineUser != null) {
+        return engineUser;
+      }
+    } else {
+      Authentication engineUser = identityService.getObject().getCurrentAuthentication();
+      if (engineUser != null && engineUser.getUserId() != null) {
+        return engineUser.getUserId();
+      }
+    }
+    var web = SecurityContextHolder.getContext().getAuthentication();
+    if (web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken)) {
+      return web.getName();
+    }
+    return SYSTEM;
+  }
+}

@@ -1,0 +1,61 @@
+package pmo.platform.engine;
+
+import java.util.ArrayList;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import pmo.platform.AuditLog;
+
+/**
+ * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
+ * four-eyes rule, form validation and task auditing on every user task; the deployment guard; the audit of
+ * deployments and DMN decisions; and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans
+ * must not need the engine themselves).
+ */
+@Component
+class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final ApplicationContext spring;
+  private final EngineAudit audit;
+  private final ObjectProvider<DmnDecisionEvaluationListener> decisionListeners;
+
+  GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditLog> audit,
+      ObjectProvider<DmnDecisionEvaluationListener> decisionListeners) {
+    this.spring = spring;
+    this.decisionListeners = decisionListeners;
+    // the audit service needs the engine, so it is looked up when first used, not when the engine is built
+    this.audit = new EngineAudit(audit::getObject);
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new GovernanceParseListener(audit));
+
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new DeploymentGuard(spring));
+    if (configuration.getCustomPostDeployers() == null) {
+      configuration.setCustomPostDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPostDeployers().add(audit);
+
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+        ? configuration.getDmnEngineConfiguration()
+        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    if (dmn.getCustomPostDecisionEvaluationListeners() == null) {
+      dmn.setCustomPostDecisionEvaluationListeners(new ArrayList<>());
+    }
+    dmn.getCustomPostDecisionEvaluationListeners().add(audit);
+    decisionListeners.orderedStream().forEach(dmn.getCustomPostDecisionEvaluationListeners()::add);
+    configuration.setDmnEngineConfiguration(dmn);
+  }
+}

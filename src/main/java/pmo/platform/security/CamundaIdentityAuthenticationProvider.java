@@ -1,0 +1,43 @@
+package pmo.platform.security;
+
+import pmo.platform.identity.Directory;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * HTTP Basic against the engine's identity service: the same users and passwords as Tasklist. The user's groups
+ * become authorities with the group id as name (for example {@code pmo}, {@code auditors}).
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identityService;
+  private final Directory directory;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, Directory directory) {
+    this.identityService = identityService;
+    this.directory = directory;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+      throw new BadCredentialsException("wrong user or password");
+    }
+    List<SimpleGrantedAuthority> groups = directory.groupsOf(user).stream().map(SimpleGrantedAuthority::new).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}
