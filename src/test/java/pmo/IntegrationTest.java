@@ -49,6 +49,8 @@ public abstract class IntegrationTest {
   protected IdentityService identityService;
   @Autowired
   protected JdbcClient jdbc;
+  @Autowired
+  protected pmo.platform.engine.SystemActions system;
 
   @DynamicPropertySource
   static void testSettings(DynamicPropertyRegistry registry) {
@@ -128,6 +130,22 @@ public abstract class IntegrationTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /**
+   * Starts a process as the system does on a user's behalf (the REST API raising an assessed risk, another capability):
+   * the user stays its initiator; the start form's contract binds users, not the system.
+   */
+  protected org.camunda.bpm.engine.runtime.ProcessInstance startForUser(String userId, String key,
+      java.util.Map<String, Object> variables) {
+    actAs(userId);
+    String id;
+    try {
+      id = system.startProcess(key, null, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 
   /**

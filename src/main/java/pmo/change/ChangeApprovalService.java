@@ -123,6 +123,8 @@ public class ChangeApprovalService {
    */
   @Transactional
   public Baseline writeBaseline(long id) {
+    // lock order: the project (whose baseline moves) before the request
+    projects.lock(get(id).projectId());
     ChangeRequest request = require(id, ChangeStatus.APPROVED);
     if (request.newBaselineVersion() != null) {
       throw new ConflictException(request.reference() + " already wrote baseline v" + request.newBaselineVersion());

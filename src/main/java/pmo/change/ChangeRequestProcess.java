@@ -1,6 +1,9 @@
 package pmo.change;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /** The change request process (processes/change-request.bpmn): its key, element ids and variables. */
@@ -45,7 +48,10 @@ public final class ChangeRequestProcess {
   public static final Var<String> SCOPE_CHANGE = Var.text("scopeChange");
   public static final Var<String> QUALITY_IMPACT = Var.text("qualityImpact");
   public static final Var<String> RISK_NOTES = Var.text("riskNotes");
-  /** Set by the engine from the user who started the process (camunda:initiator). */
+  /**
+   * Who raised the request: set by the engine from the user who started the process (camunda:initiator), then by the
+   * first step from the stored request. The board's voters and the revise task read it.
+   */
   public static final Var<String> REQUESTER = Var.text("requester");
 
   // assessment form
@@ -68,8 +74,7 @@ public final class ChangeRequestProcess {
   public static final Var<String> VERIFICATION = Var.text("verification");
   public static final Var<String> VERIFICATION_COMMENT = Var.text("verificationComment");
 
-  // written by the process
-  public static final Var<Long> CHANGE_REQUEST_ID = Var.id("changeRequestId");
+  // written by the process (the request itself is found by the process instance, never by a variable)
   /** The project's manager, who assesses and implements (null: any project manager may claim). */
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   /** Inputs of the routing DMN, computed from the current baseline at assessment. */
@@ -85,9 +90,35 @@ public final class ChangeRequestProcess {
   public static final Var<String> DECISION_REASON = Var.text("decisionReason");
   /** The outcome of the approval: approved or rejected. */
   public static final Var<String> OUTCOME = Var.text("outcome");
-  /** Who implemented the change: may not verify it. */
-  public static final Var<String> IMPLEMENTER = Var.text("implementer");
-
   private ChangeRequestProcess() {
+  }
+
+  /** The request as the start form (and the revise form) submits it. */
+  static ChangeRequestDraft draft(VariableScope scope) {
+    return new ChangeRequestDraft(PROJECT_ID.get(scope), TITLE.get(scope), DESCRIPTION.get(scope), REASON.get(scope),
+        CHANGE_TYPE.get(scope), COST_DELTA.get(scope), SCHEDULE_DELTA_DAYS.get(scope), SCOPE_CHANGE.get(scope),
+        QUALITY_IMPACT.get(scope), RISK_NOTES.get(scope));
+  }
+
+  /** The start variables of a request raised from Java: exactly the start form's fields. */
+  static Map<String, Object> startVariables(ChangeRequestDraft d) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(PROJECT_ID.name(), PROJECT_ID.raw(d.projectId()));
+    v.put(TITLE.name(), d.title());
+    v.put(DESCRIPTION.name(), d.description());
+    v.put(REASON.name(), d.reason());
+    v.put(CHANGE_TYPE.name(), d.changeType());
+    v.put(COST_DELTA.name(), COST_DELTA.raw(d.costDelta()));
+    v.put(SCHEDULE_DELTA_DAYS.name(), d.scheduleDeltaDays());
+    v.put(SCOPE_CHANGE.name(), d.scopeChange());
+    v.put(QUALITY_IMPACT.name(), d.qualityImpact());
+    v.put(RISK_NOTES.name(), d.riskNotes());
+    return v;
+  }
+
+  /** The project manager's assessment as the assessment form submits it. */
+  static ImpactAssessment assessment(VariableScope scope) {
+    return new ImpactAssessment(COST_DELTA.get(scope), SCHEDULE_DELTA_DAYS.get(scope), SCOPE_CHANGE.get(scope),
+        QUALITY_IMPACT.get(scope), RISK_NOTES.get(scope), ASSESSMENT_COMMENT.get(scope));
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.RowLocks;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -20,9 +21,11 @@ import pmo.platform.SqlFilter;
 class ChangeRequestRepository {
 
   private final JdbcClient jdbc;
+  private final RowLocks locks;
 
-  ChangeRequestRepository(JdbcClient jdbc) {
+  ChangeRequestRepository(JdbcClient jdbc, RowLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
   long insert(ChangeRequestDraft d, String requester, String processInstanceId, OffsetDateTime now) {
@@ -50,13 +53,18 @@ class ChangeRequestRepository {
 
   /** Reads a change request and locks its row, so two steps deciding on it at once queue up. */
   Optional<ChangeRequest> lock(long id) {
-    return jdbc.sql("select * from change_request where id = :id for update").param("id", id)
+    return jdbc.sql("select * from change_request where id = :id " + locks.forUpdate()).param("id", id)
         .query(ChangeRequest.class).optional();
   }
 
   Optional<ChangeRequest> findByProcessInstance(String processInstanceId) {
     return jdbc.sql("select * from change_request where process_instance_id = :pi").param("pi", processInstanceId)
         .query(ChangeRequest.class).optional();
+  }
+
+  Optional<Long> idOfProcess(String processInstanceId) {
+    return jdbc.sql("select id from change_request where process_instance_id = :pi").param("pi", processInstanceId)
+        .query(Long.class).optional();
   }
 
   Page<ChangeRequest> list(ChangeRequestFilter f, PageRequest page) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -79,22 +78,23 @@ public class ChangeRequestService {
     InputErrors errors = checks.check(draft);
     directory.checkUser(errors, "requester", requester, null);
     errors.throwIfAny();
-    Map<String, Object> variables = variables(draft);
+    Map<String, Object> variables = ChangeRequestProcess.startVariables(draft);
     ProcessInstance instance = asUser(requester, () -> runtime.startProcessInstanceByKey(ChangeRequestProcess.KEY,
         variables));
     return requests.findByProcessInstance(instance.getId()).orElseThrow();
   }
 
-  /** The first process step: records the request as raised by {@code requester}, status SUBMITTED. */
+  /**
+   * The first process step: records the request, status SUBMITTED, raised by the user who started the process (the
+   * authenticated user, never a variable: a request cannot be raised in someone else's name).
+   */
   @Transactional
-  public ChangeRequest record(ChangeRequestDraft draft, String requester, String processInstanceId) {
-    InputErrors errors = checks.check(draft);
-    errors.require(requester != null && !requester.isBlank(), "requester", "is required (start the process as a user)");
-    errors.throwIfAny();
-    String acting = actor.id();
-    if (!CurrentActor.SYSTEM.equals(acting) && !acting.equals(requester)) {
-      throw new ForbiddenActionException(acting + " may not raise a change request in the name of " + requester);
+  public ChangeRequest record(ChangeRequestDraft draft, String processInstanceId) {
+    String requester = actor.id();
+    if (CurrentActor.SYSTEM.equals(requester)) {
+      throw new ForbiddenActionException("a change request is raised by a user: start the process as that user");
     }
+    checks.check(draft).throwIfAny();
     long id = requests.insert(draft, requester, processInstanceId, now());
     ChangeRequest created = get(id);
     audit.record("CHANGE_REQUEST_RAISED", ENTITY, id, created.projectId(), null, created);
@@ -182,19 +182,11 @@ public class ChangeRequestService {
     return requests.list(filter, page);
   }
 
-  static Map<String, Object> variables(ChangeRequestDraft d) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(ChangeRequestProcess.PROJECT_ID.name(), ChangeRequestProcess.PROJECT_ID.raw(d.projectId()));
-    v.put(ChangeRequestProcess.TITLE.name(), d.title());
-    v.put(ChangeRequestProcess.DESCRIPTION.name(), d.description());
-    v.put(ChangeRequestProcess.REASON.name(), d.reason());
-    v.put(ChangeRequestProcess.CHANGE_TYPE.name(), d.changeType());
-    v.put(ChangeRequestProcess.COST_DELTA.name(), ChangeRequestProcess.COST_DELTA.raw(d.costDelta()));
-    v.put(ChangeRequestProcess.SCHEDULE_DELTA_DAYS.name(), d.scheduleDeltaDays());
-    v.put(ChangeRequestProcess.SCOPE_CHANGE.name(), d.scopeChange());
-    v.put(ChangeRequestProcess.QUALITY_IMPACT.name(), d.qualityImpact());
-    v.put(ChangeRequestProcess.RISK_NOTES.name(), d.riskNotes());
-    return v;
+  /** The change request a process instance runs (its first step recorded it with the instance's id). */
+  @Transactional(readOnly = true)
+  public long idOfProcess(String processInstanceId) {
+    return requests.idOfProcess(processInstanceId).orElseThrow(() -> new IllegalStateException(
+        "process instance " + processInstanceId + " has recorded no change request"));
   }
 
   private ProcessInstance asUser(String userId, java.util.function.Supplier<ProcessInstance> start) {

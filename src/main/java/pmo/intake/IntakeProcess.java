@@ -2,6 +2,7 @@ package pmo.intake;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /** The project intake process (processes/project-intake.bpmn): its key, element ids and variables. */
@@ -27,7 +28,10 @@ public final class IntakeProcess {
   public static final Var<Integer> ESTIMATED_MONTHS = Var.integer("estimatedMonths");
   public static final Var<String> STRATEGIC_OBJECTIVE = Var.text("strategicObjective");
   public static final Var<String> EXPECTED_BENEFITS = Var.text("expectedBenefits");
-  /** Set by the engine from the user who started the process (camunda:initiator). */
+  /**
+   * Who proposed: set by the engine from the user who started the process (camunda:initiator), then by the first step
+   * from the stored proposal. The revise and rejection tasks are assigned to them.
+   */
   public static final Var<String> REQUESTER = Var.text("requester");
 
   // screening form
@@ -40,11 +44,17 @@ public final class IntakeProcess {
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   public static final Var<LocalDate> PLANNED_START = Var.date("plannedStart");
 
-  // written by the process
-  public static final Var<Long> PROPOSAL_ID = Var.id("proposalId");
+  // written by the process (the proposal itself is found by the process instance, never by a variable)
   public static final Var<String> REJECTION_REASON = Var.text("rejectionReason");
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
 
   private IntakeProcess() {
+  }
+
+  /** The proposal as the start form (and the revise form) submits it. */
+  static ProposalDraft draft(VariableScope scope) {
+    return new ProposalDraft(TITLE.get(scope), BUSINESS_CASE.get(scope), SPONSOR.get(scope), CATEGORY.get(scope),
+        ESTIMATED_BUDGET.get(scope), ESTIMATED_MONTHS.get(scope), STRATEGIC_OBJECTIVE.get(scope),
+        EXPECTED_BENEFITS.get(scope));
   }
 }

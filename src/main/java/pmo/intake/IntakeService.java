@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
+import pmo.platform.ForbiddenActionException;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -32,27 +34,43 @@ public class IntakeService {
   private final AuditService audit;
   private final CommandValidator validator;
   private final Directory directory;
+  private final CurrentActor actor;
   private final Clock clock;
 
   IntakeService(ProposalRepository proposals, ProjectService projects, ProjectSettings projectSettings,
-      AuditService audit, CommandValidator validator, Directory directory, Clock clock) {
+      AuditService audit, CommandValidator validator, Directory directory, CurrentActor actor, Clock clock) {
     this.proposals = proposals;
     this.projects = projects;
     this.projectSettings = projectSettings;
     this.audit = audit;
     this.validator = validator;
     this.directory = directory;
+    this.actor = actor;
     this.clock = clock;
   }
 
+  /**
+   * The first step: records the proposal as submitted by the user who started the process (the authenticated user,
+   * never a variable: nobody proposes in someone else's name).
+   */
   @Transactional
-  public long submit(ProposalDraft draft, String requester, String processInstanceId) {
-    InputErrors errors = check(draft);
-    errors.require(requester != null && !requester.isBlank(), "requester", "is required (start the process as a user)");
-    errors.throwIfAny();
+  public Proposal submit(ProposalDraft draft, String processInstanceId) {
+    String requester = actor.id();
+    if (CurrentActor.SYSTEM.equals(requester)) {
+      throw new ForbiddenActionException("a proposal is submitted by a user: start the process as that user");
+    }
+    check(draft).throwIfAny();
     long id = proposals.insert(draft, requester, processInstanceId, now());
-    audit.record("PROPOSAL_SUBMITTED", ENTITY, id, null, null, get(id));
-    return id;
+    Proposal created = get(id);
+    audit.record("PROPOSAL_SUBMITTED", ENTITY, id, null, null, created);
+    return created;
+  }
+
+  /** The proposal a process instance runs (its first step recorded it with the instance's id). */
+  @Transactional(readOnly = true)
+  public long idOfProcess(String processInstanceId) {
+    return proposals.findByProcessInstance(processInstanceId).map(Proposal::id).orElseThrow(
+        () -> new IllegalStateException("process instance " + processInstanceId + " has recorded no proposal"));
   }
 
   @Transactional
@@ -142,7 +160,7 @@ public class IntakeService {
   }
 
   private Proposal require(long id, ProposalStatus expected) {
-    Proposal proposal = get(id);
+    Proposal proposal = proposals.lock(id).orElseThrow(() -> new NotFoundException("proposal", id));
     if (proposal.status() != expected) {
       throw new ConflictException("proposal " + id + " is " + proposal.status() + ", not " + expected);
     }

@@ -7,14 +7,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.RowLocks;
 
 @Repository
 class ProposalRepository {
 
   private final JdbcClient jdbc;
+  private final RowLocks locks;
 
-  ProposalRepository(JdbcClient jdbc) {
+  ProposalRepository(JdbcClient jdbc, RowLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
   long insert(ProposalDraft d, String requester, String processInstanceId, OffsetDateTime now) {
@@ -36,6 +39,17 @@ class ProposalRepository {
 
   Optional<Proposal> find(long id) {
     return jdbc.sql("select * from project_proposal where id = :id").param("id", id).query(Proposal.class).optional();
+  }
+
+  /** Reads a proposal and locks its row until the transaction ends, so two steps on it queue up. */
+  Optional<Proposal> lock(long id) {
+    return jdbc.sql("select * from project_proposal where id = :id " + locks.forUpdate()).param("id", id)
+        .query(Proposal.class).optional();
+  }
+
+  Optional<Proposal> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select * from project_proposal where process_instance_id = :pi").param("pi", processInstanceId)
+        .query(Proposal.class).optional();
   }
 
   void revise(long id, ProposalDraft d, OffsetDateTime now) {

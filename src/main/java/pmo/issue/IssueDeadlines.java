@@ -13,18 +13,23 @@ import org.springframework.stereotype.Component;
 public class IssueDeadlines {
 
   private final IssueLog log;
+  private final IssueService issues;
   private final Escalations escalations;
 
-  IssueDeadlines(IssueLog log, Escalations escalations) {
+  IssueDeadlines(IssueLog log, IssueService issues, Escalations escalations) {
     this.log = log;
+    this.issues = issues;
     this.escalations = escalations;
   }
 
-  public Date resolveBy(long issueId) {
-    return Date.from(log.get(issueId).dueAt().toInstant());
+  /** The resolve-by time of the issue that the process instance runs. */
+  public Date resolveBy(String processInstanceId) {
+    return Date.from(log.get(issues.idOfProcess(processInstanceId)).dueAt().toInstant());
   }
 
-  public Date respondBy(long issueId) {
+  /** The respond-by time of the latest escalation of the issue that the process instance runs. */
+  public Date respondBy(String processInstanceId) {
+    long issueId = issues.idOfProcess(processInstanceId);
     return Date.from(escalations.latest(IssueService.ENTITY, issueId)
         .orElseThrow(() -> new IllegalStateException("issue " + issueId + " has not been escalated"))
         .respondBy().toInstant());

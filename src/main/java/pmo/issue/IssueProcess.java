@@ -1,6 +1,9 @@
 package pmo.issue;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
@@ -52,7 +55,6 @@ public final class IssueProcess {
   public static final Var<LocalDate> DUE_DATE = Var.date("dueDate");
 
   // written by the process
-  public static final Var<Long> ISSUE_ID = Var.id("issueId");
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   /** Input parameters of each escalation step: why (sla-breached, pmo-escalated, pmo-deadline-passed), to whom
    * (a group or user id) and at which level (1 PMO, 2 steering committee). */
@@ -63,5 +65,23 @@ public final class IssueProcess {
   public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
 
   private IssueProcess() {
+  }
+
+  /** The issue as the start form submits it (a materialised risk's issue also names the risk). */
+  static NewIssue draft(VariableScope scope) {
+    return new NewIssue(PROJECT_ID.get(scope), TITLE.get(scope), DESCRIPTION.get(scope), SEVERITY.get(scope),
+        OWNER.get(scope), RAISED_FROM_RISK_ID.get(scope));
+  }
+
+  /** The start variables of an issue raised from Java: the start form's fields and the risk it came from. */
+  static Map<String, Object> startVariables(NewIssue issue) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(PROJECT_ID.name(), PROJECT_ID.raw(issue.projectId()));
+    vars.put(TITLE.name(), issue.title());
+    vars.put(DESCRIPTION.name(), issue.description());
+    vars.put(SEVERITY.name(), IssueSeverity.of(issue.severity(), SEVERITY.name()).value());
+    vars.put(OWNER.name(), issue.owner());
+    vars.put(RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
+    return vars;
   }
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.RowLocks;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -19,9 +20,11 @@ class IssueRepository {
   static final String OPEN = "status in ('OPEN', 'TRIAGED', 'ESCALATED')";
 
   private final JdbcClient jdbc;
+  private final RowLocks locks;
 
-  IssueRepository(JdbcClient jdbc) {
+  IssueRepository(JdbcClient jdbc, RowLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
   long insert(NewIssue i, IssueSeverity severity, String raisedBy, OffsetDateTime dueAt, String processInstanceId,
@@ -53,7 +56,7 @@ class IssueRepository {
 
   /** Reads an issue and locks its row until the transaction ends (a process step and a cancellation queue up). */
   Optional<Issue> lock(long id) {
-    return jdbc.sql("select * from issue where id = :id for update").param("id", id).query(Issue.class).optional();
+    return jdbc.sql("select * from issue where id = :id " + locks.forUpdate()).param("id", id).query(Issue.class).optional();
   }
 
   Optional<Long> idOfProcess(String processInstanceId) {

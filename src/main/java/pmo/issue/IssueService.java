@@ -1,7 +1,6 @@
 package pmo.issue;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
+import pmo.platform.ForbiddenActionException;
 import pmo.platform.engine.CurrentActor;
 import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
@@ -74,12 +74,17 @@ public class IssueService {
     return errors;
   }
 
-  /** Step "Record issue": the issue with its resolve-by time from the SLA of its severity. */
+  /**
+   * Step "Record issue": the issue with its resolve-by time from the SLA of its severity, raised by the user who
+   * started the process (the authenticated user, never a variable).
+   */
   @Transactional
-  public Issue record(NewIssue issue, String raisedBy, String processInstanceId) {
-    InputErrors errors = check(issue);
-    errors.require(raisedBy != null && !raisedBy.isBlank(), "raisedBy", "is required (start the process as a user)");
-    errors.throwIfAny();
+  public Issue record(NewIssue issue, String processInstanceId) {
+    String raisedBy = actor.id();
+    if (CurrentActor.SYSTEM.equals(raisedBy)) {
+      throw new ForbiddenActionException("an issue is raised by a user: start the process as that user");
+    }
+    check(issue).throwIfAny();
     IssueSeverity severity = IssueSeverity.of(issue.severity(), "severity");
     OffsetDateTime now = records.now();
     long id = issues.insert(issue, severity, raisedBy, now.plus(settings.sla().of(severity)), processInstanceId, now);
@@ -88,20 +93,28 @@ public class IssueService {
     return created;
   }
 
-  /** Raises an issue through its process (a materialised risk does so); returns the recorded issue. */
+  /**
+   * Raises an issue through its process, in the name of the current user (a materialised risk does so: the system
+   * starts it, so it may carry the risk it came from); returns the recorded issue.
+   */
   @Transactional
   public Issue raise(NewIssue issue) {
     check(issue).throwIfAny();
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(IssueProcess.PROJECT_ID.name(), issue.projectId());
-    vars.put(IssueProcess.TITLE.name(), issue.title());
-    vars.put(IssueProcess.DESCRIPTION.name(), issue.description());
-    vars.put(IssueProcess.SEVERITY.name(), IssueSeverity.of(issue.severity(), "severity").value());
-    vars.put(IssueProcess.OWNER.name(), issue.owner());
-    vars.put(IssueProcess.RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
-    String processInstanceId = processes.startProcess(IssueProcess.KEY, null, vars);
+    String processInstanceId = processes.startProcess(IssueProcess.KEY, null, IssueProcess.startVariables(issue));
     return log.get(issues.idOfProcess(processInstanceId).orElseThrow(
         () -> new IllegalStateException("the issue process " + processInstanceId + " recorded no issue")));
+  }
+
+  /** The issue a process instance runs (its first step recorded it with the instance's id). */
+  @Transactional(readOnly = true)
+  public long idOfProcess(String processInstanceId) {
+    return issues.idOfProcess(processInstanceId).orElseThrow(
+        () -> new IllegalStateException("process instance " + processInstanceId + " has recorded no issue"));
+  }
+
+  @Transactional(readOnly = true)
+  public Issue get(long id) {
+    return log.get(id);
   }
 
   /** The project's manager, who triages its issues; null when it has none (then any project manager may). */

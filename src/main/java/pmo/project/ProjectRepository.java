@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.RowLocks;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -17,9 +18,11 @@ import pmo.platform.SqlFilter;
 class ProjectRepository {
 
   private final JdbcClient jdbc;
+  private final RowLocks locks;
 
-  ProjectRepository(JdbcClient jdbc) {
+  ProjectRepository(JdbcClient jdbc, RowLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
   long insert(NewProject p, OffsetDateTime now) {
@@ -57,13 +60,17 @@ class ProjectRepository {
         .query(Long.class).single() > 0;
   }
 
+  Optional<Project> findByCode(String code) {
+    return jdbc.sql("select * from project where code = :code").param("code", code).query(Project.class).optional();
+  }
+
   Optional<Project> find(long id) {
     return jdbc.sql("select * from project where id = :id").param("id", id).query(Project.class).optional();
   }
 
   /** Reads a project and locks its row until the transaction ends, so concurrent changes queue up. */
   Optional<Project> lock(long id) {
-    return jdbc.sql("select * from project where id = :id for update").param("id", id).query(Project.class).optional();
+    return jdbc.sql("select * from project where id = :id " + locks.forUpdate()).param("id", id).query(Project.class).optional();
   }
 
   Page<Project> list(ProjectFilter f, PageRequest page) {

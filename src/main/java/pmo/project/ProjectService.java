@@ -103,6 +103,15 @@ public class ProjectService {
     return created;
   }
 
+  /**
+   * Locks the project's row until the transaction ends. By the lock order ({@link pmo.platform.RowLocks}) a step that
+   * will change the project locks it before it locks any of the project's cases.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public Project lock(long id) {
+    return projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+  }
+
   /** Moves a project to another lifecycle stage (gate decisions; the demo portfolio). */
   @Transactional
   public Project moveToStage(long id, Stage stage) {
@@ -204,6 +213,12 @@ public class ProjectService {
   public ProjectDetails get(long id) {
     Project project = find(id);
     return new ProjectDetails(project, projects.baselines(id));
+  }
+
+  /** The project with this code (PRJ-00001), if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Project> findByCode(String code) {
+    return code == null ? java.util.Optional.empty() : projects.findByCode(code);
   }
 
   @Transactional(readOnly = true)

@@ -27,16 +27,24 @@ public class RiskDeadlines {
     this.settings = settings;
   }
 
-  public Date responseDue(long riskId) {
-    return Date.from(responseDueOf(find(riskId)).toInstant());
+  /** When the residual report of the risk that the process instance runs is due. */
+  public Date responseDue(String processInstanceId) {
+    return Date.from(responseDueOf(find(riskOf(processInstanceId))).toInstant());
   }
 
-  public Date reportDeadline(long riskId) {
-    return Date.from(reportDeadlineOf(find(riskId)).toInstant());
+  /** By when the residual report of the risk that the process instance runs must be in. */
+  public Date reportDeadline(String processInstanceId) {
+    return Date.from(reportDeadlineOf(find(riskOf(processInstanceId))).toInstant());
   }
 
-  public Date decisionDeadline(long riskId) {
-    return Date.from(lastEscalation(riskId).respondBy().toInstant());
+  /** By when the escalated party is to decide on the risk that the process instance runs. */
+  public Date decisionDeadline(String processInstanceId) {
+    return Date.from(lastEscalation(riskOf(processInstanceId)).respondBy().toInstant());
+  }
+
+  private long riskOf(String processInstanceId) {
+    return risks.idOfProcess(processInstanceId).orElseThrow(
+        () -> new IllegalStateException("process instance " + processInstanceId + " has recorded no risk"));
   }
 
   OffsetDateTime responseDueOf(Risk risk) {

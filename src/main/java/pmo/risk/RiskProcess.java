@@ -2,6 +2,9 @@ package pmo.risk;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /** The risk process (processes/risk-escalation.bpmn): its key, element ids and variables. */
@@ -67,7 +70,6 @@ public final class RiskProcess {
   public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
 
   // written by the process
-  public static final Var<Long> RISK_ID = Var.id("riskId");
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   /** Whether the risk came with its initial assessment (REST), so the project manager's assessment is skipped. */
   public static final Var<Boolean> ASSESSED = Var.flag("assessed");
@@ -81,8 +83,31 @@ public final class RiskProcess {
   public static final Var<String> ESCALATION_RULE = Var.text("escalationRule");
   /** Why the risk was escalated, shown on the PMO and steering committee forms. */
   public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
-  public static final Var<Long> ISSUE_ID = Var.id("issueId");
 
   private RiskProcess() {
+  }
+
+  /** The risk as the start form submits it (with the optional initial assessment). */
+  static NewRisk draft(VariableScope scope) {
+    return new NewRisk(PROJECT_ID.get(scope), TITLE.get(scope), DESCRIPTION.get(scope), CATEGORY.get(scope),
+        CAUSE.get(scope), EFFECT.get(scope), OWNER.get(scope), DUE_DATE.get(scope), PROBABILITY.get(scope),
+        IMPACT.get(scope), MONETARY_IMPACT.get(scope));
+  }
+
+  /** The start variables of a risk raised from Java (REST): exactly the start form's fields. */
+  static Map<String, Object> startVariables(NewRisk risk) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(PROJECT_ID.name(), PROJECT_ID.raw(risk.projectId()));
+    vars.put(TITLE.name(), risk.title());
+    vars.put(DESCRIPTION.name(), risk.description());
+    vars.put(CATEGORY.name(), risk.category());
+    vars.put(CAUSE.name(), risk.cause());
+    vars.put(EFFECT.name(), risk.effect());
+    vars.put(OWNER.name(), risk.owner());
+    vars.put(DUE_DATE.name(), DUE_DATE.raw(risk.dueDate()));
+    vars.put(PROBABILITY.name(), risk.probability());
+    vars.put(IMPACT.name(), risk.impact());
+    vars.put(MONETARY_IMPACT.name(), MONETARY_IMPACT.raw(risk.monetaryImpact()));
+    return vars;
   }
 }

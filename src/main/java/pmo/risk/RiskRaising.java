@@ -1,16 +1,14 @@
 package pmo.risk;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.issue.IssueService;
 import pmo.platform.FieldError;
 import pmo.platform.InputErrors;
 import pmo.platform.InvalidInputException;
+import pmo.platform.engine.SystemActions;
 import pmo.project.ProjectService;
 
 /**
@@ -42,15 +40,15 @@ class RiskRaising {
   private final RiskRegister register;
   private final RiskRepository repository;
   private final ProjectService projects;
-  private final RuntimeService runtime;
+  private final SystemActions system;
 
   RiskRaising(RiskService risks, RiskRegister register, RiskRepository repository, ProjectService projects,
-      RuntimeService runtime) {
+      SystemActions system) {
     this.risks = risks;
     this.register = register;
     this.repository = repository;
     this.projects = projects;
-    this.runtime = runtime;
+    this.system = system;
   }
 
   /** Raises one assessed risk; bad input is rejected as a whole, naming each field. */
@@ -111,19 +109,9 @@ class RiskRaising {
   }
 
   private Risk start(NewRisk risk) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(RiskProcess.PROJECT_ID.name(), risk.projectId());
-    vars.put(RiskProcess.TITLE.name(), risk.title());
-    vars.put(RiskProcess.DESCRIPTION.name(), risk.description());
-    vars.put(RiskProcess.CATEGORY.name(), risk.category());
-    vars.put(RiskProcess.CAUSE.name(), risk.cause());
-    vars.put(RiskProcess.EFFECT.name(), risk.effect());
-    vars.put(RiskProcess.OWNER.name(), risk.owner());
-    vars.put(RiskProcess.DUE_DATE.name(), RiskProcess.DUE_DATE.raw(risk.dueDate()));
-    vars.put(RiskProcess.PROBABILITY.name(), risk.probability());
-    vars.put(RiskProcess.IMPACT.name(), risk.impact());
-    vars.put(RiskProcess.MONETARY_IMPACT.name(), RiskProcess.MONETARY_IMPACT.raw(risk.monetaryImpact()));
-    String processInstanceId = runtime.startProcessInstanceByKey(RiskProcess.KEY, vars).getId();
+    // the REST API's own rules (role, every field) were checked above; the system starts the process in the caller's
+    // name (they stay its initiator), with the initial assessment the Tasklist start form leaves to the manager
+    String processInstanceId = system.startProcess(RiskProcess.KEY, null, RiskProcess.startVariables(risk));
     return register.get(repository.idOfProcess(processInstanceId).orElseThrow(
         () -> new IllegalStateException("the risk process " + processInstanceId + " recorded no risk")));
   }

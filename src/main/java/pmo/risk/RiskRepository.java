@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.RowLocks;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -20,9 +21,11 @@ class RiskRepository {
   static final String OPEN = "status in ('RAISED', 'ASSESSED', 'MONITORING', 'ESCALATED')";
 
   private final JdbcClient jdbc;
+  private final RowLocks locks;
 
-  RiskRepository(JdbcClient jdbc) {
+  RiskRepository(JdbcClient jdbc, RowLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
   }
 
   long insert(NewRisk r, String raisedBy, String processInstanceId, OffsetDateTime now) {
@@ -54,7 +57,7 @@ class RiskRepository {
 
   /** Reads a risk and locks its row until the transaction ends (a process step and a cancellation queue up). */
   Optional<Risk> lock(long id) {
-    return jdbc.sql("select * from risk where id = :id for update").param("id", id).query(Risk.class).optional();
+    return jdbc.sql("select * from risk where id = :id " + locks.forUpdate()).param("id", id).query(Risk.class).optional();
   }
 
   Optional<Long> idOfProcess(String processInstanceId) {

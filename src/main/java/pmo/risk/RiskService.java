@@ -15,6 +15,7 @@ import pmo.issue.IssueService;
 import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
 import pmo.platform.CommandValidator;
+import pmo.platform.ForbiddenActionException;
 import pmo.platform.engine.CurrentActor;
 import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
@@ -87,16 +88,28 @@ public class RiskService {
     return errors;
   }
 
-  /** Step "Record risk": the risk as raised, not yet assessed. */
+  /**
+   * Step "Record risk": the risk as raised (with its initial assessment if it came with one), by the user who started
+   * the process (the authenticated user, never a variable).
+   */
   @Transactional
-  public Risk record(NewRisk risk, String raisedBy, String processInstanceId) {
-    InputErrors errors = check(risk, false);
-    errors.require(raisedBy != null && !raisedBy.isBlank(), "raisedBy", "is required (start the process as a user)");
-    errors.throwIfAny();
+  public Risk record(NewRisk risk, String processInstanceId) {
+    String raisedBy = actor.id();
+    if (CurrentActor.SYSTEM.equals(raisedBy)) {
+      throw new ForbiddenActionException("a risk is raised by a user: start the process as that user");
+    }
+    check(risk, false).throwIfAny();
     long id = risks.insert(risk, raisedBy, processInstanceId, records.now());
     Risk created = records.find(id);
     audit.record("RISK_RAISED", ENTITY, id, risk.projectId(), null, created);
     return created;
+  }
+
+  /** The risk a process instance runs (its first step recorded it with the instance's id). */
+  @Transactional(readOnly = true)
+  public long idOfProcess(String processInstanceId) {
+    return risks.idOfProcess(processInstanceId).orElseThrow(
+        () -> new IllegalStateException("process instance " + processInstanceId + " has recorded no risk"));
   }
 
   /** The project's manager, who assesses its risks; null when it has none (then any project manager may). */

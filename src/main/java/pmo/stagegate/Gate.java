@@ -21,6 +21,11 @@ public enum Gate {
     this.title = title;
   }
 
+  /** The gate that ends a stage; none for CLOSURE and CLOSED. */
+  static java.util.Optional<Gate> closing(Stage stage) {
+    return java.util.Arrays.stream(values()).filter(g -> g.closes == stage).findFirst();
+  }
+
   static Gate of(String value, String field) {
     return Choices.pick(values(), Gate::name, value, field);
   }

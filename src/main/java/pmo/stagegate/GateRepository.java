@@ -82,6 +82,12 @@ class GateRepository {
     return jdbc.sql("select * from gate_package where id = :id").param("id", id).query(PackageRow.class).optional();
   }
 
+  /** The latest package a gate review instance recorded. */
+  Optional<PackageRow> latestPackageOfProcess(String processInstanceId) {
+    return jdbc.sql("select * from gate_package where process_instance_id = :pi order by attempt desc")
+        .param("pi", processInstanceId).query(PackageRow.class).stream().findFirst();
+  }
+
   int latestAttempt(long projectId, Gate gate) {
     return nextAttempt(projectId, gate) - 1;
   }

@@ -2,6 +2,7 @@ package pmo.stagegate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.util.List;
 import java.util.stream.IntStream;
 import pmo.platform.engine.Var;
@@ -25,7 +26,7 @@ public final class GateReviewProcess {
   public static final String END_GO = "End_GatePassed";
   public static final String END_KILL = "End_ProjectKilled";
 
-  // passed in by the lifecycle
+  // passed in by the lifecycle, for the forms (the steps find project and gate from the stored lifecycle)
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
   public static final Var<String> GATE = Var.text("gate");
 
@@ -42,10 +43,7 @@ public final class GateReviewProcess {
   public static final Var<String> SUMMARY = Var.text("summary");
   public static final Var<String> RAG = Var.text("rag");
 
-  // written by the process
-  public static final Var<Long> PACKAGE_ID = Var.id("gatePackageId");
-  /** Who submitted the package: the four-eyes rule keeps them off the board's task. */
-  public static final Var<String> PACKAGE_SUBMITTER = Var.text("packageSubmitter");
+  // written by the process (the package itself is found by the process instance, never by a variable)
   public static final Var<Boolean> MUST_MEET_PASSED = Var.flag("mustMeetPassed");
   public static final Var<String> MUST_MEET_RESULTS = Var.text("mustMeetResults");
   /** Why the package came back: a must-meet knock-out or the board's Recycle notes. */
@@ -60,5 +58,10 @@ public final class GateReviewProcess {
   public static final Var<LocalDate> HOLD_UNTIL = Var.date("holdUntil");
 
   private GateReviewProcess() {
+  }
+
+  /** The package as the package form submits it. */
+  static GatePackageCommand packageOf(VariableScope scope) {
+    return new GatePackageCommand(DELIVERABLES.get(scope), LINKS.get(scope), SUMMARY.get(scope), RAG.get(scope));
   }
 }

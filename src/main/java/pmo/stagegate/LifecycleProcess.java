@@ -2,6 +2,7 @@ package pmo.stagegate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /**
@@ -42,5 +43,11 @@ public final class LifecycleProcess {
   public static final Var<String> LESSON_TAGS = Var.text("lessonTags");
 
   private LifecycleProcess() {
+  }
+
+  /** The post-project review as its form submits it. */
+  static ClosureReviewCommand review(VariableScope scope) {
+    return new ClosureReviewCommand(OBJECTIVES_MET.get(scope), ACTUAL_FINISH.get(scope), ACTUAL_COST.get(scope),
+        WENT_WELL.get(scope), TO_IMPROVE.get(scope), LESSON_TAGS.get(scope));
   }
 }

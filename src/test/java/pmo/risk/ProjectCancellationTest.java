@@ -104,12 +104,7 @@ class ProjectCancellationTest extends CaseProcessTest {
       vars.put("probability", probabilityAndImpact);
       vars.put("impact", probabilityAndImpact);
     }
-    actAs(pmo);
-    try {
-      return runtime.startProcessInstanceByKey(RiskProcess.KEY, vars);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startForUser(pmo, RiskProcess.KEY, vars);
   }
 
   private ProcessInstance raiseIssue(long projectId) {

@@ -60,12 +60,7 @@ class RiskFactsTest extends CaseProcessTest {
       vars.put("probability", probability);
       vars.put("impact", impact);
     }
-    actAs(pmo);
-    try {
-      return runtime.startProcessInstanceByKey(RiskProcess.KEY, vars);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startForUser(pmo, RiskProcess.KEY, vars);
   }
 
   private ProcessInstance raiseIssue(long projectId, String severity) {

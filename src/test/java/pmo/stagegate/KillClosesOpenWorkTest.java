@@ -23,7 +23,7 @@ class KillClosesOpenWorkTest extends LifecycleTestSupport {
     String requester = user("rita", Roles.REQUESTERS);
     long projectId = registerInPlanning("Kill with open work " + unique(), "300000");
     // assessed when raised (G2's must-meet criteria want every open risk assessed), its response not yet planned
-    ProcessInstance risk = start(requester, RiskProcess.KEY, Map.of("projectId", projectId,
+    ProcessInstance risk = startForUser(requester, RiskProcess.KEY, Map.of("projectId", projectId,
         "title", "Vendor insolvency " + unique(), "category", "TECHNICAL", "owner", manager, "probability", 2,
         "impact", 3));
     ProcessInstance issue = start(requester, IssueProcess.KEY, Map.of("projectId", projectId,

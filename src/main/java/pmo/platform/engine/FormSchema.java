@@ -51,6 +51,20 @@ public final class FormSchema {
     return fields.stream().map(f -> f.path("key").asText()).toList();
   }
 
+  /** Whether the form has an input field with this key. */
+  public boolean has(String key) {
+    return fields.stream().anyMatch(f -> key.equals(f.path("key").asText()));
+  }
+
+  /**
+   * Whether the field shows a value the user cannot change (read-only or disabled): a submission may send it back
+   * only unchanged.
+   */
+  public boolean isReadOnly(String key) {
+    return fields.stream().filter(f -> key.equals(f.path("key").asText()))
+        .anyMatch(f -> f.path("readonly").asBoolean(false) || f.path("disabled").asBoolean(false));
+  }
+
   /** The static option values of a select, radio, checklist or taglist field. */
   public List<String> options(String key) {
     return fields.stream().filter(f -> key.equals(f.path("key").asText())).findFirst()

@@ -1,6 +1,8 @@
 package pmo.platform.engine;
 
 import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -23,21 +25,36 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
   private final ApplicationContext spring;
   private final EngineAudit audit;
   private final ObjectProvider<DmnDecisionEvaluationListener> decisionListeners;
+  private final DeployedForms forms = new DeployedForms();
+  private final CaseRegistry cases;
 
   GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditLog> audit,
-      ObjectProvider<DmnDecisionEvaluationListener> decisionListeners) {
+      ObjectProvider<DmnDecisionEvaluationListener> decisionListeners, ObjectProvider<CaseParties> parties) {
     this.spring = spring;
     this.decisionListeners = decisionListeners;
+    this.cases = new CaseRegistry(() -> parties.orderedStream().toList());
     // the audit service needs the engine, so it is looked up when first used, not when the engine is built
     this.audit = new EngineAudit(audit::getObject);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // the form is the contract: users start processes and complete tasks with their forms' fields only, and write no
+    // variables otherwise (FormContract); the engine's own authorizations agree: whoever may work a task gets
+    // TASK_WORK (claim, complete), not UPDATE (which would let them set variables or reassign), and writing a
+    // variable needs the specific UPDATE_VARIABLE permission nobody but administrators has
+    FormContract contract = new FormContract(forms);
+    addTo(configuration.getCustomPostCommandInterceptorsTxRequired(),
+        configuration::setCustomPostCommandInterceptorsTxRequired, contract);
+    addTo(configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
+        configuration::setCustomPostCommandInterceptorsTxRequiresNew, contract);
+    configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+    configuration.setEnforceSpecificVariablePermission(true);
+
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new GovernanceParseListener(audit));
+    configuration.getCustomPostBPMNParseListeners().add(new GovernanceParseListener(audit, forms, cases));
 
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
@@ -57,5 +74,11 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
     dmn.getCustomPostDecisionEvaluationListeners().add(audit);
     decisionListeners.orderedStream().forEach(dmn.getCustomPostDecisionEvaluationListeners()::add);
     configuration.setDmnEngineConfiguration(dmn);
+  }
+
+  private static <T> void addTo(List<T> list, java.util.function.Consumer<List<T>> setter, T item) {
+    List<T> items = list == null ? new ArrayList<>() : list;
+    items.add(item);
+    setter.accept(items);
   }
 }

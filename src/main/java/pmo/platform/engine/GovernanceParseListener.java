@@ -14,10 +14,11 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 final class GovernanceParseListener extends AbstractBpmnParseListener {
 
   private final GovernanceTaskListener taskListener;
-  private final StartFormListener startFormListener = new StartFormListener();
+  private final StartFormListener startFormListener;
 
-  GovernanceParseListener(EngineAudit audit) {
-    this.taskListener = new GovernanceTaskListener(audit);
+  GovernanceParseListener(EngineAudit audit, DeployedForms forms, CaseRegistry cases) {
+    this.taskListener = new GovernanceTaskListener(audit, forms, cases);
+    this.startFormListener = new StartFormListener(forms);
   }
 
   @Override

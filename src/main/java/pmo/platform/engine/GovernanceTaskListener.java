@@ -3,13 +3,14 @@ package pmo.platform.engine;
 import pmo.platform.FieldError;
 import pmo.platform.SegregationOfDutiesException;
 import pmo.platform.InvalidInputException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -19,7 +20,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  *
  * <ul>
  *   <li>the <b>four-eyes rule</b>: a task with the extension property {@code fourEyes} (a comma-separated list of
- *   variables that hold user ids, such as {@code requester}) can be neither claimed nor completed by those users;</li>
+ *   roles on the case, such as {@code requester}) can be neither claimed nor completed by the users who hold them;
+ *   who holds a role is read from the stored case ({@link CaseParties}), never from a process variable;</li>
  *   <li>the task's <b>Camunda Form rules</b> on completion ({@link FormSchema}), whoever completes it and however;</li>
  *   <li>the case's <b>subject</b> ({@link Tasklist#SUBJECT}) copied onto the task when it is created: Tasklist reads the
  *   variables of its cards with the user's authorizations, and a user who may work a task without reading its process
@@ -31,9 +33,13 @@ final class GovernanceTaskListener implements TaskListener {
   static final String FOUR_EYES_PROPERTY = "fourEyes";
 
   private final EngineAudit audit;
+  private final DeployedForms forms;
+  private final CaseRegistry cases;
 
-  GovernanceTaskListener(EngineAudit audit) {
+  GovernanceTaskListener(EngineAudit audit, DeployedForms forms, CaseRegistry cases) {
     this.audit = audit;
+    this.forms = forms;
+    this.cases = cases;
   }
 
   @Override
@@ -56,20 +62,23 @@ final class GovernanceTaskListener implements TaskListener {
     }
   }
 
-  private static void checkFourEyes(DelegateTask task, String user, String action) {
-    if (user == null) {
+  private void checkFourEyes(DelegateTask task, String user, String action) {
+    List<String> roles = fourEyesRoles(task);
+    if (user == null || roles.isEmpty()) {
       return;
     }
-    for (String variable : fourEyesVariables(task)) {
-      Object owner = task.getVariable(variable);
-      if (owner != null && user.equals(owner.toString())) {
-        throw new SegregationOfDutiesException("Four-eyes rule: " + user + " is the " + variable + " of this "
+    String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
+    Map<String, String> parties = cases.parties(processKey, task.getProcessInstanceId(), roles);
+    for (String role : roles) {
+      if (user.equals(parties.get(role))) {
+        throw new SegregationOfDutiesException("Four-eyes rule: " + user + " is the " + role + " of this "
             + "case and may not " + action + " task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + ")");
       }
     }
   }
 
-  private static List<String> fourEyesVariables(DelegateTask task) {
+  /** The roles the task's {@code fourEyes} property names (comma-separated), such as {@code requester}. */
+  static List<String> fourEyesRoles(DelegateTask task) {
     UserTask model = task.getBpmnModelElementInstance();
     if (model == null || model.getExtensionElements() == null) {
       return List.of();
@@ -91,14 +100,12 @@ final class GovernanceTaskListener implements TaskListener {
   }
 
   /** Applies the task form's rules to the submitted values; returns the form's field keys. */
-  private static List<String> checkForm(DelegateTask task) {
-    UserTask model = task.getBpmnModelElementInstance();
-    if (model == null || model.getCamundaFormRef() == null) {
+  private List<String> checkForm(DelegateTask task) {
+    var found = forms.ofTask(Context.getCommandContext(), (TaskEntity) task);
+    if (found.isEmpty()) {
       return List.of();
     }
-    InputStream form = Context.getCommandContext().runWithoutAuthorization(
-        () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
-    FormSchema schema = FormSchema.parse(form);
+    FormSchema schema = found.get();
     List<FieldError> errors = schema.validate(task.getVariables());
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

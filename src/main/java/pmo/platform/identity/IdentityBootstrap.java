@@ -4,6 +4,7 @@ import pmo.platform.Roles;
 import pmo.platform.engine.Tasklist;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -39,10 +40,13 @@ class IdentityBootstrap implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
-  /** Processes each group may start from Tasklist (resource id = process definition key). */
-  static final Map<String, String[]> STARTABLE = Map.of(
-      Roles.REQUESTERS, new String[] {"project-intake", "change-request", "risk-escalation", "issue-escalation"},
-      Roles.PMO, new String[] {"*"});
+  /**
+   * The processes each group may start itself, from Tasklist or REST (resource id = process definition key). Every
+   * other process (the project lifecycle, gate reviews, anything started from Java) is internal: the system starts it,
+   * without the user's authorizations ({@code SystemActions}), and nobody else can, administrators aside.
+   */
+  public static final Map<String, List<String>> STARTABLE = Map.of(
+      Roles.REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"));
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -72,6 +76,8 @@ class IdentityBootstrap implements ApplicationRunner {
       }
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     });
+    // earlier versions let the PMO start every process, internal ones included
+    revoke(Roles.PMO, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.PMO, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.PMO, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(Roles.PMO, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
@@ -151,6 +157,17 @@ class IdentityBootstrap implements ApplicationRunner {
     filters.saveFilter(filter);
     String id = filter.getId();
     readers.forEach(group -> grant(group, Resources.FILTER, id, Permissions.READ));
+  }
+
+  private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      existing.removePermission(permission);
+      authorizations.saveAuthorization(existing);
+      log.info("revoked {} on {} {} from {}", permission.getName(), resource.resourceName(), resourceId, group);
+    }
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -35,6 +35,25 @@ class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineExceptio
     }
   }
 
+  /** The governance rules' own exceptions, thrown before the engine wraps anything (the form contract). */
+  @Priority(1000)
+  static class Invalid implements ExceptionMapper<InvalidInputException> {
+
+    @Override
+    public Response toResponse(InvalidInputException exception) {
+      return answer(exception);
+    }
+  }
+
+  @Priority(1000)
+  static class Forbidden implements ExceptionMapper<ForbiddenActionException> {
+
+    @Override
+    public Response toResponse(ForbiddenActionException exception) {
+      return answer(exception);
+    }
+  }
+
   static Response answer(RuntimeException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof ForbiddenActionException forbidden) {

@@ -10,6 +10,7 @@ class WebConfiguration {
   /** Governance rule failures on /engine-rest answer 403/400 instead of Camunda's generic 500. */
   @Bean
   ResourceConfigCustomizer engineRestExceptions() {
-    return config -> config.register(EngineRestExceptionMapper.class).register(EngineRestExceptionMapper.Wrapped.class);
+    return config -> config.register(EngineRestExceptionMapper.class).register(EngineRestExceptionMapper.Wrapped.class)
+        .register(EngineRestExceptionMapper.Invalid.class).register(EngineRestExceptionMapper.Forbidden.class);
   }
 }

@@ -1,0 +1,101 @@
+package pmo.issue;
+
+import static pmo.issue.IssueProcess.CHANGE_DESCRIPTION;
+import static pmo.issue.IssueProcess.DUE_DATE;
+import static pmo.issue.IssueProcess.ESCALATE_TO;
+import static pmo.issue.IssueProcess.ESCALATION_LEVEL;
+import static pmo.issue.IssueProcess.ESCALATION_REASON;
+import static pmo.issue.IssueProcess.ESCALATION_TRIGGER;
+import static pmo.issue.IssueProcess.NEEDS_CHANGE;
+import static pmo.issue.IssueProcess.OWNER;
+import static pmo.issue.IssueProcess.PMO_COMMENT;
+import static pmo.issue.IssueProcess.PMO_DECISION;
+import static pmo.issue.IssueProcess.PROJECT_MANAGER;
+import static pmo.issue.IssueProcess.RAISED_BY;
+import static pmo.issue.IssueProcess.RESOLUTION;
+import static pmo.issue.IssueProcess.SEVERITY;
+import static pmo.issue.IssueProcess.STEERING_COMMENT;
+import static pmo.issue.IssueProcess.STEERING_DECISION;
+import static pmo.platform.engine.Tasklist.SUBJECT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Java steps of processes/issue-escalation.bpmn. Each finds its issue by the process instance it runs in (never
+ * by a variable: DESIGN.md §4a), reads the form through {@link IssueProcess}, calls an issue service and writes back
+ * what a gateway or a later form needs.
+ */
+@Configuration(proxyBeanMethods = false)
+class IssueSteps {
+
+  @Bean
+  JavaDelegate recordIssue(IssueService issues) {
+    return execution -> {
+      Issue issue = issues.record(IssueProcess.draft(execution), execution.getProcessInstanceId());
+      RAISED_BY.set(execution, issue.raisedBy());
+      OWNER.set(execution, issue.owner());
+      SEVERITY.set(execution, issue.severity().value());
+      PROJECT_MANAGER.set(execution, issues.projectManager(issue.projectId()));
+      SUBJECT.set(execution, "Issue " + issue.code() + ": " + issue.title());
+    };
+  }
+
+  @Bean
+  JavaDelegate recordIssueTriage(IssueService issues) {
+    return execution -> {
+      boolean needsChange = Boolean.TRUE.equals(NEEDS_CHANGE.get(execution));
+      Issue issue = issues.triage(issueOf(issues, execution), SEVERITY.get(execution), OWNER.get(execution),
+          needsChange, CHANGE_DESCRIPTION.get(execution));
+      NEEDS_CHANGE.set(execution, needsChange);
+      SEVERITY.set(execution, issue.severity().value());
+      OWNER.set(execution, issue.owner());
+    };
+  }
+
+  @Bean
+  JavaDelegate requestIssueChange(IssueService issues) {
+    return execution -> issues.requestChange(issueOf(issues, execution));
+  }
+
+  @Bean
+  JavaDelegate recordIssueResolution(IssueService issues) {
+    return execution -> issues.resolve(issueOf(issues, execution), RESOLUTION.get(execution));
+  }
+
+  /** Every escalation step; its input parameters say why, to whom and at which level it escalates. */
+  @Bean
+  JavaDelegate escalateIssue(IssueService issues, IssueEscalationService escalations) {
+    return execution -> {
+      Escalation escalation = escalations.escalate(issueOf(issues, execution), ESCALATION_TRIGGER.require(execution),
+          ESCALATE_TO.require(execution), ESCALATION_LEVEL.require(execution), PMO_COMMENT.get(execution));
+      ESCALATION_REASON.set(execution, escalation.reason());
+    };
+  }
+
+  @Bean
+  JavaDelegate recordIssuePmoDecision(IssueService issues, IssueEscalationService escalations) {
+    return execution -> {
+      long id = issueOf(issues, execution);
+      escalations.decideAsPmo(id, PMO_DECISION.get(execution), PMO_COMMENT.get(execution), RESOLUTION.get(execution),
+          OWNER.get(execution), DUE_DATE.get(execution));
+      OWNER.set(execution, issues.get(id).owner());
+    };
+  }
+
+  @Bean
+  JavaDelegate recordIssueSteeringDecision(IssueService issues, IssueEscalationService escalations) {
+    return execution -> {
+      long id = issueOf(issues, execution);
+      escalations.decideAsSteering(id, STEERING_DECISION.get(execution), STEERING_COMMENT.get(execution),
+          OWNER.get(execution), DUE_DATE.get(execution));
+      OWNER.set(execution, issues.get(id).owner());
+    };
+  }
+
+  private static long issueOf(IssueService issues, DelegateExecution execution) {
+    return issues.idOfProcess(execution.getProcessInstanceId());
+  }
+}

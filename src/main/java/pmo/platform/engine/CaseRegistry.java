@@ -1,0 +1,54 @@
+package pmo.platform.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@link CaseParties} of every capability, by process key. The capabilities' beans need the engine, so they are
+ * collected when first asked, not when the engine is built.
+ */
+final class CaseRegistry {
+
+  private final Supplier<List<CaseParties>> all;
+  private volatile Map<String, CaseParties> byProcess;
+
+  CaseRegistry(Supplier<List<CaseParties>> all) {
+    this.all = all;
+  }
+
+  /**
+   * The holders of {@code roles} on the case of a process instance. A role that the process's cases do not know is a
+   * modelling error and fails the task (better than a four-eyes rule that silently checks nothing).
+   */
+  Map<String, String> parties(String processKey, String processInstanceId, List<String> roles) {
+    CaseParties parties = byProcess().get(processKey);
+    List<String> unknown = roles.stream().filter(r -> parties == null || !parties.roles().contains(r)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("the four-eyes rule names " + unknown + ", which the cases of process '"
+          + processKey + "' do not know" + (parties == null ? "" : " (they know " + parties.roles() + ")"));
+    }
+    return parties.parties(processInstanceId);
+  }
+
+  /** Whether the cases of a process know a role (the deployment guard checks four-eyes rules with it). */
+  boolean knows(String processKey, String role) {
+    CaseParties parties = byProcess().get(processKey);
+    return parties != null && parties.roles().contains(role);
+  }
+
+  private Map<String, CaseParties> byProcess() {
+    Map<String, CaseParties> known = byProcess;
+    if (known == null) {
+      known = new HashMap<>();
+      for (CaseParties parties : all.get()) {
+        for (String key : parties.processKeys()) {
+          known.put(key, parties);
+        }
+      }
+      byProcess = known;
+    }
+    return known;
+  }
+}

@@ -1,0 +1,76 @@
+package pmo.platform.engine;
+
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * The Camunda Form of a user task or a start event, as deployed, parsed once per form version: a deployed form never
+ * changes (a changed form is a new version with a new id), so the parsed schema is kept by the form definition's id.
+ * Resolving which version applies (binding {@code latest}, {@code deployment} or {@code version}) is one look-up in the
+ * engine's tables; the JSON is read and parsed only the first time a version is seen.
+ */
+final class DeployedForms {
+
+  private final Map<String, FormSchema> parsed = new ConcurrentHashMap<>();
+
+  /** The form of a task; empty when the task has no Camunda Form (then it accepts no variables). */
+  Optional<FormSchema> ofTask(CommandContext context, TaskEntity task) {
+    if (task.getTaskDefinition() == null) {
+      return Optional.empty();
+    }
+    ProcessDefinitionEntity process = task.getProcessDefinition();
+    return resolve(context, task.getTaskDefinition().getFormDefinition(),
+        process == null ? null : process.getDeploymentId(), task);
+  }
+
+  /** The start form of a process definition; empty when it has none. */
+  Optional<FormSchema> ofStart(CommandContext context, ProcessDefinitionEntity process) {
+    return resolve(context, process.getStartFormDefinition(), process.getDeploymentId(), null);
+  }
+
+  private Optional<FormSchema> resolve(CommandContext context, FormDefinition form, String deploymentId,
+      VariableScope scope) {
+    if (form == null || form.getCamundaFormDefinitionKey() == null) {
+      return Optional.empty();
+    }
+    String key = text(form.getCamundaFormDefinitionKey(), scope);
+    String binding = form.getCamundaFormDefinitionBinding();
+    CamundaFormDefinitionEntity definition = context.runWithoutAuthorization(() -> {
+      var forms = context.getCamundaFormDefinitionManager();
+      if (DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(binding)) {
+        return forms.findDefinitionByDeploymentAndKey(deploymentId, key);
+      }
+      if (DefaultFormHandler.FORM_REF_BINDING_VERSION.equals(binding)) {
+        return forms.findDefinitionByKeyVersionAndTenantId(key,
+            Integer.valueOf(text(form.getCamundaFormDefinitionVersion(), scope)), null);
+      }
+      return forms.findLatestDefinitionByKey(key);
+    });
+    if (definition == null) {
+      throw new IllegalStateException("form '" + key + "' (binding " + binding + ") is not deployed");
+    }
+    return Optional.of(parsed.computeIfAbsent(definition.getId(), id -> {
+      ResourceEntity resource = context.runWithoutAuthorization(() -> context.getResourceManager()
+          .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName()));
+      return FormSchema.parse(new ByteArrayInputStream(resource.getBytes()));
+    }));
+  }
+
+  private static String text(Expression expression, VariableScope scope) {
+    if (expression == null) {
+      return null;
+    }
+    return scope == null ? expression.getExpressionText() : String.valueOf(expression.getValue(scope));
+  }
+}

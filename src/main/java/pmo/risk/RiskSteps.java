@@ -1,0 +1,134 @@
+package pmo.risk;
+
+import static pmo.platform.engine.Tasklist.SUBJECT;
+import static pmo.risk.RiskProcess.ASSESSED;
+import static pmo.risk.RiskProcess.ASSESSMENT_COMMENT;
+import static pmo.risk.RiskProcess.DUE_DATE;
+import static pmo.risk.RiskProcess.ESCALATE_TO;
+import static pmo.risk.RiskProcess.ESCALATION_LEVEL;
+import static pmo.risk.RiskProcess.ESCALATION_REASON;
+import static pmo.risk.RiskProcess.ESCALATION_RULE;
+import static pmo.risk.RiskProcess.ESCALATION_TRIGGER;
+import static pmo.risk.RiskProcess.IMPACT;
+import static pmo.risk.RiskProcess.ISSUE_SEVERITY;
+import static pmo.risk.RiskProcess.MONETARY_IMPACT;
+import static pmo.risk.RiskProcess.OWNER;
+import static pmo.risk.RiskProcess.PMO_COMMENT;
+import static pmo.risk.RiskProcess.PMO_DECISION;
+import static pmo.risk.RiskProcess.PROBABILITY;
+import static pmo.risk.RiskProcess.PROJECT_MANAGER;
+import static pmo.risk.RiskProcess.RAISED_BY;
+import static pmo.risk.RiskProcess.RESIDUAL_COMMENT;
+import static pmo.risk.RiskProcess.RESPONSE_PLAN;
+import static pmo.risk.RiskProcess.RESPONSE_STRATEGY;
+import static pmo.risk.RiskProcess.RISK_LEVEL;
+import static pmo.risk.RiskProcess.STEERING_COMMENT;
+import static pmo.risk.RiskProcess.STEERING_DECISION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import pmo.issue.Escalation;
+
+/**
+ * The Java steps of processes/risk-escalation.bpmn. Each finds its risk by the process instance it runs in (never by
+ * a variable: DESIGN.md §4a), reads the form through {@link RiskProcess}, calls a risk service and writes back what a
+ * gateway, a decision table or a later form needs.
+ */
+@Configuration(proxyBeanMethods = false)
+class RiskSteps {
+
+  @Bean
+  JavaDelegate recordRisk(RiskService risks) {
+    return execution -> {
+      NewRisk draft = RiskProcess.draft(execution);
+      Risk risk = risks.record(draft, execution.getProcessInstanceId());
+      RAISED_BY.set(execution, risk.raisedBy());
+      OWNER.set(execution, risk.owner());
+      PROJECT_MANAGER.set(execution, risks.projectManager(risk.projectId()));
+      ASSESSED.set(execution, draft.isAssessed());
+      SUBJECT.set(execution, "Risk " + risk.code() + ": " + risk.title());
+    };
+  }
+
+  @Bean
+  JavaDelegate recordRiskAssessment(RiskService risks) {
+    return execution -> risks.assess(riskOf(risks, execution), PROBABILITY.get(execution), IMPACT.get(execution),
+        MONETARY_IMPACT.get(execution), RISK_LEVEL.get(execution), ASSESSMENT_COMMENT.get(execution));
+  }
+
+  @Bean
+  JavaDelegate recordRiskResponse(RiskService risks) {
+    return execution -> risks.planResponse(riskOf(risks, execution), RESPONSE_STRATEGY.get(execution),
+        RESPONSE_PLAN.get(execution), DUE_DATE.get(execution));
+  }
+
+  @Bean
+  JavaDelegate recordRiskResidual(RiskService risks) {
+    return execution -> {
+      risks.reportResidual(riskOf(risks, execution), PROBABILITY.get(execution), IMPACT.get(execution),
+          RISK_LEVEL.get(execution), RESIDUAL_COMMENT.get(execution));
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.RESIDUAL.value);
+    };
+  }
+
+  @Bean
+  JavaDelegate convertRiskToIssue(RiskService risks) {
+    return execution -> risks.materialise(riskOf(risks, execution), ISSUE_SEVERITY.get(execution),
+        RESIDUAL_COMMENT.get(execution));
+  }
+
+  @Bean
+  JavaDelegate recordRiskReportOverdue(RiskService risks, RiskEscalationService escalations) {
+    return execution -> {
+      escalations.reportOverdue(riskOf(risks, execution));
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REPORT_OVERDUE.value);
+    };
+  }
+
+  @Bean
+  JavaDelegate recordRiskReviewOverdue(RiskService risks, RiskEscalationService escalations) {
+    return execution -> {
+      escalations.reviewOverdue(riskOf(risks, execution));
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REVIEW_OVERDUE.value);
+    };
+  }
+
+  /** Both escalation steps: the target, level and rule come from risk-escalation-level.dmn. */
+  @Bean
+  JavaDelegate recordRiskEscalation(RiskService risks, RiskEscalationService escalations) {
+    return execution -> {
+      Escalation escalation = escalations.escalate(riskOf(risks, execution), ESCALATION_TRIGGER.require(execution),
+          ESCALATE_TO.require(execution), ESCALATION_LEVEL.get(execution), ESCALATION_RULE.require(execution),
+          PMO_COMMENT.get(execution));
+      ESCALATION_REASON.set(execution, escalation.reason());
+    };
+  }
+
+  @Bean
+  JavaDelegate closeRisk(RiskService risks, RiskEscalationService escalations) {
+    return execution -> escalations.close(riskOf(risks, execution), ESCALATION_RULE.require(execution));
+  }
+
+  @Bean
+  JavaDelegate recordRiskPmoDecision(RiskService risks, RiskEscalationService escalations) {
+    return execution -> {
+      RiskDecision decision = escalations.decide(riskOf(risks, execution), AssessmentKind.PMO_DECISION,
+          PMO_DECISION.get(execution), PMO_COMMENT.get(execution));
+      if (decision == RiskDecision.ESCALATE) {
+        ESCALATION_TRIGGER.set(execution, EscalationTrigger.PMO_ESCALATED.value);
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate recordRiskSteeringDecision(RiskService risks, RiskEscalationService escalations) {
+    return execution -> escalations.decide(riskOf(risks, execution), AssessmentKind.STEERING_DECISION,
+        STEERING_DECISION.get(execution), STEERING_COMMENT.get(execution));
+  }
+
+  private static long riskOf(RiskService risks, DelegateExecution execution) {
+    return risks.idOfProcess(execution.getProcessInstanceId());
+  }
+}
