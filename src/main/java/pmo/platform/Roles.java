@@ -1,6 +1,7 @@
 package pmo.platform;
 
 import java.util.List;
+import java.util.Map;
 
 /** The groups of DESIGN.md §6. Their ids are the candidate groups of the BPMN and the authorities of the REST API. */
 public final class Roles {
@@ -26,6 +27,14 @@ public final class Roles {
       new Group(AUDITORS, "Auditors"),
       new Group(PROCESS_OWNERS, "Process owners"),
       new Group(ADMIN, "Administrators"));
+
+  /**
+   * The processes each group may start itself, from Tasklist or REST (process definition keys). Every other process
+   * (the project lifecycle, gate reviews, anything started from Java) is internal: the system starts it, and nobody
+   * else can, administrators aside.
+   */
+  public static final Map<String, List<String>> STARTABLE = Map.of(
+      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"));
 
   public record Group(String id, String name) {
   }

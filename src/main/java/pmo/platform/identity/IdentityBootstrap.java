@@ -40,14 +40,6 @@ class IdentityBootstrap implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
-  /**
-   * The processes each group may start itself, from Tasklist or REST (resource id = process definition key). Every
-   * other process (the project lifecycle, gate reviews, anything started from Java) is internal: the system starts it,
-   * without the user's authorizations ({@code SystemActions}), and nobody else can, administrators aside.
-   */
-  public static final Map<String, List<String>> STARTABLE = Map.of(
-      Roles.REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"));
-
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -70,7 +62,7 @@ class IdentityBootstrap implements ApplicationRunner {
       grant(staff, Resources.GROUP, "*", Permissions.READ);
       grant(staff, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
-    STARTABLE.forEach((group, keys) -> {
+    Roles.STARTABLE.forEach((group, keys) -> {
       for (String key : keys) {
         grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
