@@ -32,12 +32,13 @@ class ChangeRequestController {
       @RequestParam(required = false) ChangeType type,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    return requests.list(new ChangeRequestFilter(project, status, type), PageRequest.of(page, size));
+    return requests.list(new ChangeRequestFilter(project, status, type), PageRequest.of(page, size),
+        actor.viewer());
   }
 
   @GetMapping("/{id}")
   ChangeRequestDetails get(@PathVariable long id) {
-    return requests.details(id);
+    return requests.details(id, actor.viewer());
   }
 
   /** Raises a change request as the calling user; checked as the Tasklist start form is. */
@@ -45,6 +46,6 @@ class ChangeRequestController {
   ResponseEntity<ChangeRequestDetails> raise(@RequestBody ChangeRequestDraft draft) {
     ChangeRequest created = requests.raise(draft, actor.id());
     return ResponseEntity.created(URI.create("/api/change-requests/" + created.id()))
-        .body(requests.details(created.id()));
+        .body(requests.details(created.id(), actor.viewer()));
   }
 }

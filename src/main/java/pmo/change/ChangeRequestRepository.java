@@ -11,7 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
 import pmo.platform.RowLocks;
+import pmo.platform.Viewer;
+import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -67,8 +71,22 @@ class ChangeRequestRepository {
         .query(Long.class).optional();
   }
 
-  Page<ChangeRequest> list(ChangeRequestFilter f, PageRequest page) {
-    return new SqlFilter()
+  /**
+   * Who reads which change requests: the PMO, auditors, the change board and the steering committee (who decide on
+   * them) all of them; everybody else those they raised, assessed, implemented or verified, those they decided on and
+   * those of the projects they manage or sponsor.
+   */
+  static final ReadRule READ = new ReadRule(
+      Set.of(Roles.PMO, Roles.AUDITORS, Roles.CHANGE_BOARD, Roles.STEERING_COMMITTEE),
+      "(requester = :viewer or assessed_by = :viewer or implemented_by = :viewer or verified_by = :viewer"
+          + " or " + ReadRule.OWN_PROJECT + ")");
+
+  boolean sees(long id, Viewer viewer) {
+    return READ.sees(jdbc, "change_request", id, viewer);
+  }
+
+  Page<ChangeRequest> list(ChangeRequestFilter f, PageRequest page, Viewer viewer) {
+    return READ.restrict(new SqlFilter(), viewer)
         .and("project_id = :project", "project", f.projectId())
         .and("status = :status", "status", f.status())
         .and("change_type = :type", "type", f.type())

@@ -25,6 +25,7 @@ import pmo.platform.InvalidInputException;
 import pmo.platform.NotFoundException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Viewer;
 import pmo.project.Baseline;
 import pmo.project.ProjectCancelled;
 import pmo.project.ProjectDetails;
@@ -170,16 +171,21 @@ public class ChangeRequestService {
     return projects.find(get(id).projectId()).manager();
   }
 
+  /** A request with its approvals, escalations and history, for a reader who may see it (else it is not found). */
   @Transactional(readOnly = true)
-  public ChangeRequestDetails details(long id) {
+  public ChangeRequestDetails details(long id, Viewer viewer) {
     ChangeRequest request = get(id);
+    if (!requests.sees(id, viewer)) {
+      throw NotFoundException.notVisible("change request", id);
+    }
     return new ChangeRequestDetails(request, requests.approvals(id), requests.escalations(id),
         audit.forEntity(ENTITY, id));
   }
 
+  /** The requests the reader may see, filtered and paged. */
   @Transactional(readOnly = true)
-  public Page<ChangeRequest> list(ChangeRequestFilter filter, PageRequest page) {
-    return requests.list(filter, page);
+  public Page<ChangeRequest> list(ChangeRequestFilter filter, PageRequest page, Viewer viewer) {
+    return requests.list(filter, page, viewer);
   }
 
   /** The change request a process instance runs (its first step recorded it with the instance's id). */

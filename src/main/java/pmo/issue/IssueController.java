@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 
 /** The issue log over REST (read-only: issues are raised, worked and escalated through issue-escalation.bpmn). */
 @RestController
@@ -14,9 +15,11 @@ import pmo.platform.PageRequest;
 class IssueController {
 
   private final IssueLog log;
+  private final CurrentActor actor;
 
-  IssueController(IssueLog log) {
+  IssueController(IssueLog log, CurrentActor actor) {
     this.log = log;
+    this.actor = actor;
   }
 
   @GetMapping
@@ -27,11 +30,12 @@ class IssueController {
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    return log.list(new IssueFilter(projectId, severity, status, owner, overdue), PageRequest.of(page, size));
+    return log.list(new IssueFilter(projectId, severity, status, owner, overdue), PageRequest.of(page, size),
+        actor.viewer());
   }
 
   @GetMapping("/{id}")
   IssueLog.IssueDetails get(@PathVariable long id) {
-    return log.details(id);
+    return log.details(id, actor.viewer());
   }
 }

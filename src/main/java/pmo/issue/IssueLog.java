@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.NotFoundException;
+import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 
@@ -32,14 +33,20 @@ public class IssueLog {
     return issues.find(id).orElseThrow(() -> new NotFoundException("issue", id));
   }
 
+  /** An issue with its escalations, for a reader who may see it (else it is not found). */
   @Transactional(readOnly = true)
-  public IssueDetails details(long id) {
-    return new IssueDetails(get(id), escalations.of(IssueService.ENTITY, id));
+  public IssueDetails details(long id, Viewer viewer) {
+    Issue issue = get(id);
+    if (!issues.sees(id, viewer)) {
+      throw NotFoundException.notVisible("issue", id);
+    }
+    return new IssueDetails(issue, escalations.of(IssueService.ENTITY, id));
   }
 
+  /** The issues the reader may see, filtered and paged. */
   @Transactional(readOnly = true)
-  public Page<Issue> list(IssueFilter filter, PageRequest page) {
-    return issues.list(filter, OffsetDateTime.now(clock), page);
+  public Page<Issue> list(IssueFilter filter, PageRequest page, Viewer viewer) {
+    return issues.list(filter, OffsetDateTime.now(clock), page, viewer);
   }
 
   /** {@code [open issues, open critical issues]} of a project. */

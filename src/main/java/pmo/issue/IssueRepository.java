@@ -8,7 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
 import pmo.platform.RowLocks;
+import pmo.platform.Viewer;
+import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -88,8 +92,19 @@ class IssueRepository {
     }
   }
 
-  Page<Issue> list(IssueFilter f, OffsetDateTime now, PageRequest page) {
-    return new SqlFilter()
+  /**
+   * Who reads which issues: the PMO, auditors and the steering committee (who decides escalations) all of them;
+   * everybody else those they raised or own and those of the projects they manage or sponsor.
+   */
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
+      "(raised_by = :viewer or owner = :viewer or " + ReadRule.OWN_PROJECT + ")");
+
+  boolean sees(long id, Viewer viewer) {
+    return READ.sees(jdbc, "issue", id, viewer);
+  }
+
+  Page<Issue> list(IssueFilter f, OffsetDateTime now, PageRequest page, Viewer viewer) {
+    return READ.restrict(new SqlFilter(), viewer)
         .and("project_id = :project", "project", f.projectId())
         .and("severity = :severity", "severity", f.severity())
         .and("status = :status", "status", f.status())

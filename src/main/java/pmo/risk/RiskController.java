@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 
 /**
  * The risk register over REST: paged, filtered lists; one risk with its assessment history and escalations; the 5×5
@@ -29,10 +30,12 @@ class RiskController {
 
   private final RiskRegister register;
   private final RiskRaising raising;
+  private final CurrentActor actor;
 
-  RiskController(RiskRegister register, RiskRaising raising) {
+  RiskController(RiskRegister register, RiskRaising raising, CurrentActor actor) {
     this.register = register;
     this.raising = raising;
+    this.actor = actor;
   }
 
   @GetMapping
@@ -45,17 +48,17 @@ class RiskController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     return register.list(new RiskFilter(projectId, level, status, owner, category, overdue),
-        PageRequest.of(page, size));
+        PageRequest.of(page, size), actor.viewer());
   }
 
   @GetMapping("/heat-map")
   HeatMap heatMap(@RequestParam(required = false) Long projectId) {
-    return register.heatMap(projectId);
+    return register.heatMap(projectId, actor.viewer());
   }
 
   @GetMapping("/{id}")
   RiskDetails get(@PathVariable long id) {
-    return register.details(id);
+    return register.details(id, actor.viewer());
   }
 
   @PostMapping

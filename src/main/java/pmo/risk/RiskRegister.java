@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.issue.Escalations;
 import pmo.platform.NotFoundException;
+import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 import pmo.project.ProjectService;
@@ -32,14 +33,20 @@ public class RiskRegister {
     return risks.find(id).orElseThrow(() -> new NotFoundException("risk", id));
   }
 
+  /** A risk with its history and escalations, for a reader who may see it (else it is not found). */
   @Transactional(readOnly = true)
-  public RiskDetails details(long id) {
-    return new RiskDetails(get(id), risks.history(id), escalations.of(RiskService.ENTITY, id));
+  public RiskDetails details(long id, Viewer viewer) {
+    Risk risk = get(id);
+    if (!risks.sees(id, viewer)) {
+      throw NotFoundException.notVisible("risk", id);
+    }
+    return new RiskDetails(risk, risks.history(id), escalations.of(RiskService.ENTITY, id));
   }
 
+  /** The risks the reader may see, filtered and paged. */
   @Transactional(readOnly = true)
-  public Page<Risk> list(RiskFilter filter, PageRequest page) {
-    return risks.list(filter, LocalDate.now(clock), page);
+  public Page<Risk> list(RiskFilter filter, PageRequest page, Viewer viewer) {
+    return risks.list(filter, LocalDate.now(clock), page, viewer);
   }
 
   /**
@@ -47,13 +54,13 @@ public class RiskRegister {
    * project is not found.
    */
   @Transactional(readOnly = true)
-  public HeatMap heatMap(Long projectId) {
+  public HeatMap heatMap(Long projectId, Viewer viewer) {
     if (projectId != null) {
       projects.find(projectId);
     }
     long[][] counts = new long[5][5];
     long total = 0;
-    for (long[] cell : risks.heatMap(projectId)) {
+    for (long[] cell : risks.heatMap(projectId, viewer)) {
       counts[(int) cell[0] - 1][(int) cell[1] - 1] = cell[2];
       total += cell[2];
     }

@@ -9,7 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
 import pmo.platform.RowLocks;
+import pmo.platform.Viewer;
+import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -116,8 +120,19 @@ class RiskRepository {
         .param("risk", riskId).query(RiskAssessment.class).list();
   }
 
-  Page<Risk> list(RiskFilter f, LocalDate today, PageRequest page) {
-    return new SqlFilter()
+  /**
+   * Who reads which risks: the PMO, auditors and the steering committee (who decides escalations) all of them;
+   * everybody else those they raised or own and those of the projects they manage or sponsor.
+   */
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
+      "(raised_by = :viewer or owner = :viewer or " + ReadRule.OWN_PROJECT + ")");
+
+  boolean sees(long id, Viewer viewer) {
+    return READ.sees(jdbc, "risk", id, viewer);
+  }
+
+  Page<Risk> list(RiskFilter f, LocalDate today, PageRequest page, Viewer viewer) {
+    return READ.restrict(new SqlFilter(), viewer)
         .and("project_id = :project", "project", f.projectId())
         .and("level = :level", "level", f.level())
         .and("status = :status", "status", f.status())
@@ -133,9 +148,9 @@ class RiskRepository {
    * Open, assessed risks counted per (probability, impact) cell, for one project or the portfolio: one group by,
    * answered from the index ix_risk_project or ix_risk_status. Each row: probability, impact, count.
    */
-  List<long[]> heatMap(Long projectId) {
-    SqlFilter filter = new SqlFilter().andIf(true, OPEN).andIf(true, "probability is not null")
-        .and("project_id = :project", "project", projectId);
+  List<long[]> heatMap(Long projectId, Viewer viewer) {
+    SqlFilter filter = READ.restrict(new SqlFilter().andIf(true, OPEN).andIf(true, "probability is not null")
+        .and("project_id = :project", "project", projectId), viewer);
     return filter.bind(jdbc.sql("select probability, impact, count(*) from risk" + filter.where()
             + " group by probability, impact"))
         .query((rs, n) -> new long[] {rs.getInt(1), rs.getInt(2), rs.getLong(3)})

@@ -21,6 +21,11 @@ import pmo.platform.ConflictException;
 import pmo.platform.engine.CurrentActor;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.Viewer;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import pmo.platform.engine.Var;
 import pmo.project.Project;
 import pmo.project.ProjectService;
@@ -51,11 +56,12 @@ public class GateService {
   private final AuditService audit;
   private final CurrentActor actor;
   private final ObjectMapper json;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
   GateService(GateRepository gates, GateFacts facts, GateCriteria criteria, StageGateSettings settings,
       ProjectService projects, KnowledgeService knowledge, AuditService audit, CurrentActor actor, ObjectMapper json,
-      Clock clock) {
+      JdbcClient jdbc, Clock clock) {
     this.gates = gates;
     this.facts = facts;
     this.criteria = criteria;
@@ -65,6 +71,7 @@ public class GateService {
     this.audit = audit;
     this.actor = actor;
     this.json = json;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -239,10 +246,22 @@ public class GateService {
     }
   }
 
+  /**
+   * Who reads a project's gate history: the PMO, auditors and the steering committee (gate boards) for every project;
+   * everybody else for the projects they manage or sponsor, or submitted a package for.
+   */
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
+      "(manager = :viewer or sponsor = :viewer"
+          + " or exists (select 1 from gate_package g where g.project_id = project.id and g.submitted_by = :viewer))");
+
   /** Each gate of a project with its history: packages, must-meet checks, decisions with scores. */
   @Transactional(readOnly = true)
-  public ProjectGates history(long projectId) {
-    return new GateHistoryReader(gates, settings, json).read(projects.find(projectId));
+  public ProjectGates history(long projectId, Viewer viewer) {
+    Project project = projects.find(projectId);
+    if (!READ.sees(jdbc, "project", projectId, viewer)) {
+      throw NotFoundException.notVisible("gate history of project", projectId);
+    }
+    return new GateHistoryReader(gates, settings, json).read(project);
   }
 
   // ---

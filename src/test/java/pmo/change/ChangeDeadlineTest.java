@@ -1,5 +1,6 @@
 package pmo.change;
 
+import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -102,8 +103,8 @@ class ChangeDeadlineTest extends ChangeTestSupport {
 
   private List<Escalation> awaitEscalations(ChangeRequest request, int count) {
     await().atMost(Duration.ofSeconds(30))
-        .until(() -> changes.details(request.id()).escalations().size() >= count);
-    return changes.details(request.id()).escalations();
+        .until(() -> changes.details(request.id(), Viewer.SYSTEM).escalations().size() >= count);
+    return changes.details(request.id(), Viewer.SYSTEM).escalations();
   }
 
   /** The notices of this request whose subject starts so, once they are all sent. */

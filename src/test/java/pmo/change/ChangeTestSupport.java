@@ -1,5 +1,6 @@
 package pmo.change;
 
+import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -171,7 +172,7 @@ abstract class ChangeTestSupport extends IntegrationTest {
   }
 
   List<Approval> approvals(ChangeRequest request) {
-    return changes.details(request.id()).approvals();
+    return changes.details(request.id(), Viewer.SYSTEM).approvals();
   }
 
   /** Waits until the asynchronous notice step has run and the process waits at {@code taskKey} or has ended. */

@@ -1,5 +1,6 @@
 package pmo.issue;
 
+import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -81,7 +82,7 @@ class IssueProcessTest extends CaseProcessTest {
     assertThat(resolved.resolution()).isEqualTo("Failed disk replaced");
     assertThat(resolved.resolvedBy()).isEqualTo(otherOwner);
     assertThat(resolved.escalationLevel()).isZero();
-    assertThat(log.details(resolved.id()).escalations()).isEmpty();
+    assertThat(log.details(resolved.id(), Viewer.SYSTEM).escalations()).isEmpty();
     assertThat(events.stream(ChangeNeeded.class)).isEmpty();
     assertThat(actions(IssueService.ENTITY, resolved.id())).containsExactly("ISSUE_RAISED by rita",
         "ISSUE_TRIAGED by paula", "ISSUE_RESOLVED by ola");

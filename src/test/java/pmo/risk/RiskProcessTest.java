@@ -1,5 +1,6 @@
 package pmo.risk;
 
+import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -104,7 +105,7 @@ class RiskProcessTest extends CaseProcessTest {
         + "(risk-escalation-level/RESIDUAL_TOLERABLE)");
     assertThat(closed.escalationLevel()).isZero();
 
-    RiskDetails details = register.details(closed.id());
+    RiskDetails details = register.details(closed.id(), Viewer.SYSTEM);
     assertThat(details.history())
         .extracting(a -> a.kind() + " " + a.score() + " " + a.level() + " by " + a.assessedBy())
         .containsExactly("INITIAL 8 MEDIUM by paula", "RESIDUAL 3 LOW by otto");
@@ -153,7 +154,7 @@ class RiskProcessTest extends CaseProcessTest {
     Risk accepted = riskOf(pi);
     assertThat(accepted.status()).isEqualTo(RiskStatus.ACCEPTED);
     assertThat(accepted.closureReason()).isEqualTo("Accepted by the PMO: Insured; within appetite");
-    assertThat(register.details(accepted.id()).history())
+    assertThat(register.details(accepted.id(), Viewer.SYSTEM).history())
         .extracting(a -> a.kind() + " " + a.level() + " " + a.decision() + " by " + a.assessedBy())
         .containsExactly("INITIAL CRITICAL null by olga", "RESIDUAL HIGH null by otto",
             "PMO_DECISION HIGH accept by oscar");
@@ -178,7 +179,7 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(closed.status()).isEqualTo(RiskStatus.CLOSED);
     assertThat(closed.responseStrategy()).isEqualTo(ResponseStrategy.AVOID);
     assertThat(closed.escalationLevel()).isEqualTo(1); // the highest it reached
-    assertThat(register.details(closed.id()).history()).extracting(a -> a.kind() + " " + a.decision())
+    assertThat(register.details(closed.id(), Viewer.SYSTEM).history()).extracting(a -> a.kind() + " " + a.decision())
         .containsExactly("INITIAL null", "RESIDUAL null", "PMO_DECISION newResponse", "RESIDUAL null");
     assertThat(actions(RiskService.ENTITY, closed.id())).contains("RISK_PMO_NEW_RESPONSE by oscar")
         .endsWith("RISK_CLOSED by otto");
@@ -279,7 +280,7 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(pi).isWaitingAt(RiskProcess.TASK_PLAN_RESPONSE);
     assertThat(riskOf(pi).status()).isEqualTo(RiskStatus.ASSESSED);
     assertThat(runtime.getVariable(pi.getId(), "steeringComment")).isEqualTo("Replan by Friday");
-    assertThat(register.details(riskOf(pi).id()).history()).extracting(a -> a.kind() + " " + a.decision())
+    assertThat(register.details(riskOf(pi).id(), Viewer.SYSTEM).history()).extracting(a -> a.kind() + " " + a.decision())
         .containsExactly("INITIAL null", "STEERING_DECISION newResponse");
   }
 
@@ -391,7 +392,7 @@ class RiskProcessTest extends CaseProcessTest {
     Risk unchanged = riskOf(pi);
     assertThat(unchanged.status()).isEqualTo(RiskStatus.RAISED);
     assertThat(unchanged.probability()).isNull();
-    assertThat(register.details(unchanged.id()).history()).isEmpty();
+    assertThat(register.details(unchanged.id(), Viewer.SYSTEM).history()).isEmpty();
 
     complete(manager, pi.getId(), Map.of("probability", 3, "impact", 3, "monetaryImpact", 10));
     Task planning = task(pi.getId());
