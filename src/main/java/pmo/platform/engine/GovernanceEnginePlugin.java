@@ -48,6 +48,9 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
         configuration::setCustomPostCommandInterceptorsTxRequired, contract);
     addTo(configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
         configuration::setCustomPostCommandInterceptorsTxRequiresNew, contract);
+    // two people finishing tasks of one instance at once (board votes): the loser's completion is tried again
+    addTo(configuration.getCustomPreCommandInterceptorsTxRequired(),
+        configuration::setCustomPreCommandInterceptorsTxRequired, new CompletionRetry());
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
     configuration.setEnforceSpecificVariablePermission(true);
 

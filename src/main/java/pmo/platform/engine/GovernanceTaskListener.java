@@ -1,5 +1,6 @@
 package pmo.platform.engine;
 
+import pmo.platform.ConflictException;
 import pmo.platform.FieldError;
 import pmo.platform.SegregationOfDutiesException;
 import pmo.platform.InvalidInputException;
@@ -44,6 +45,11 @@ final class GovernanceTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getEventName() == null) {
+      // the engine names no event when the task's execution vanished under it: another transaction completed the
+      // task (or ended its case) a moment ago; nothing is checked, so nothing may go on
+      throw new ConflictException("Task '" + task.getName() + "' was completed by someone else meanwhile");
+    }
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> showSubject(task);
       case EVENTNAME_ASSIGNMENT -> checkFourEyes(task, task.getAssignee(), "be assigned");

@@ -1,5 +1,6 @@
 package pmo.platform.web;
 
+import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
 import pmo.platform.InvalidInputException;
 import jakarta.annotation.Priority;
@@ -54,10 +55,22 @@ class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineExceptio
     }
   }
 
+  @Priority(1000)
+  static class Conflict implements ExceptionMapper<ConflictException> {
+
+    @Override
+    public Response toResponse(ConflictException exception) {
+      return answer(Response.Status.CONFLICT, exception, null);
+    }
+  }
+
   static Response answer(RuntimeException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof ForbiddenActionException forbidden) {
         return answer(Response.Status.FORBIDDEN, forbidden, null);
+      }
+      if (cause instanceof ConflictException conflict) {
+        return answer(Response.Status.CONFLICT, conflict, null);
       }
       if (cause instanceof InvalidInputException invalid) {
         return answer(Response.Status.BAD_REQUEST, invalid, invalid);

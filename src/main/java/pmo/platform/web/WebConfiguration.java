@@ -11,6 +11,7 @@ class WebConfiguration {
   @Bean
   ResourceConfigCustomizer engineRestExceptions() {
     return config -> config.register(EngineRestExceptionMapper.class).register(EngineRestExceptionMapper.Wrapped.class)
-        .register(EngineRestExceptionMapper.Invalid.class).register(EngineRestExceptionMapper.Forbidden.class);
+        .register(EngineRestExceptionMapper.Invalid.class).register(EngineRestExceptionMapper.Forbidden.class)
+        .register(EngineRestExceptionMapper.Conflict.class);
   }
 }
