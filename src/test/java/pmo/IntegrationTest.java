@@ -58,6 +58,12 @@ public abstract class IntegrationTest {
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
     registry.add("camunda.bpm.generic-properties.properties.loginDelayBase", () -> "0");
+    // short login locks, so a test can wait one out; every test logs in from 127.0.0.1, so the per-address limit
+    // stays far above the few wrong passwords the suite sends
+    registry.add("pmo.security.login-throttle.attempts-per-user", () -> "3");
+    registry.add("pmo.security.login-throttle.attempts-per-address", () -> "40");
+    registry.add("pmo.security.login-throttle.window", () -> "PT5S");
+    registry.add("pmo.security.login-throttle.lock-duration", () -> "PT1S");
     registry.add("camunda.bpm.admin-user.password", () -> PASSWORD);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);

@@ -1,9 +1,11 @@
 package pmo.platform.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +18,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Two doors. The APIs ({@code /api/**}, {@code /engine-rest/**}) take stateless HTTP Basic against the engine's
  * identity service and run each request as that user. The Camunda webapps keep their own login, session and CSRF
- * protection; everything else (static pages, health) is open.
+ * protection; everything else (static pages, health) is open. The engine API's password check for any user
+ * ({@code identity/verify}, on {@code /engine-rest} and on the webapps' own engine API) is closed: it would let a
+ * logged-in user guess other users' passwords past the login throttle ({@link LoginThrottleFilter}), which watches
+ * only the two login doors.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -29,9 +34,13 @@ class SecurityConfiguration {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     return http
         .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths.matcher("/engine-rest/identity/verify")).denyAll()
+            .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
-        .authenticationProvider(provider)
+        // this chain's own manager, without the global one as parent: that one holds the same provider bean, and a
+        // wrong password would be checked twice (twice the cost, two failures counted by the engine)
+        .authenticationManager(new ProviderManager(provider))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless Basic auth sends no cookie a third-party page could ride on: CSRF protection has nothing to guard
         .csrf(csrf -> csrf.disable())
@@ -41,10 +50,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain webSecurity(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+    String webapp = camunda.getWebapp().getApplicationPath();
     return http
         // the Camunda webapps authenticate on their own and have their own CSRF filter
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                .matcher(webapp + "/api/engine/engine/*/identity/verify")).denyAll()
+            .anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .build();
