@@ -13,7 +13,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.cmmn.deployer.CmmnDeployer;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -79,14 +82,15 @@ final class DeploymentGuard implements Deployer {
     for (ResourceEntity resource : resources) {
       String name = resource.getName();
       String lower = name.toLowerCase(Locale.ROOT);
-      boolean dmnFile = lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
-      boolean bpmnFile = lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
+      // the engine's own endings (it matches them case-sensitively and without a dot: x.mybpmn is BPMN to it)
+      boolean dmnFile = endsWithAny(lower, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES);
+      boolean bpmnFile = endsWithAny(lower, BpmnDeployer.BPMN_RESOURCE_SUFFIXES);
       // outside the try below: a check that fails must reject the file, not let it through unchecked
       if (dmnFile) {
         faults.addAll(ModelCheck.dmn(name, resource.getBytes()));
       } else if (bpmnFile) {
         faults.addAll(ModelCheck.bpmn(name, resource.getBytes(), expressions));
-      } else if (lower.endsWith(".cmmn") || lower.endsWith(".cmmn10.xml") || lower.endsWith(".cmmn11.xml")) {
+      } else if (endsWithAny(lower, CmmnDeployer.CMMN_RESOURCE_SUFFIXES)) {
         faults.add(new Fault(name, null, "CMMN cases are not allowed: model the flow in BPMN"));
       }
       try {
@@ -181,6 +185,10 @@ final class DeploymentGuard implements Deployer {
     if (formRef != null && !isExpression(formRef) && !formExists.test(formRef)) {
       faults.add(new Fault(file, element.getId(), "form '" + formRef + "' is neither in this deployment nor deployed"));
     }
+  }
+
+  private static boolean endsWithAny(String name, String[] suffixes) {
+    return Arrays.stream(suffixes).anyMatch(suffix -> name.endsWith(suffix.toLowerCase(Locale.ROOT)));
   }
 
   private static boolean isExpression(String value) {

@@ -33,7 +33,6 @@ import pmo.platform.engine.DeploymentGuard.Fault;
 final class ModelCheck {
 
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   /** The expression languages the DMN engine runs with its FEEL engine (ExpressionEvaluationHandler's list). */
   static final Set<String> FEEL = Set.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
@@ -75,18 +74,15 @@ final class ModelCheck {
   private static void walkBpmn(String resource, Element element, ExpressionChecker expressions, List<Fault> faults) {
     String id = idOf(element);
     String name = element.getLocalName();
-    if (BPMN_NS.equals(element.getNamespaceURI()) && "scriptTask".equals(name)) {
+    // by local name in any namespace: the engine also reads Camunda's extensions in the old Activiti namespace
+    if ("scriptTask".equals(name)) {
       faults.add(new Fault(resource, id, "script tasks are not allowed: call a delegate bean from a service task"));
-    }
-    if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "script".equals(name)) {
-      faults.add(new Fault(resource, id, "scripts (camunda:script) are not allowed"));
-    }
-    if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "connector".equals(name)) {
-      faults.add(new Fault(resource, id, "connectors (camunda:connector) are not allowed"));
-    }
-    if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "constraint".equals(name)
-        && "validator".equals(element.getAttribute("name")) && !ExpressionChecker.isExpression(
-            element.getAttribute("config"))) {
+    } else if ("script".equals(name) && !BPMN_NS.equals(element.getNamespaceURI())) {
+      faults.add(new Fault(resource, id, "scripts (" + element.getTagName() + ") are not allowed"));
+    } else if ("connector".equals(name)) {
+      faults.add(new Fault(resource, id, "connectors (" + element.getTagName() + ") are not allowed"));
+    } else if ("constraint".equals(name) && "validator".equals(element.getAttribute("name"))
+        && !ExpressionChecker.isExpression(element.getAttribute("config"))) {
       faults.add(new Fault(resource, id, "form field validator class '" + element.getAttribute("config")
           + "' is not allowed"));
     }

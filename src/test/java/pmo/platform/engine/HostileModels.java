@@ -78,6 +78,12 @@ final class HostileModels {
         "<bpmn:endEvent id=\"End\" /><bpmn:sequenceFlow id=\"Flow_Script\" sourceRef=\"Start\" targetRef=\"End\">"
             + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"javascript\">true"
             + "</bpmn:conditionExpression></bpmn:sequenceFlow>"));
+    cases.add(structural("a script listener in the old Activiti namespace", "Task_Hostile",
+        "scripts (activiti:script) are not allowed",
+        "<bpmn:serviceTask id=\"Task_Hostile\" camunda:delegateExpression=\"${recordProposal}\" "
+            + "xmlns:activiti=\"http://activiti.org/bpmn\"><bpmn:extensionElements>"
+            + "<activiti:executionListener event=\"start\"><activiti:script scriptFormat=\"groovy\">1"
+            + "</activiti:script></activiti:executionListener></bpmn:extensionElements></bpmn:serviceTask>"));
     cases.add(structural("a connector", "Task_Connector", "connectors (camunda:connector) are not allowed",
         "<bpmn:serviceTask id=\"Task_Connector\"><bpmn:extensionElements><camunda:connector>"
             + "<camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>"
@@ -198,6 +204,9 @@ final class HostileModels {
             + "<camunda:script scriptFormat=\"groovy\" resource=\"deployment://evil.groovy\" />"
             + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>"));
     cases.add(new Case("a CMMN case", "cmmn", CMMN, null, "CMMN cases are not allowed"));
+    Case grant = cases.get(0);
+    cases.add(new Case("BPMN under another ending the engine reads as BPMN", "xbpmn", grant.content(),
+        grant.elementId(), grant.fragment()));
     cases.add(new Case("a JUEL input expression in a decision", "dmn",
         DMN_TABLE.formatted("%s", "juel", "${jdbcTemplate.update('delete from act_id_membership')}"),
         "InputExpression_1", "expression language 'juel' is not allowed: decisions use FEEL"));
@@ -211,7 +220,7 @@ final class HostileModels {
 
   /** FEEL that would call System.setProperty if external functions were enabled. */
   static final String EXTERNAL_FEEL = "{ f: function(k, v) external { java: { class: \"java.lang.System\", "
-      + "method signature: \"setProperty(java.lang.String, java.lang.String)\" } }, r: f(\"pmo.feel.probe\", "
+      + "method signature: \"setProperty(String, String)\" } }, r: f(\"pmo.feel.probe\", "
       + "\"called\") }.r";
 
   private static Case expression(String name, String elementId, String expression, String where, String reason,
