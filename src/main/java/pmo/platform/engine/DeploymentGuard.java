@@ -7,12 +7,16 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.cmmn.deployer.CmmnDeployer;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -23,33 +27,44 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SendTask;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Guards process owners against deploying a flow that cannot run. Runs inside every new deployment, before the
- * engine parses it, whatever the way in (Camunda Modeler through {@code /engine-rest/deployment/create}, Java, the
- * start-up deployment), and rejects the whole deployment with one problem per fault, each naming the file and the
- * element id: a delegate bean that does not exist, a form, decision or called process that neither the deployment
- * nor the engine has, a candidate group that does not exist, a user task without form or without anybody to work it,
- * a process or decision without {@code historyTimeToLive}.
+ * Guards process owners against deploying a flow that cannot run or that runs more than the flow. Runs inside every
+ * new deployment, before the engine parses it, whatever the way in (Camunda Modeler through
+ * {@code /engine-rest/deployment/create}, Java, the start-up deployment), and rejects the whole deployment with one
+ * problem per fault, each naming the file and the element id: an expression outside {@link ModelExpressions}, a
+ * script, connector, Java class or loaded resource, a decision in another language than FEEL, a CMMN case
+ * ({@link ModelCheck}); a delegate bean that does not exist, a form, decision or called process that neither the
+ * deployment nor the engine has, a candidate group that does not exist, a user task without form or without anybody
+ * to work it, a process or decision without {@code historyTimeToLive}.
  */
 final class DeploymentGuard implements Deployer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ApplicationContext spring;
+  private final ExpressionChecker expressions;
 
   DeploymentGuard(ApplicationContext spring) {
-    this.spring = spring;
+    this(new ExpressionChecker(name -> kindOf(spring, name)));
+  }
+
+  DeploymentGuard(ExpressionChecker expressions) {
+    this.expressions = expressions;
+  }
+
+  /** What a name in an expression would resolve to among the application's beans. */
+  static ExpressionChecker.BeanKind kindOf(ApplicationContext spring, String name) {
+    if (!spring.containsBean(name)) {
+      return ExpressionChecker.BeanKind.NONE;
+    }
+    return ModelExpressions.isDelegateType(ModelBeans.typeOf(spring, name)) ? ExpressionChecker.BeanKind.DELEGATE
+        : ExpressionChecker.BeanKind.OTHER;
   }
 
   @Override
@@ -66,10 +81,22 @@ final class DeploymentGuard implements Deployer {
     List<ParsedBpmn> bpmns = new ArrayList<>();
     for (ResourceEntity resource : resources) {
       String name = resource.getName();
+      String lower = name.toLowerCase(Locale.ROOT);
+      // the engine's own endings (it matches them case-sensitively and without a dot: x.mybpmn is BPMN to it)
+      boolean dmnFile = endsWithAny(lower, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES);
+      boolean bpmnFile = endsWithAny(lower, BpmnDeployer.BPMN_RESOURCE_SUFFIXES);
+      // outside the try below: a check that fails must reject the file, not let it through unchecked
+      if (dmnFile) {
+        faults.addAll(ModelCheck.dmn(name, resource.getBytes()));
+      } else if (bpmnFile) {
+        faults.addAll(ModelCheck.bpmn(name, resource.getBytes(), expressions));
+      } else if (endsWithAny(lower, CmmnDeployer.CMMN_RESOURCE_SUFFIXES)) {
+        faults.add(new Fault(name, null, "CMMN cases are not allowed: model the flow in BPMN"));
+      }
       try {
-        if (name.endsWith(".form")) {
+        if (lower.endsWith(".form")) {
           forms.add(JSON.readTree(resource.getBytes()).path("id").asText());
-        } else if (name.endsWith(".dmn")) {
+        } else if (dmnFile) {
           DmnModelInstance dmn = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
           for (Decision decision : dmn.getModelElementsByType(Decision.class)) {
             decisions.add(decision.getId());
@@ -78,7 +105,7 @@ final class DeploymentGuard implements Deployer {
                   + "' has no camunda:historyTimeToLive"));
             }
           }
-        } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+        } else if (bpmnFile) {
           BpmnModelInstance bpmn = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
           bpmn.getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()));
           bpmns.add(new ParsedBpmn(name, bpmn));
@@ -120,26 +147,11 @@ final class DeploymentGuard implements Deployer {
             + "' has no camunda:historyTimeToLive"));
       }
     }
-    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      checkDelegate(file, task, task.getCamundaDelegateExpression(), task.getCamundaClass(), faults);
-    }
-    for (SendTask task : model.getModelElementsByType(SendTask.class)) {
-      checkDelegate(file, task, task.getCamundaDelegateExpression(), task.getCamundaClass(), faults);
-    }
-    for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-      checkDelegate(file, owner(listener), listener.getCamundaDelegateExpression(), listener.getCamundaClass(),
-          faults);
-    }
-    for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-      checkDelegate(file, owner(listener), listener.getCamundaDelegateExpression(), listener.getCamundaClass(),
-          faults);
-    }
     for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
       String ref = task.getCamundaDecisionRef();
       if (ref != null && !isExpression(ref) && !decisionExists.test(ref)) {
         faults.add(new Fault(file, task.getId(), "decision '" + ref + "' is neither in this deployment nor deployed"));
       }
-      checkDelegate(file, task, task.getCamundaDelegateExpression(), task.getCamundaClass(), faults);
     }
     for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
       String ref = call.getCalledElement();
@@ -168,21 +180,6 @@ final class DeploymentGuard implements Deployer {
     }
   }
 
-  private void checkDelegate(String file, BaseElement element, String delegateExpression, String className,
-      List<Fault> faults) {
-    String id = element == null ? null : element.getId();
-    if (delegateExpression != null) {
-      String bean = beanName(delegateExpression);
-      if (bean != null && !spring.containsBean(bean)) {
-        faults.add(new Fault(file, id, "delegate bean '" + bean + "' does not exist"));
-      }
-    }
-    if (className != null) {
-      faults.add(new Fault(file, id, "camunda:class '" + className
-          + "' is not allowed: refer to a Spring bean with camunda:delegateExpression"));
-    }
-  }
-
   private static void checkForm(String file, BaseElement element, String formRef, Predicate<String> formExists,
       List<Fault> faults) {
     if (formRef != null && !isExpression(formRef) && !formExists.test(formRef)) {
@@ -190,27 +187,12 @@ final class DeploymentGuard implements Deployer {
     }
   }
 
-  /** The bean of {@code ${bean}} or {@code #{bean}}; null for other expressions (method calls, arithmetic). */
-  static String beanName(String expression) {
-    String trimmed = expression.trim();
-    if ((trimmed.startsWith("${") || trimmed.startsWith("#{")) && trimmed.endsWith("}")) {
-      String inner = trimmed.substring(2, trimmed.length() - 1).trim();
-      return inner.matches("[A-Za-z_$][\\w$]*") ? inner : null;
-    }
-    return null;
-  }
-
-  private static BaseElement owner(org.camunda.bpm.model.xml.instance.ModelElementInstance listener) {
-    for (var parent = listener.getParentElement(); parent != null; parent = parent.getParentElement()) {
-      if (parent instanceof BaseElement base && base.getId() != null) {
-        return base;
-      }
-    }
-    return null;
+  private static boolean endsWithAny(String name, String[] suffixes) {
+    return Arrays.stream(suffixes).anyMatch(suffix -> name.endsWith(suffix.toLowerCase(Locale.ROOT)));
   }
 
   private static boolean isExpression(String value) {
-    return value.contains("${") || value.contains("#{");
+    return ExpressionChecker.isExpression(value);
   }
 
   private static boolean blank(String value) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import pmo.platform.AuditLog;
 
 /**
  * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
- * four-eyes rule, form validation and task auditing on every user task; the deployment guard; the audit of
+ * four-eyes rule, form validation and task auditing on every user task; the deployment guard; an expression manager
+ * that sees only the beans of {@link ModelExpressions}; FEEL as the only language of decisions; the audit of
  * deployments and DMN decisions; and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans
  * must not need the engine themselves).
  */
@@ -63,6 +65,12 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new DeploymentGuard(spring));
+
+    // models reach only the beans of ModelExpressions; the factory bean built its expression manager with the whole
+    // application context before the plugins ran, so it is replaced by one that resolves names through this map only
+    ModelBeans beans = new ModelBeans(spring);
+    configuration.setBeans(beans);
+    configuration.setExpressionManager(new SpringExpressionManager(spring, beans));
     if (configuration.getCustomPostDeployers() == null) {
       configuration.setCustomPostDeployers(new ArrayList<>());
     }
@@ -75,6 +83,13 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
       dmn.setCustomPostDecisionEvaluationListeners(new ArrayList<>());
     }
     dmn.getCustomPostDecisionEvaluationListeners().add(audit);
+    // decisions are FEEL only (the guard rejects any other language); the defaults say so too, whatever a later
+    // setting of the legacy behaviour would make of them (JUEL, which reaches beans)
+    configuration.setDmnFeelEnableLegacyBehavior(false);
+    dmn.setDefaultInputExpressionExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+    dmn.setDefaultInputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+    dmn.setDefaultOutputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+    dmn.setDefaultLiteralExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
     decisionListeners.orderedStream().forEach(dmn.getCustomPostDecisionEvaluationListeners()::add);
     configuration.setDmnEngineConfiguration(dmn);
   }

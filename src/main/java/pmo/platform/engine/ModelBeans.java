@@ -1,0 +1,56 @@
+package pmo.platform.engine;
+
+import java.util.AbstractMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The beans the engine's expression manager may resolve: the callable beans of {@link ModelExpressions} and the
+ * application's delegate beans, nothing else of the application context. Given to the engine as its {@code beans}
+ * map (Camunda's {@code SpringExpressionManager} then resolves names through this map only), so an expression that got
+ * past the {@link DeploymentGuard} still cannot reach {@code jdbcTemplate} or any other bean. The engine is configured
+ * before the beans exist: the map answers {@link #containsKey} from the allowlist and the bean types, and looks a bean
+ * up only when an expression asks for it. Read-only.
+ */
+final class ModelBeans extends AbstractMap<Object, Object> {
+
+  private final ApplicationContext spring;
+
+  ModelBeans(ApplicationContext spring) {
+    this.spring = spring;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return key instanceof String name && spring.containsBean(name)
+        && (ModelExpressions.isCallableBean(name) || ModelExpressions.isDelegateType(typeOf(spring, name)));
+  }
+
+  @Override
+  public Object get(Object key) {
+    return containsKey(key) ? spring.getBean((String) key) : null;
+  }
+
+  @Override
+  public Set<Entry<Object, Object>> entrySet() {
+    return names().stream().map(name -> Map.entry((Object) name, spring.getBean(name)))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** The names this map holds (callable beans and delegate beans). */
+  Set<String> names() {
+    return Arrays.stream(spring.getBeanDefinitionNames()).filter(this::containsKey)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** The class a bean is written as (not its proxy), without creating the bean. */
+  static Class<?> typeOf(ApplicationContext spring, String name) {
+    Class<?> type = spring.getType(name, false);
+    return type == null ? null : ClassUtils.getUserClass(type);
+  }
+}
