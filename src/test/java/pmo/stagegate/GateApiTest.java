@@ -34,7 +34,10 @@ class GateApiTest extends LifecycleTestSupport {
     complete(manager, g1, gatePackage(List.of("charter", "stakeholderRegister"), "Complete", "GREEN"));
     complete(office, g1, decision("go", 5, 4, 3));
 
-    ResponseEntity<Map<String, Object>> response = get(otherManager, "/api/projects/" + projectId + "/gates");
+    // a manager of another project does not see this one's gates; the PMO does
+    assertThat(get(otherManager, "/api/projects/" + projectId + "/gates").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map<String, Object>> response = get(office, "/api/projects/" + projectId + "/gates");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     Map<String, Object> body = response.getBody();
     assertThat(body).containsEntry("projectCode", project(projectId).code()).containsEntry("stage", "PLANNING")
