@@ -82,7 +82,7 @@ public abstract class IntegrationTest {
       identityService.saveUser(user);
     }
     List<String> wanted = Arrays.asList(groups);
-    identityService.createGroupQuery().groupMember(id).list().stream()
+    identityService.createGroupQuery().groupMember(id).unlimitedList().stream()
         .filter(g -> !wanted.contains(g.getId()))
         .forEach(g -> identityService.deleteMembership(id, g.getId()));
     for (String group : wanted) {
@@ -95,7 +95,8 @@ public abstract class IntegrationTest {
 
   /** Acts as this user towards the engine, as Tasklist and the engine REST API do after login. */
   protected void actAs(String userId) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+    // unlimitedList: a test may still act as someone, and the engine refuses unbounded lists to authenticated users
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()
         .map(g -> g.getId()).toList();
     identityService.setAuthentication(userId, groups);
   }
