@@ -55,6 +55,8 @@ public abstract class IntegrationTest {
     TestDatabase.register(registry);
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    // the job executor watchdog looks every second (pmo.platform.engine.JobExecutorWatchdogTest)
+    registry.add("pmo.job-executor.watchdog-interval", () -> "PT1S");
     registry.add("camunda.bpm.generic-properties.properties.loginDelayBase", () -> "0");
     registry.add("camunda.bpm.admin-user.password", () -> PASSWORD);
     registry.add("spring.mail.host", () -> "127.0.0.1");
