@@ -42,9 +42,9 @@ class CrashRecoveryTest extends IntegrationTest {
     Job job = probe.start();
     long lockTime = jobExecutor.getLockTimeInMillis();
 
-    // another node acquired the job (lock time - 3 s) ago, as the job executor does, then died
+    // another node acquired the job (lock time - 10 s) ago, as the job executor does, then died
     Instant crash = Instant.now();
-    Instant acquired = crash.minusMillis(lockTime - 3_000);
+    Instant acquired = crash.minusMillis(lockTime - 10_000);
     Instant expires = acquired.plusMillis(lockTime);
     int locked = jdbc.sql("""
             update act_ru_job set lock_owner_ = 'dead-node', lock_exp_time_ = :expires, duedate_ = :acquired
@@ -56,7 +56,7 @@ class CrashRecoveryTest extends IntegrationTest {
     assertThat(locked).isEqualTo(1);
 
     // while the dead node's lock holds, the job is not touched
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !probe.ended(job));
+    await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> !probe.ended(job));
     assertThat(lockOwner(job)).isEqualTo("dead-node");
 
     // once it has expired, this node runs it
