@@ -181,7 +181,7 @@ async function findTaskId(page, user, query) {
   let tasks = [];
   // the task may still be on its way (an asynchronous step before it): look again for up to 30 s
   for (const deadline = Date.now() + 30000; Date.now() < deadline; await page.waitForTimeout(500)) {
-    const response = await page.request.get(`${BASE_URL}/engine-rest/task?${query}`,
+    const response = await page.request.get(`${BASE_URL}/engine-rest/task?maxResults=10&${query}`,
       { headers: { Authorization: auth } });
     tasks = await response.json();
     if (tasks.length === 1) {

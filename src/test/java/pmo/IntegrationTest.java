@@ -57,6 +57,8 @@ public abstract class IntegrationTest {
     TestDatabase.register(registry);
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    // the job executor watchdog looks every second (pmo.platform.engine.JobExecutorWatchdogTest)
+    registry.add("pmo.job-executor.watchdog-interval", () -> "PT1S");
     registry.add("camunda.bpm.generic-properties.properties.loginDelayBase", () -> "0");
     // short login locks, so a test can wait one out; every test logs in from 127.0.0.1, so the per-address limit
     // stays far above the few wrong passwords the suite sends
@@ -90,7 +92,7 @@ public abstract class IntegrationTest {
       identityService.saveUser(user);
     }
     List<String> wanted = Arrays.asList(groups);
-    identityService.createGroupQuery().groupMember(id).list().stream()
+    identityService.createGroupQuery().groupMember(id).unlimitedList().stream()
         .filter(g -> !wanted.contains(g.getId()))
         .forEach(g -> identityService.deleteMembership(id, g.getId()));
     for (String group : wanted) {
@@ -103,7 +105,8 @@ public abstract class IntegrationTest {
 
   /** Acts as this user towards the engine, as Tasklist and the engine REST API do after login. */
   protected void actAs(String userId) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+    // unlimitedList: a test may still act as someone, and the engine refuses unbounded lists to authenticated users
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()
         .map(g -> g.getId()).toList();
     identityService.setAuthentication(userId, groups);
   }

@@ -57,7 +57,7 @@ public class ProjectTimeline {
       throw new NotFoundException("project", projectId);
     }
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-        .variableValueEquals(PROJECT_VARIABLE, projectId).list();
+        .variableValueEquals(PROJECT_VARIABLE, projectId).unlimitedList();
     Map<String, String> processNames = processNames(instances);
     List<TimelineEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance pi : instances) {
@@ -75,7 +75,7 @@ public class ProjectTimeline {
         .collect(Collectors.toMap(HistoricProcessInstance::getId, pi -> processNames.get(pi.getProcessDefinitionId())));
     if (ids.length > 0) {
       for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-          .processVariableValueEquals(PROJECT_VARIABLE, projectId).list()) {
+          .processVariableValueEquals(PROJECT_VARIABLE, projectId).unlimitedList()) {
         Date at = task.getEndTime() != null ? task.getEndTime() : task.getStartTime();
         String state = task.getEndTime() == null ? "open"
             : task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()) ? "completed"
@@ -86,7 +86,7 @@ public class ProjectTimeline {
                 "completed", time(task.getEndTime()), "assignee", task.getAssignee())));
       }
       for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
-          .orderByTime().asc().list()) {
+          .orderByTime().asc().unlimitedList()) {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
         entries.add(new TimelineEntry(time(update.getTime()), "VARIABLE", update.getVariableName() + " = "
             + shorten(update.getValue()), null,
@@ -158,7 +158,7 @@ public class ProjectTimeline {
     if (definitionIds.length == 0) {
       return Map.of();
     }
-    return repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds).list().stream()
+    return repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds).unlimitedList().stream()
         .collect(Collectors.toMap(ProcessDefinition::getId, d -> (d.getName() != null ? d.getName() : d.getKey())
             + " v" + d.getVersion(), (a, b) -> a));
   }

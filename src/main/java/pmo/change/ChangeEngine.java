@@ -32,8 +32,9 @@ class ChangeEngine {
     this.system = system;
   }
 
+  /** The members of a group (unlimited: the system asks, not a user; the query limit guards users' queries). */
   List<String> membersOf(String group) {
-    return asSystem(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+    return asSystem(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().unlimitedList().stream()
         .map(User::getId).toList());
   }
 
@@ -41,7 +42,7 @@ class ChangeEngine {
   List<Task> openApprovalTasks(String processInstanceId) {
     String[] keys = ApprovalStage.WITH_DEADLINES.stream().map(s -> s.taskKey).toArray(String[]::new);
     return asSystem(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKeyIn(keys)
-        .orderByTaskCreateTime().asc().list());
+        .orderByTaskCreateTime().asc().unlimitedList());
   }
 
   /** Who can act on a task: its assignee, else its candidate users and the members of its candidate groups. */

@@ -50,9 +50,23 @@ class ProjectRepository {
     long id = key.getKey().longValue();
     if (p.code() == null) {
       jdbc.sql("update project set code = :code where id = :id")
-          .param("code", String.format("PRJ-%05d", id)).param("id", id).update();
+          .param("code", automaticCode(id)).param("id", id).update();
     }
     return id;
+  }
+
+  /**
+   * PRJ- and the id, unless a project took that code by choice (codes may be chosen at registration): then the first
+   * free of PRJ-01094-2, PRJ-01094-3, ... A concurrent registration choosing the same code at the same moment loses
+   * on the unique key (409).
+   */
+  private String automaticCode(long id) {
+    String base = String.format("PRJ-%05d", id);
+    String code = base;
+    for (int n = 2; codeExists(code); n++) {
+      code = base + "-" + n;
+    }
+    return code;
   }
 
   boolean codeExists(String code) {

@@ -64,10 +64,11 @@ public class ProjectService {
       errors.add("category", "must be one of " + settings.categories());
     }
     checkDates(errors, command.plannedStart(), command.plannedFinish());
-    if (command.code() != null && !errors.has("code") && projects.codeExists(command.code())) {
-      errors.add("code", "is already used by another project");
-    }
     errors.throwIfAny();
+    if (command.code() != null && projects.codeExists(command.code())) {
+      // a taken code is a conflict with another record (409), as when two registrations race for it (unique key)
+      throw ConflictException.taken("code", "is already used by another project");
+    }
 
     OffsetDateTime now = now();
     long id = projects.insert(command, now);

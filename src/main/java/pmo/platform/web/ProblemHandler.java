@@ -5,7 +5,6 @@ import pmo.platform.ForbiddenActionException;
 import pmo.platform.NotFoundException;
 import pmo.platform.ConflictException;
 import pmo.platform.InvalidInputException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -23,9 +22,16 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the application's REST API as RFC 7807 problem details; bad input names each field and reason. */
+/**
+ * Every error of the application's REST API as RFC 7807 problem details; bad input names each field and reason. What
+ * the handlers below do not name is classified by {@link Failures} (the engine's and the database's exceptions: a lost
+ * race or a deadlock 409, a taken unique key 409 with the field, the database down 503); the rest is 500 without
+ * internals, and logged.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
@@ -45,7 +51,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("errors", e.errors());
+    }
+    return problem;
+  }
+
+  /** The engine's, the database's and anything else's failures: see {@link Failures}. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> other(Exception e) {
+    Failures.Answer answer = Failures.of(e).orElse(null);
+    if (answer == null) {
+      log.error("Unexpected failure of a REST call", e);
+      answer = Failures.Answer.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+          "an unexpected error occurred; it was logged");
+    } else if (answer.status().is5xxServerError()) {
+      log.warn("REST call failed: {}", answer.detail(), e);
+    }
+    return ResponseEntity.status(answer.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemResponses.problemDetail(answer));
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -70,16 +95,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    FieldError error;
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      error = new FieldError(field, "has a value of the wrong type or format");
-    } else {
-      error = new FieldError("body", "is not readable JSON");
+    if (Failures.chain(e).stream().anyMatch(PayloadTooLargeException.class::isInstance)) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemResponses.problemDetail(
+          Failures.own(e).orElseThrow()));
     }
-    return ResponseEntity.badRequest().body(badRequest(List.of(error)));
+    return ResponseEntity.badRequest().body(badRequest(StrictJson.answer(e.getCause()).errors()));
   }
 
   static ProblemDetail badRequest(List<FieldError> errors) {
