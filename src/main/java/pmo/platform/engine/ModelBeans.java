@@ -6,7 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -48,9 +54,34 @@ final class ModelBeans extends AbstractMap<Object, Object> {
         .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
-  /** The class a bean is written as (not its proxy), without creating the bean. */
+  /**
+   * The class a bean is written as (not its proxy), from its definition, without creating the bean (so the answer is the
+   * same while the engine is being built and afterwards). A bean made by a {@code @Bean} method of the application (a
+   * process's steps, written as lambdas in its {@code XxxSteps} class) whose declared type is one of the delegate
+   * interfaces counts as one of the application's delegates.
+   */
   static Class<?> typeOf(ApplicationContext spring, String name) {
+    if (spring instanceof ConfigurableApplicationContext configurable
+        && configurable.getBeanFactory().containsBeanDefinition(name)) {
+      BeanDefinition definition = configurable.getBeanFactory().getMergedBeanDefinition(name);
+      Class<?> declared = definition.getResolvableType().resolve();
+      if (declared != null) {
+        Class<?> user = ClassUtils.getUserClass(declared);
+        boolean delegate = ModelExpressions.DELEGATE_TYPES.stream().anyMatch(d -> d.isAssignableFrom(user));
+        return delegate && !user.getName().startsWith("pmo.") && declaredInApplication(definition) ? StepBean.class
+            : user;
+      }
+    }
     Class<?> type = spring.getType(name, false);
     return type == null ? null : ClassUtils.getUserClass(type);
+  }
+
+  private static boolean declaredInApplication(BeanDefinition definition) {
+    return definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
+        && annotated.getFactoryMethodMetadata().getDeclaringClassName().startsWith("pmo.");
+  }
+
+  /** Stands for a delegate bean declared by a {@code @Bean} method of the application. */
+  interface StepBean extends JavaDelegate, TaskListener, ExecutionListener {
   }
 }
