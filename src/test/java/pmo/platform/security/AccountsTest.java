@@ -146,7 +146,7 @@ class AccountsTest extends IntegrationTest {
     assertThat(session.post(WEBAPP_LOGIN, MediaType.APPLICATION_FORM_URLENCODED,
         "username=" + pmo + "&password=" + PASSWORD).getStatusCode().value()).isEqualTo(200);
     session.refresh();
-    assertThat(session.post("/camunda/api/engine/engine/default/task", MediaType.APPLICATION_JSON, "{}")
+    assertThat(session.post("/camunda/api/engine/engine/default/task?maxResults=10", MediaType.APPLICATION_JSON, "{}")
         .getStatusCode().value()).isEqualTo(200);
     assertThat(session.post("/camunda/api/engine/engine/default/identity/verify", MediaType.APPLICATION_JSON,
         "{\"username\":\"admin\",\"password\":\"guess\"}").getStatusCode().value()).isEqualTo(403);
