@@ -1,6 +1,8 @@
 package pmo.audit;
 
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +118,7 @@ public class AuditSealer implements SmartLifecycle {
                    process_instance_id, task_id
             from audit_event where seq is null order by id limit :n""")
         .param("n", settings.batchSize())
-        .query(Unsealed.class)
+        .query(AuditSealer::unsealed)
         .list()) {
       seq++;
       String hash = AuditHash.of(seq, e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
@@ -251,6 +253,14 @@ public class AuditSealer implements SmartLifecycle {
   @Override
   public int getPhase() {
     return PHASE;
+  }
+
+  private static Unsealed unsealed(ResultSet rs, int row) throws SQLException {
+    long project = rs.getLong("project_id");
+    return new Unsealed(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
+        rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), rs.wasNull() ? null : project,
+        rs.getString("before_state"), rs.getString("after_state"), rs.getString("process_instance_id"),
+        rs.getString("task_id"));
   }
 
   /** An event as the sealer reads it: the content the hash covers. */
