@@ -257,8 +257,9 @@ public class AuditSealer implements SmartLifecycle {
 
   private static Unsealed unsealed(ResultSet rs, int row) throws SQLException {
     long project = rs.getLong("project_id");
+    Long projectId = rs.wasNull() ? null : project;
     return new Unsealed(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
-        rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), rs.wasNull() ? null : project,
+        rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), projectId,
         rs.getString("before_state"), rs.getString("after_state"), rs.getString("process_instance_id"),
         rs.getString("task_id"));
   }

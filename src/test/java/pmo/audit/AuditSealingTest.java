@@ -29,10 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pmo.IntegrationTest;
 
 /**
- * Sealing: recording an event commits it unsealed; the sealer chains it afterwards. Between the two the verification
- * reports the event as unsealed (not verified, not broken), and as overdue once it waits too long. A failure inside a
- * batch rolls the whole batch back and the next run seals those events; while another sealer holds the lock this one
- * leaves the events to it; the background thread is a daemon, survives a database outage and ends at stop.
+ * Sealing: recording an event commits it unsealed, waiting for no other transaction; the sealer chains committed
+ * events afterwards, so an event whose transaction commits late is chained after those sealed meanwhile. Between
+ * commit and sealing the verification reports the event as unsealed (not verified, not broken), and as overdue once it
+ * waits too long. A failure inside a batch rolls the whole batch back and the next run seals those events; while
+ * another sealer holds the lock this one leaves the events to it; the background thread is a daemon, survives a
+ * database outage and ends at stop.
  *
  * <p>Each test stops the application's sealer (its last run seals what is pending), so nothing seals behind the
  * test's back, and starts it again afterwards.
@@ -87,6 +89,40 @@ class AuditSealingTest extends IntegrationTest {
     assertThat(after.intact()).as(String.valueOf(after)).isTrue();
     assertThat(after.checked()).isEqualTo(sealed.seq());
     assertThat(after.unsealed()).isZero();
+  }
+
+  @Test
+  void recordingWaitsForNoOtherTransactionAndALateCommitIsChainedAfterwards() throws Exception {
+    String lateKey = unique();
+    CountDownLatch recorded = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    CompletableFuture<Void> late = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+      audit.record("SEALING_LATE_COMMIT", "AUDIT_TEST", lateKey, null, null, Map.of("key", lateKey));
+      recorded.countDown();
+      try {
+        commit.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+    long early;
+    try {
+      assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+      early = CompletableFuture.supplyAsync(() -> record("SEALING_EARLY_COMMIT")).get(10, TimeUnit.SECONDS);
+      sealer.sealNow();
+      assertThat(seqOf(early)).as("sealed while the other transaction is still open").isNotNull();
+    } finally {
+      commit.countDown();
+    }
+    late.get(30, TimeUnit.SECONDS);
+    long lateId = jdbc.sql("select id from audit_event where entity_type = 'AUDIT_TEST' and entity_id = :key")
+        .param("key", lateKey).query(Long.class).single();
+    assertThat(lateId).as("recorded first").isLessThan(early);
+    assertThat(seqOf(lateId)).isNull();
+
+    sealer.sealNow();
+    assertThat(seqOf(lateId)).as("committed last, chained last").isGreaterThan(seqOf(early));
+    assertThat(trail.verify().intact()).isTrue();
   }
 
   @Test
