@@ -113,7 +113,7 @@ public class ProjectTimeline {
       params.put("pis", List.of(processInstanceIds));
       inProcesses = " or process_instance_id in (:pis)";
     }
-    return jdbc.sql("select * from audit_event where project_id = :project" + inProcesses + " order by seq")
+    return jdbc.sql("select * from audit_event where project_id = :project" + inProcesses + " order by id")
         .params(params)
         .query(AuditEvent.class)
         .list().stream()

@@ -33,10 +33,13 @@
     const chain = document.getElementById('chain');
     try {
       const report = await getJson('/api/audit/verify');
+      const unsealed = report.unsealed
+        ? ` (${report.unsealed} newer not sealed yet${report.sealingOverdue ? ': OVERDUE, is the sealer running?' : ''})`
+        : '';
       chain.textContent = report.intact
-        ? `Audit trail intact: ${report.checked} events verified`
+        ? `Audit trail intact up to event ${report.checked}` + unsealed
         : `Audit trail BROKEN at event ${report.firstBrokenSeq}: ${report.reason}`;
-      chain.className = 'chain ' + (report.intact ? 'intact' : 'broken');
+      chain.className = 'chain ' + (report.intact && !report.sealingOverdue ? 'intact' : 'broken');
     } catch (e) {
       chain.textContent = `Audit trail not verified: ${e.message}`;
     }

@@ -38,6 +38,8 @@ class AuditApiTest extends IntegrationTest {
   ProjectService projects;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  AuditSealer sealer;
 
   String auditor;
 
@@ -80,6 +82,7 @@ class AuditApiTest extends IntegrationTest {
     long projectId = projects.register(new NewProject(null, "Export, \"quoted\" " + unique(), null, "sam", null, "IT",
         null, BigDecimal.ONE, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1), "multi\nline scope")).project().id();
     identityService.clearAuthentication();
+    sealer.sealNow();
 
     ResponseEntity<String> csv = rest.withBasicAuth(auditor, PASSWORD)
         .getForEntity("/api/audit/export?projectId=" + projectId, String.class);
