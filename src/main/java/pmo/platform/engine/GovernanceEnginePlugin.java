@@ -86,10 +86,7 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
     // decisions are FEEL only (the guard rejects any other language); the defaults say so too, whatever a later
     // setting of the legacy behaviour would make of them (JUEL, which reaches beans)
     configuration.setDmnFeelEnableLegacyBehavior(false);
-    dmn.setDefaultInputExpressionExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-    dmn.setDefaultInputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-    dmn.setDefaultOutputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-    dmn.setDefaultLiteralExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+    DecisionLanguage.feelOnly(dmn);
     decisionListeners.orderedStream().forEach(dmn.getCustomPostDecisionEvaluationListeners()::add);
     configuration.setDmnEngineConfiguration(dmn);
   }
