@@ -9,7 +9,7 @@ import pmo.IntegrationTest;
 import pmo.platform.Roles;
 
 /** The intake start form and the screening form, filled in Tasklist in headless Chromium. */
-class IntakeInTasklistTest extends IntegrationTest {
+class IntakeInTasklistIT extends IntegrationTest {
 
   @LocalServerPort
   int port;

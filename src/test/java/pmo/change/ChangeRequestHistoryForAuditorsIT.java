@@ -17,7 +17,7 @@ import pmo.platform.Roles;
  * matched rule and output; and the auditor's page in headless Chromium shows its full history (screenshot
  * target/e2e/auditor-finished-change-request.png).
  */
-class ChangeRequestHistoryForAuditorsTest extends ChangeTestSupport {
+class ChangeRequestHistoryForAuditorsIT extends ChangeTestSupport {
 
   @LocalServerPort
   int port;

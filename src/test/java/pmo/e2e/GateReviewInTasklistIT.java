@@ -19,7 +19,7 @@ import pmo.project.ProjectService;
 import pmo.project.Stage;
 
 /** The G1 package and the board's decision, filled in Tasklist's Camunda Forms in headless Chromium. */
-class GateReviewInTasklistTest extends IntegrationTest {
+class GateReviewInTasklistIT extends IntegrationTest {
 
   @LocalServerPort
   int port;

@@ -16,7 +16,7 @@ import pmo.project.NewProject;
 import pmo.project.ProjectService;
 
 /** The risk start form and the project manager's assessment form, filled in Tasklist in headless Chromium. */
-class RiskInTasklistTest extends IntegrationTest {
+class RiskInTasklistIT extends IntegrationTest {
 
   @LocalServerPort
   int port;

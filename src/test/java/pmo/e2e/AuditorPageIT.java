@@ -17,7 +17,7 @@ import pmo.platform.Roles;
  * The auditor's page in headless Chromium: a finished process's full history for its project, with text that users
  * typed as HTML and script shown as text and never run. The screenshot lands in target/e2e.
  */
-class AuditorPageTest extends IntegrationTest {
+class AuditorPageIT extends IntegrationTest {
 
   static final String SCRIPT = "<script>alert('owned')</script>";
   static final String IMAGE = "<img src=x onerror=alert('img')>";

@@ -16,7 +16,7 @@ import pmo.project.NewProject;
 import pmo.project.ProjectService;
 
 /** A change request raised through the Tasklist start form, assessed and approved through the task forms. */
-class ChangeRequestInTasklistTest extends IntegrationTest {
+class ChangeRequestInTasklistIT extends IntegrationTest {
 
   @LocalServerPort
   int port;
