@@ -49,9 +49,12 @@ public class IssueLog {
     return issues.list(filter, OffsetDateTime.now(clock), page, viewer);
   }
 
-  /** {@code [open issues, open critical issues]} of a project. */
+  /** A project's open issues, and how many of them are critical. */
+  public record OpenIssues(long open, long critical) {
+  }
+
   @Transactional(readOnly = true)
-  public long[] openCounts(long projectId) {
-    return issues.openCounts(projectId);
+  public OpenIssues openIssues(long projectId) {
+    return issues.openIssues(projectId);
   }
 }

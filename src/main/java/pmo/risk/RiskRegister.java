@@ -67,9 +67,9 @@ public class RiskRegister {
     return new HeatMap(projectId, counts, total);
   }
 
-  /** openRisks, assessedRisks, openCriticalRisksWithoutResponse of a project. */
+  /** A project's open, assessed and unanswered critical risks. */
   @Transactional(readOnly = true)
-  public Map<String, Object> facts(long projectId) {
-    return risks.facts(projectId);
+  RiskRepository.OpenRisks openRisks(long projectId) {
+    return risks.openRisks(projectId);
   }
 }

@@ -157,8 +157,12 @@ class RiskRepository {
         .list();
   }
 
+  /** A project's open risks: all, assessed, critical without a response plan. */
+  record OpenRisks(long open, long assessed, long criticalWithoutResponse) {
+  }
+
   /** Facts of one project for gate reviews, in one pass over its rows. */
-  Map<String, Object> facts(long projectId) {
+  OpenRisks openRisks(long projectId) {
     return jdbc.sql("""
             select count(*) as open_risks,
                    coalesce(sum(case when probability is not null and impact is not null then 1 else 0 end), 0)
@@ -167,10 +171,7 @@ class RiskRepository {
                        as critical_without_response
               from risk where project_id = :project and """ + " " + OPEN)
         .param("project", projectId)
-        .query((rs, n) -> Map.<String, Object>of(
-            "openRisks", rs.getLong(1),
-            "assessedRisks", rs.getLong(2),
-            "openCriticalRisksWithoutResponse", rs.getLong(3)))
+        .query((rs, n) -> new OpenRisks(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .single();
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import pmo.DecisionTables;
+import pmo.project.ProjectFacts;
 
 /**
  * processes/gate-criteria.dmn, table-driven at every edge: each gate yields each of its must-meet criteria exactly
@@ -53,16 +54,10 @@ class GateCriteriaDmnTest {
   void eachGateYieldsEachOfItsCriteriaOnceMetOrNot(String gate, boolean charter, boolean baseline, int openRisks,
       int assessedRisks, int criticalWithoutResponse, int criticalIssues, int openChangeRequests, boolean acceptance,
       String notMet) {
-    Map<String, Object> facts = new HashMap<>();
+    // the table's inputs are the named fields of ProjectFacts: a renamed field or input fails here
+    Map<String, Object> facts = new HashMap<>(new ProjectFacts(charter, acceptance, baseline, openRisks,
+        assessedRisks, criticalWithoutResponse, criticalIssues, criticalIssues, openChangeRequests).asVariables());
     facts.put("gate", gate);
-    facts.put("charterApproved", charter);
-    facts.put("baselineSet", baseline);
-    facts.put("openRisks", openRisks);
-    facts.put("assessedRisks", assessedRisks);
-    facts.put("openCriticalRisksWithoutResponse", criticalWithoutResponse);
-    facts.put("openCriticalIssues", criticalIssues);
-    facts.put("openChangeRequests", openChangeRequests);
-    facts.put("acceptanceSigned", acceptance);
 
     DmnDecisionTableResult result = TABLES.evaluate(GateCriteria.DECISION, facts);
 
@@ -80,7 +75,7 @@ class GateCriteriaDmnTest {
 
   @Test
   void aGateTheTableDoesNotKnowHasNoCriteria() {
-    Map<String, Object> facts = new HashMap<>(GateFacts.DEFAULTS);
+    Map<String, Object> facts = new HashMap<>(ProjectFacts.NONE.asVariables());
     facts.put("gate", "G4");
     assertThat(TABLES.evaluate(GateCriteria.DECISION, facts).getResultList()).isEmpty();
   }
@@ -89,7 +84,7 @@ class GateCriteriaDmnTest {
   void factsNoSourceGivesMeanNoneRecordedAndNothingShown() {
     Map<String, List<String>> notMet = new HashMap<>();
     for (String gate : List.of("G1", "G2", "G3")) {
-      Map<String, Object> facts = new HashMap<>(GateFacts.DEFAULTS);
+      Map<String, Object> facts = new HashMap<>(ProjectFacts.NONE.asVariables());
       facts.put("gate", gate);
       notMet.put(gate, TABLES.evaluate(GateCriteria.DECISION, facts).getResultList().stream()
           .filter(r -> Boolean.FALSE.equals(r.get("passed"))).map(r -> (String) r.get("criterion")).toList());
