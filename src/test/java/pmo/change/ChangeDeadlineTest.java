@@ -18,13 +18,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationKind;
+import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationTrigger;
 import pmo.notice.Notice;
 import pmo.notice.NoticeStatus;
 
 /**
  * The deadlines of the approval tasks: after pmo.change.reminder-after (P3D) the approvers still awaited get a
  * reminder, after pmo.change.escalate-after (P5D) the PMO gets an escalation; the task stays open (non-interrupting
- * timers). The engine clock is moved and the job executor fires the timers.
+ * timers). Both are records of the one escalation table (kind, trigger, level), with their audit events and notices.
+ * The engine clock is moved and the job executor fires the timers.
  */
 class ChangeDeadlineTest extends ChangeTestSupport {
 
@@ -51,13 +56,23 @@ class ChangeDeadlineTest extends ChangeTestSupport {
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3)).plusSeconds(60)));
     List<Escalation> reminded = awaitEscalations(request, 1);
     Escalation reminder = reminded.get(0);
-    assertThat(reminder.kind()).isEqualTo("REMINDER");
-    assertThat(reminder.stage()).isEqualTo(ApprovalStage.PMO);
-    assertThat(reminder.openSince().toInstant()).isEqualTo(created);
+    assertThat(reminder.entityType()).isEqualTo(ChangeRequestService.ENTITY);
+    assertThat(reminder.entityId()).isEqualTo(request.id());
+    assertThat(reminder.projectId()).isEqualTo(request.projectId());
+    assertThat(reminder.kind()).isEqualTo(EscalationKind.REMINDER);
+    assertThat(reminder.trigger()).isEqualTo(EscalationTrigger.APPROVAL_REMINDER);
+    assertThat(reminder.level()).isZero();
+    assertThat(reminder.missedDeadline().toInstant()).isEqualTo(created.plus(Duration.ofDays(3)));
     assertThat(reminder.waitingFor()).contains(pmo).doesNotContain(requester);
     assertThat(reminder.escalatedTo()).isNull();
-    assertThat(reminder.recordedBy()).isEqualTo("system");
-    assertThat(reminder.reason()).contains("PMO approval of " + request.reference(), "longer than P3D");
+    assertThat(reminder.escalatedToType()).isNull();
+    assertThat(reminder.rule()).isEqualTo("pmo.change.reminder-after = P3D");
+    assertThat(reminder.respondBy()).isNull();
+    assertThat(reminder.escalatedBy()).isEqualTo("system");
+    assertThat(reminder.reason()).contains("PMO approval of " + request.reference(),
+        "open since " + created.atOffset(java.time.ZoneOffset.UTC), "longer than P3D");
+    assertThat(audit.forEntity(EscalationService.ENTITY, reminder.id())).extracting(e -> e.action() + " by " + e.actor())
+        .containsExactly("ESCALATION_RECORDED by system");
     List<Notice> reminders = sent(request, "Reminder: ");
     assertThat(reminders).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
     assertThat(reminders).allSatisfy(n -> assertThat(n.subject())
@@ -66,8 +81,13 @@ class ChangeDeadlineTest extends ChangeTestSupport {
 
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(5)).plusSeconds(60)));
     Escalation escalation = awaitEscalations(request, 2).get(1);
-    assertThat(escalation.kind()).isEqualTo("ESCALATION");
+    assertThat(escalation.kind()).isEqualTo(EscalationKind.ESCALATION);
+    assertThat(escalation.trigger()).isEqualTo(EscalationTrigger.APPROVAL_OVERDUE);
+    assertThat(escalation.level()).isEqualTo(1);
     assertThat(escalation.escalatedTo()).isEqualTo("pmo");
+    assertThat(escalation.escalatedToType()).isEqualTo("GROUP");
+    assertThat(escalation.rule()).isEqualTo("pmo.change.escalate-after = P5D");
+    assertThat(escalation.missedDeadline().toInstant()).isEqualTo(created.plus(Duration.ofDays(5)));
     assertThat(escalation.reason()).contains("longer than P5D", "waiting for");
     List<Notice> escalations = sent(request, "Escalation: ");
     assertThat(escalations).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
@@ -91,7 +111,7 @@ class ChangeDeadlineTest extends ChangeTestSupport {
 
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3)).plusSeconds(60)));
     Escalation reminder = awaitEscalations(request, 1).get(0);
-    assertThat(reminder.stage()).isEqualTo(ApprovalStage.BOARD);
+    assertThat(reminder.reason()).contains("The change board vote of " + request.reference());
     assertThat(reminder.waitingFor()).contains(cora).doesNotContain(carl, requester);
     assertThat(sent(request, "Reminder: ")).extracting(Notice::recipient).contains(cora).doesNotContain(carl);
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(cora).count()).isEqualTo(1);
