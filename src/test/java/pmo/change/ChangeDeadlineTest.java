@@ -18,9 +18,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationKind;
 import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationStep;
 import pmo.escalation.EscalationTrigger;
 import pmo.notice.Notice;
 import pmo.notice.NoticeStatus;
@@ -35,6 +37,12 @@ class ChangeDeadlineTest extends ChangeTestSupport {
 
   @Autowired
   ChangeDeadlines deadlines;
+  @Autowired
+  EscalationService escalations;
+  @Autowired
+  ChangeEscalations changeEscalations;
+  @Autowired
+  TransactionTemplate transaction;
 
   @AfterEach
   void resetClock() {
@@ -115,6 +123,29 @@ class ChangeDeadlineTest extends ChangeTestSupport {
     assertThat(reminder.waitingFor()).contains(cora).doesNotContain(carl, requester);
     assertThat(sent(request, "Reminder: ")).extracting(Notice::recipient).contains(cora).doesNotContain(carl);
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(cora).count()).isEqualTo(1);
+  }
+
+  /**
+   * A step the model got wrong fails (a retried job, then an incident) and writes nothing: a target that is neither a
+   * group nor a user, a reminder with a target or a level, an escalation without a level.
+   */
+  @Test
+  void aStepTheModelGotWrongFailsAndWritesNothing() {
+    ProcessInstance pi = raiseAndAssess(project(), "normal", 1000, 0, "none");
+    ChangeRequest request = requestOf(pi);
+    String nobody = "nobody-" + unique();
+    Map<EscalationStep, String> wrong = Map.of(
+        new EscalationStep(EscalationTrigger.APPROVAL_OVERDUE, nobody, 1, null), "names '" + nobody
+            + "', which is neither a group nor a user",
+        new EscalationStep(EscalationTrigger.APPROVAL_REMINDER, "pmo", 0, null), "has level 0 and goes to whoever",
+        new EscalationStep(EscalationTrigger.APPROVAL_OVERDUE, "pmo", 0, null), "needs a target and a level of 1",
+        new EscalationStep(EscalationTrigger.SLA_BREACHED, "pmo", 1, null), "which change requests do not know");
+    wrong.forEach((step, message) -> assertThat(failureOf(() -> transaction.executeWithoutResult(
+        status -> escalations.escalate(changeEscalations, pi.getId(), step, null))))
+        .as(step.toString()).isInstanceOf(IllegalStateException.class).hasMessageContaining(message));
+    assertThat(changes.details(request.id(), Viewer.SYSTEM).escalations()).isEmpty();
+    assertThat(notices.forRelated(ChangeRequestService.ENTITY, request.id())).isEmpty();
+    assertThat(actions(request)).noneMatch(action -> action.contains("REMINDED") || action.contains("ESCALATED"));
   }
 
   private Job timer(ProcessInstance pi, String activityId) {
