@@ -208,32 +208,6 @@ class ChangeRequestRepository {
         .param("cr", changeRequestId).query(Approval.class).list();
   }
 
-  // --- reminders and escalations
-
-  long insertEscalation(long changeRequestId, String kind, ApprovalStage stage, OffsetDateTime openSince,
-      String waitingFor, String escalatedTo, String reason, String recordedBy, OffsetDateTime now) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
-            insert into change_escalation (change_request_id, kind, stage, open_since, waiting_for, escalated_to,
-                                           reason, recorded_by, recorded_at)
-            values (:cr, :kind, :stage, :since, :waiting, :to, :reason, :by, :now)""")
-        .param("cr", changeRequestId).param("kind", kind).param("stage", stage.name()).param("since", openSince)
-        .param("waiting", waitingFor).param("to", escalatedTo).param("reason", reason).param("by", recordedBy)
-        .param("now", now)
-        .update(key, "id");
-    return key.getKey().longValue();
-  }
-
-  Escalation escalation(long id) {
-    return jdbc.sql("select * from change_escalation where id = :id").param("id", id).query(Escalation.class)
-        .single();
-  }
-
-  List<Escalation> escalations(long changeRequestId) {
-    return jdbc.sql("select * from change_escalation where change_request_id = :cr order by id")
-        .param("cr", changeRequestId).query(Escalation.class).list();
-  }
-
   private static Map<String, Object> draftParams(ChangeRequestDraft d) {
     Map<String, Object> p = new HashMap<>();
     p.put("title", d.title());

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
 import pmo.platform.Viewer;
 import pmo.platform.Page;
@@ -19,10 +21,10 @@ public class IssueLog {
   }
 
   private final IssueRepository issues;
-  private final Escalations escalations;
+  private final EscalationService escalations;
   private final Clock clock;
 
-  IssueLog(IssueRepository issues, Escalations escalations, Clock clock) {
+  IssueLog(IssueRepository issues, EscalationService escalations, Clock clock) {
     this.issues = issues;
     this.escalations = escalations;
     this.clock = clock;

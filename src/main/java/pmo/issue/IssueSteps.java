@@ -2,10 +2,6 @@ package pmo.issue;
 
 import static pmo.issue.IssueProcess.CHANGE_DESCRIPTION;
 import static pmo.issue.IssueProcess.DUE_DATE;
-import static pmo.issue.IssueProcess.ESCALATE_TO;
-import static pmo.issue.IssueProcess.ESCALATION_LEVEL;
-import static pmo.issue.IssueProcess.ESCALATION_REASON;
-import static pmo.issue.IssueProcess.ESCALATION_TRIGGER;
 import static pmo.issue.IssueProcess.NEEDS_CHANGE;
 import static pmo.issue.IssueProcess.OWNER;
 import static pmo.issue.IssueProcess.PMO_COMMENT;
@@ -20,6 +16,7 @@ import static pmo.platform.engine.Tasklist.SUBJECT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -65,14 +62,14 @@ class IssueSteps {
     return execution -> issues.resolve(issueOf(issues, execution), RESOLUTION.get(execution));
   }
 
-  /** Every escalation step; its input parameters say why, to whom and at which level it escalates. */
+  /**
+   * Version 1.0.0 of issue-escalation.bpmn named its escalation steps so; its instances that still run keep working
+   * through this (from 1.1.0 they are {@code ${escalateCase}}, with the same input parameters). Remove once no
+   * instance of 1.0.0 runs.
+   */
   @Bean
-  JavaDelegate escalateIssue(IssueService issues, IssueEscalationService escalations) {
-    return execution -> {
-      Escalation escalation = escalations.escalate(issueOf(issues, execution), ESCALATION_TRIGGER.require(execution),
-          ESCALATE_TO.require(execution), ESCALATION_LEVEL.require(execution), PMO_COMMENT.get(execution));
-      ESCALATION_REASON.set(execution, escalation.reason());
-    };
+  JavaDelegate escalateIssue(@Qualifier("escalateCase") JavaDelegate escalateCase) {
+    return escalateCase::execute;
   }
 
   @Bean

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.issue.Escalations;
+import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
 import pmo.platform.Viewer;
 import pmo.platform.Page;
@@ -17,11 +17,11 @@ import pmo.project.ProjectService;
 public class RiskRegister {
 
   private final RiskRepository risks;
-  private final Escalations escalations;
+  private final EscalationService escalations;
   private final ProjectService projects;
   private final Clock clock;
 
-  RiskRegister(RiskRepository risks, Escalations escalations, ProjectService projects, Clock clock) {
+  RiskRegister(RiskRepository risks, EscalationService escalations, ProjectService projects, Clock clock) {
     this.risks = risks;
     this.escalations = escalations;
     this.projects = projects;

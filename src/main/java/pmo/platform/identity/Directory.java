@@ -42,6 +42,14 @@ public class Directory {
         .map(g -> g.getId()).toList());
   }
 
+  /**
+   * The members of a group, by id (unlimited: the system asks, to notify them; the query limit guards users' queries).
+   */
+  public List<String> membersOf(String groupId) {
+    return asSystem(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc()
+        .unlimitedList().stream().map(User::getId).toList());
+  }
+
   public String email(String userId) {
     User user = asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());
     return user == null ? null : user.getEmail();

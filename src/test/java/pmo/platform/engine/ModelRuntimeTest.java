@@ -93,7 +93,7 @@ class ModelRuntimeTest extends IntegrationTest {
       assertThat(publicMethods).as(entry.getKey()).containsAll(entry.getValue());
       assertThat(beans.names()).contains(entry.getKey());
     }
-    assertThat(beans.names()).contains("recordProposal", "tallyBoardVotes", "escalateIssue")
+    assertThat(beans.names()).contains("recordProposal", "tallyBoardVotes", "escalateCase", "escalateIssue")
         .doesNotContain("jdbcTemplate", "identityService", "runtimeService");
     assertThat(beans.names()).allSatisfy(name -> assertThat(ModelExpressions.isCallableBean(name)
         || ModelExpressions.isDelegateType(ModelBeans.typeOf(spring, name))).as(name).isTrue());
