@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * ignores a forged id variable"). {@link ForgedIdVariablesTest} checks that they are really there.
  */
 @Component
+@Profile("!bench") // the throughput benchmark measures the application as it runs in production
 class ForgedIdVariables extends AbstractProcessEnginePlugin {
 
   /** The id variables the steps read before the case was found by the process instance. */

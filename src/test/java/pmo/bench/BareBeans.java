@@ -1,0 +1,88 @@
+package pmo.bench;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * What the bare engine of the benchmark resolves in the application's BPMN files: every delegate and listener is
+ * {@link #NO_OP}; the beans that timers, due dates and collections call return fixed values. (Public: the engine's
+ * expression language calls their methods by reflection.)
+ */
+public final class BareBeans {
+
+  /** Every Java step and listener of the models, doing nothing. */
+  static final Object NO_OP = new NoOp();
+
+  private BareBeans() {
+  }
+
+  static final class NoOp implements JavaDelegate, TaskListener, ExecutionListener {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+    }
+  }
+
+  /** {@code changeDeadlines}: the approval tasks' reminder and escalation timers. */
+  public static final class ChangeDeadlines {
+    public String reminderAfter() {
+      return "P3D";
+    }
+
+    public String escalateAfter() {
+      return "P5D";
+    }
+  }
+
+  /** {@code riskDeadlines}: the response's due date and the decision deadlines, a month ahead. */
+  public static final class RiskDeadlines {
+    public Date responseDue(String processInstanceId) {
+      return inDays(30);
+    }
+
+    public Date reportDeadline(String processInstanceId) {
+      return inDays(32);
+    }
+
+    public Date decisionDeadline(String processInstanceId) {
+      return inDays(35);
+    }
+  }
+
+  /** {@code issueDeadlines}. */
+  public static final class IssueDeadlines {
+    public Date respondBy(String processInstanceId) {
+      return inDays(10);
+    }
+
+    public Date resolveBy(String processInstanceId) {
+      return inDays(20);
+    }
+  }
+
+  /** {@code changeBoard}: two voters. */
+  public static final class ChangeBoard {
+    public List<String> voters(String requester) {
+      return List.of("bench-carl", "bench-cora");
+    }
+  }
+
+  private static Date inDays(int days) {
+    return Date.from(Instant.now().plus(days, ChronoUnit.DAYS));
+  }
+}
