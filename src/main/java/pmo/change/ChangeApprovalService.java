@@ -128,7 +128,7 @@ public class ChangeApprovalService {
     if (request.newBaselineVersion() != null) {
       throw new ConflictException(request.reference() + " already wrote baseline v" + request.newBaselineVersion());
     }
-    Baseline current = projects.get(request.projectId()).currentBaseline();
+    Baseline current = projects.currentBaseline(request.projectId());
     BigDecimal budget = current.budgetAtCompletion().add(request.costDelta());
     InputErrors errors = new InputErrors();
     errors.require(budget.signum() >= 0, "costDelta", "would make the budget negative (the current baseline budget"

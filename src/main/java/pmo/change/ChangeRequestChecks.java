@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import pmo.platform.CommandValidator;
 import pmo.platform.InputErrors;
 import pmo.project.Baseline;
-import pmo.project.ProjectDetails;
+import pmo.project.Project;
 import pmo.project.ProjectService;
 
 /** The input rules of change requests, shared by raising (start form, REST, Java), revising and assessing. */
@@ -44,15 +44,16 @@ class ChangeRequestChecks {
 
   /**
    * Only an approved, running project can be changed: one that exists (projects exist once their intake was
-   * approved), is not cancelled or completed, and is not closed. The deltas must leave a valid baseline.
+   * approved), is not cancelled or completed, and is not closed. The deltas must leave a valid baseline. Returns the
+   * project's current baseline, null when the project is not there to change.
    */
-  ProjectDetails checkProject(InputErrors errors, long projectId, BigDecimal costDelta, Integer days) {
-    ProjectDetails project = projects.checkRunning(errors, "projectId", projectId,
+  Baseline checkProject(InputErrors errors, long projectId, BigDecimal costDelta, Integer days) {
+    Project project = projects.checkRunning(errors, "projectId", projectId,
         "only an approved, open project can be changed").orElse(null);
-    if (project == null || !project.project().isRunning()) {
-      return project;
+    if (project == null || !project.isRunning()) {
+      return null;
     }
-    Baseline baseline = project.currentBaseline();
+    Baseline baseline = projects.currentBaseline(projectId);
     if (costDelta != null && baseline.budgetAtCompletion().add(costDelta).signum() < 0) {
       errors.add("costDelta", "would make the budget negative (the current baseline budget is "
           + baseline.budgetAtCompletion().toPlainString() + ")");
@@ -61,7 +62,7 @@ class ChangeRequestChecks {
       errors.add("scheduleDeltaDays", "would move the planned finish (" + baseline.plannedFinish()
           + ") before the planned start (" + baseline.plannedStart() + ")");
     }
-    return project;
+    return baseline;
   }
 
 

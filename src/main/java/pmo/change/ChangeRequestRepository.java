@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import pmo.platform.ReadRule;
 import pmo.platform.Roles;
 import pmo.platform.RowLocks;
+import pmo.platform.TransactionCache;
 import pmo.platform.Viewer;
 import java.util.Set;
 import pmo.platform.ConflictException;
@@ -21,15 +22,24 @@ import pmo.platform.Page;
 import pmo.platform.PageRequest;
 import pmo.platform.SqlFilter;
 
+/**
+ * The change requests and their approvals and escalations. A request is read once per transaction
+ * ({@link TransactionCache}): the steps, the four-eyes rule and the audit read it many times in one step; every write
+ * here forgets it, so the next read sees the write. Which request a process instance runs never changes once
+ * recorded, so that is remembered across transactions.
+ */
 @Repository
 class ChangeRequestRepository {
 
   private final JdbcClient jdbc;
   private final RowLocks locks;
+  private final TransactionCache.Rows<ChangeRequest> rows;
+  private final TransactionCache.CaseIds idsByProcess = new TransactionCache.CaseIds();
 
-  ChangeRequestRepository(JdbcClient jdbc, RowLocks locks) {
+  ChangeRequestRepository(JdbcClient jdbc, RowLocks locks, TransactionCache cache) {
     this.jdbc = jdbc;
     this.locks = locks;
+    this.rows = cache.rows("change_request");
   }
 
   long insert(ChangeRequestDraft d, String requester, String processInstanceId, OffsetDateTime now) {
@@ -51,24 +61,32 @@ class ChangeRequestRepository {
   }
 
   Optional<ChangeRequest> find(long id) {
-    return jdbc.sql("select * from change_request where id = :id").param("id", id).query(ChangeRequest.class)
-        .optional();
+    return rows.find(id, key -> jdbc.sql("select * from change_request where id = :id").param("id", key)
+        .query(ChangeRequest.class).optional());
   }
 
-  /** Reads a change request and locks its row, so two steps deciding on it at once queue up. */
+  /**
+   * Reads a change request and locks its row, so two steps deciding on it at once queue up. A row this transaction
+   * has locked (or written) already is not read again.
+   */
   Optional<ChangeRequest> lock(long id) {
-    return jdbc.sql("select * from change_request where id = :id " + locks.forUpdate()).param("id", id)
-        .query(ChangeRequest.class).optional();
+    return rows.lock(id, key -> jdbc.sql("select * from change_request where id = :id " + locks.forUpdate())
+        .param("id", key).query(ChangeRequest.class).optional());
   }
 
   Optional<ChangeRequest> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql("select * from change_request where process_instance_id = :pi").param("pi", processInstanceId)
-        .query(ChangeRequest.class).optional();
+    return idOfProcess(processInstanceId).flatMap(this::find);
   }
 
   Optional<Long> idOfProcess(String processInstanceId) {
-    return jdbc.sql("select id from change_request where process_instance_id = :pi").param("pi", processInstanceId)
-        .query(Long.class).optional();
+    return idsByProcess.of(processInstanceId, pi -> jdbc.sql(
+            "select id from change_request where process_instance_id = :pi").param("pi", pi).query(Long.class)
+        .optional());
+  }
+
+  /** After a write of the request: the next read sees it; the row stays locked until the transaction ends. */
+  private void written(long id) {
+    rows.written(id);
   }
 
   /**
@@ -116,6 +134,7 @@ class ChangeRequestRepository {
                    updated_at = :now
              where id = :id""")
         .params(draftParams(d)).param("now", now).param("id", id).update();
+    written(id);
   }
 
   void assess(long id, ImpactAssessment a, String assessor, int baselineVersion, BigDecimal costPct,
@@ -139,6 +158,7 @@ class ChangeRequestRepository {
         .param("now", now)
         .param("id", id)
         .update();
+    written(id);
   }
 
   void route(long id, Route route, String decisionKey, Integer decisionVersion, ChangeStatus status,
@@ -149,16 +169,19 @@ class ChangeRequestRepository {
              where id = :id""")
         .param("route", route.name()).param("key", decisionKey).param("version", decisionVersion)
         .param("status", status.name()).param("reason", reason).param("now", now).param("id", id).update();
+    written(id);
   }
 
   void status(long id, ChangeStatus status, String reason, OffsetDateTime now) {
     jdbc.sql("update change_request set status = :status, outcome_reason = :reason, updated_at = :now where id = :id")
         .param("status", status.name()).param("reason", reason).param("now", now).param("id", id).update();
+    written(id);
   }
 
   void newBaseline(long id, int version, OffsetDateTime now) {
     jdbc.sql("update change_request set new_baseline_version = :v, updated_at = :now where id = :id")
         .param("v", version).param("now", now).param("id", id).update();
+    written(id);
   }
 
   void implemented(long id, String implementer, String notes, OffsetDateTime now) {
@@ -167,6 +190,7 @@ class ChangeRequestRepository {
                    updated_at = :now
              where id = :id""")
         .param("who", implementer).param("notes", notes).param("now", now).param("id", id).update();
+    written(id);
   }
 
   void verified(long id, ChangeStatus status, String verifier, String reason, OffsetDateTime now) {
@@ -176,6 +200,7 @@ class ChangeRequestRepository {
              where id = :id""")
         .param("status", status.name()).param("who", verifier).param("reason", reason).param("now", now)
         .param("id", id).update();
+    written(id);
   }
 
   // --- approvals and votes

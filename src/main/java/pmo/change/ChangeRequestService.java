@@ -30,7 +30,6 @@ import pmo.platform.PageRequest;
 import pmo.platform.Viewer;
 import pmo.project.Baseline;
 import pmo.project.ProjectCancelled;
-import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
 
 /**
@@ -121,10 +120,9 @@ public class ChangeRequestService {
       errors.require(ChangeRequestChecks.isOneOf(assessment.qualityImpact(), QualityImpact.values()), "qualityImpact",
           "must be one of none, minor, major, not '" + assessment.qualityImpact() + "'");
     }
-    ProjectDetails project = checks.checkProject(errors, before.projectId(), assessment.costDelta(),
+    Baseline baseline = checks.checkProject(errors, before.projectId(), assessment.costDelta(),
         assessment.scheduleDeltaDays());
     errors.throwIfAny();
-    Baseline baseline = project.currentBaseline();
     long plannedDays = ChronoUnit.DAYS.between(baseline.plannedStart(), baseline.plannedFinish()) + 1;
     requests.assess(id, assessment, actor.id(), baseline.version(),
         ChangeRequestChecks.percent(assessment.costDelta(), baseline.budgetAtCompletion()),

@@ -8,16 +8,21 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import pmo.platform.RowLocks;
+import pmo.platform.TransactionCache;
 
 @Repository
 class ProposalRepository {
 
   private final JdbcClient jdbc;
   private final RowLocks locks;
+  /** A proposal is read once per transaction; see {@link TransactionCache}. */
+  private final TransactionCache.Rows<Proposal> rows;
+  private final TransactionCache.CaseIds idsByProcess = new TransactionCache.CaseIds();
 
-  ProposalRepository(JdbcClient jdbc, RowLocks locks) {
+  ProposalRepository(JdbcClient jdbc, RowLocks locks, TransactionCache cache) {
     this.jdbc = jdbc;
     this.locks = locks;
+    this.rows = cache.rows("project_proposal");
   }
 
   long insert(ProposalDraft d, String requester, String processInstanceId, OffsetDateTime now) {
@@ -38,18 +43,20 @@ class ProposalRepository {
   }
 
   Optional<Proposal> find(long id) {
-    return jdbc.sql("select * from project_proposal where id = :id").param("id", id).query(Proposal.class).optional();
+    return rows.find(id, key -> jdbc.sql("select * from project_proposal where id = :id").param("id", key)
+        .query(Proposal.class).optional());
   }
 
   /** Reads a proposal and locks its row until the transaction ends, so two steps on it queue up. */
   Optional<Proposal> lock(long id) {
-    return jdbc.sql("select * from project_proposal where id = :id " + locks.forUpdate()).param("id", id)
-        .query(Proposal.class).optional();
+    return rows.lock(id, key -> jdbc.sql("select * from project_proposal where id = :id " + locks.forUpdate())
+        .param("id", key).query(Proposal.class).optional());
   }
 
   Optional<Proposal> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql("select * from project_proposal where process_instance_id = :pi").param("pi", processInstanceId)
-        .query(Proposal.class).optional();
+    return idsByProcess.of(processInstanceId, pi -> jdbc.sql(
+            "select id from project_proposal where process_instance_id = :pi").param("pi", pi).query(Long.class)
+        .optional()).flatMap(this::find);
   }
 
   void revise(long id, ProposalDraft d, OffsetDateTime now) {
@@ -64,6 +71,7 @@ class ProposalRepository {
         .param("now", now)
         .param("id", id)
         .update();
+    rows.written(id);
   }
 
   void decide(long id, ProposalStatus status, String reason, String manager, LocalDate plannedStart,
@@ -79,11 +87,13 @@ class ProposalRepository {
         .param("now", now)
         .param("id", id)
         .update();
+    rows.written(id);
   }
 
   void linkProject(long id, long projectId, OffsetDateTime now) {
     jdbc.sql("update project_proposal set project_id = :project, updated_at = :now where id = :id")
         .param("project", projectId).param("now", now).param("id", id).update();
+    rows.written(id);
   }
 
   private static java.util.Map<String, Object> draftParams(ProposalDraft d) {

@@ -9,20 +9,31 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import pmo.platform.RowLocks;
+import pmo.platform.TransactionCache;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 import pmo.platform.SqlFilter;
 
+/**
+ * Projects and their baselines. A project and its current baseline are read once per transaction
+ * ({@link TransactionCache}): a step reads them in its checks, its service and its audit; every write here forgets
+ * what it changed.
+ */
 @Repository
 class ProjectRepository {
 
   private final JdbcClient jdbc;
   private final RowLocks locks;
+  private final TransactionCache.Rows<Project> rows;
+  /** The current baseline of a project, by project id. */
+  private final TransactionCache.Rows<Baseline> currentBaselines;
 
-  ProjectRepository(JdbcClient jdbc, RowLocks locks) {
+  ProjectRepository(JdbcClient jdbc, RowLocks locks, TransactionCache cache) {
     this.jdbc = jdbc;
     this.locks = locks;
+    this.rows = cache.rows("project");
+    this.currentBaselines = cache.rows("project.current_baseline");
   }
 
   long insert(NewProject p, OffsetDateTime now) {
@@ -79,12 +90,17 @@ class ProjectRepository {
   }
 
   Optional<Project> find(long id) {
-    return jdbc.sql("select * from project where id = :id").param("id", id).query(Project.class).optional();
+    return rows.find(id, key -> jdbc.sql("select * from project where id = :id").param("id", key)
+        .query(Project.class).optional());
   }
 
-  /** Reads a project and locks its row until the transaction ends, so concurrent changes queue up. */
+  /**
+   * Reads a project and locks its row until the transaction ends, so concurrent changes queue up. A project this
+   * transaction has locked (or written) already is not read again.
+   */
   Optional<Project> lock(long id) {
-    return jdbc.sql("select * from project where id = :id " + locks.forUpdate()).param("id", id).query(Project.class).optional();
+    return rows.lock(id, key -> jdbc.sql("select * from project where id = :id " + locks.forUpdate())
+        .param("id", key).query(Project.class).optional());
   }
 
   Page<Project> list(ProjectFilter f, PageRequest page) {
@@ -97,7 +113,7 @@ class ProjectRepository {
   }
 
   void update(Project p, OffsetDateTime now) {
-    int rows = jdbc.sql("""
+    int updated = jdbc.sql("""
             update project set name = :name, description = :description, sponsor = :sponsor, manager = :manager,
                    category = :category, strategic_objective = :objective, stage = :stage, status = :status,
                    rag = :rag, start_date = :start, finish_date = :finish, updated_at = :now,
@@ -118,7 +134,8 @@ class ProjectRepository {
         .param("id", p.id())
         .param("version", p.rowVersion())
         .update();
-    if (rows != 1) {
+    rows.written(p.id());
+    if (updated != 1) {
       throw new ConflictException("project " + p.id() + " was changed by someone else meanwhile; reload and retry");
     }
   }
@@ -139,6 +156,15 @@ class ProjectRepository {
         .param("by", actor)
         .param("now", now)
         .update();
+    currentBaselines.written(projectId);
+  }
+
+  /** The newest baseline version of a project (every project has one from its registration). */
+  Optional<Baseline> currentBaseline(long projectId) {
+    return currentBaselines.find(projectId, key -> jdbc.sql("""
+            select * from project_baseline where project_id = :id
+             order by version desc fetch first 1 rows only""")
+        .param("id", key).query(Baseline.class).optional());
   }
 
   List<Baseline> baselines(long projectId) {

@@ -93,12 +93,11 @@ public class ProjectService {
     checkDates(errors, command.plannedStart(), command.plannedFinish());
     errors.throwIfAny();
     Project project = projects.lock(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
-    var baselines = projects.baselines(projectId);
-    Baseline previous = baselines.get(baselines.size() - 1);
+    Baseline previous = currentBaseline(projectId);
     projects.insertBaseline(projectId, previous.version() + 1, command, actor.id(), now());
     Project moved = project.withDates(command.plannedStart(), command.plannedFinish());
     projects.update(moved, now());
-    Baseline created = projects.baselines(projectId).get(baselines.size());
+    Baseline created = currentBaseline(projectId);
     audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.id(), projectId, previous, created);
     audit.record("PROJECT_REBASELINED", ENTITY, projectId, projectId, project, find(projectId));
     return created;
@@ -187,11 +186,11 @@ public class ProjectService {
 
   /**
    * Checks that {@code projectId} names a running project ({@link Project#isRunning()}) and adds an error on
-   * {@code field} otherwise, saying what the project is needed for; returns the project with its baselines when it
-   * exists, running or not.
+   * {@code field} otherwise, saying what the project is needed for; returns the project when it exists, running or
+   * not.
    */
   @Transactional(readOnly = true)
-  public java.util.Optional<ProjectDetails> checkRunning(InputErrors errors, String field, Long projectId,
+  public java.util.Optional<Project> checkRunning(InputErrors errors, String field, Long projectId,
       String neededFor) {
     if (projectId == null) {
       errors.add(field, "is required");
@@ -207,7 +206,13 @@ public class ProjectService {
       errors.add(field, "project " + p.code() + " is " + (p.stage() == Stage.CLOSED ? "CLOSED" : p.status().name())
           + ": " + neededFor);
     }
-    return java.util.Optional.of(new ProjectDetails(p, projects.baselines(projectId)));
+    return project;
+  }
+
+  /** The project's current baseline: its newest version (every project has version 1 from its registration). */
+  @Transactional(readOnly = true)
+  public Baseline currentBaseline(long projectId) {
+    return projects.currentBaseline(projectId).orElseThrow(() -> new NotFoundException("project", projectId));
   }
 
   @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import pmo.platform.ReadRule;
 import pmo.platform.Roles;
 import pmo.platform.RowLocks;
+import pmo.platform.TransactionCache;
 import pmo.platform.Viewer;
 import java.util.Set;
 import pmo.platform.ConflictException;
@@ -26,10 +27,14 @@ class RiskRepository {
 
   private final JdbcClient jdbc;
   private final RowLocks locks;
+  /** A risk is read once per transaction; see {@link TransactionCache}. */
+  private final TransactionCache.Rows<Risk> rows;
+  private final TransactionCache.CaseIds idsByProcess = new TransactionCache.CaseIds();
 
-  RiskRepository(JdbcClient jdbc, RowLocks locks) {
+  RiskRepository(JdbcClient jdbc, RowLocks locks, TransactionCache cache) {
     this.jdbc = jdbc;
     this.locks = locks;
+    this.rows = cache.rows("risk");
   }
 
   long insert(NewRisk r, String raisedBy, String processInstanceId, OffsetDateTime now) {
@@ -56,17 +61,22 @@ class RiskRepository {
   }
 
   Optional<Risk> find(long id) {
-    return jdbc.sql("select * from risk where id = :id").param("id", id).query(Risk.class).optional();
+    return rows.find(id, key -> jdbc.sql("select * from risk where id = :id").param("id", key).query(Risk.class)
+        .optional());
   }
 
-  /** Reads a risk and locks its row until the transaction ends (a process step and a cancellation queue up). */
+  /**
+   * Reads a risk and locks its row until the transaction ends (a process step and a cancellation queue up); a risk
+   * this transaction has locked or written already is not read again.
+   */
   Optional<Risk> lock(long id) {
-    return jdbc.sql("select * from risk where id = :id " + locks.forUpdate()).param("id", id).query(Risk.class).optional();
+    return rows.lock(id, key -> jdbc.sql("select * from risk where id = :id " + locks.forUpdate()).param("id", key)
+        .query(Risk.class).optional());
   }
 
   Optional<Long> idOfProcess(String processInstanceId) {
-    return jdbc.sql("select id from risk where process_instance_id = :pi").param("pi", processInstanceId)
-        .query(Long.class).optional();
+    return idsByProcess.of(processInstanceId, pi -> jdbc.sql("select id from risk where process_instance_id = :pi")
+        .param("pi", pi).query(Long.class).optional());
   }
 
   List<Risk> openOfProject(long projectId) {
@@ -81,14 +91,15 @@ class RiskRepository {
   void update(Risk risk, Map<String, Object> columns, OffsetDateTime now) {
     StringBuilder set = new StringBuilder();
     columns.keySet().forEach(column -> set.append(column).append(" = :").append(column).append(", "));
-    int rows = jdbc.sql("update risk set " + set + "updated_at = :now, row_version = row_version + 1"
+    int updated = jdbc.sql("update risk set " + set + "updated_at = :now, row_version = row_version + 1"
             + " where id = :id and row_version = :version")
         .params(columns)
         .param("now", now)
         .param("id", risk.id())
         .param("version", risk.rowVersion())
         .update();
-    if (rows != 1) {
+    this.rows.written(risk.id());
+    if (updated != 1) {
       throw new ConflictException("risk " + risk.id() + " was changed by someone else meanwhile; reload and retry");
     }
   }
