@@ -96,8 +96,14 @@ class AuditSealingTest extends IntegrationTest {
     String lateKey = unique();
     CountDownLatch recorded = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
+    // an event that got its id early and commits late (AuditService writes a transaction's events as it commits, so
+    // two committing at once can still leave a lower id committed after a higher one)
     CompletableFuture<Void> late = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-      audit.record("SEALING_LATE_COMMIT", "AUDIT_TEST", lateKey, null, null, Map.of("key", lateKey));
+      jdbc.sql("""
+              insert into audit_event (occurred_at, actor, action, entity_type, entity_id)
+              values (:at, 'system', 'SEALING_LATE_COMMIT', 'AUDIT_TEST', :key)""")
+          .param("at", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS)).param("key", lateKey)
+          .update();
       recorded.countDown();
       try {
         commit.await(30, TimeUnit.SECONDS);
