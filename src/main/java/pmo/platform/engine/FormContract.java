@@ -137,27 +137,32 @@ final class FormContract extends CommandInterceptor {
     if (task == null) {
       return; // the engine answers "task not found" itself
     }
-    // whoever may not work the task at all hears that first (403), not what they sent (400)
-    context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
     Optional<FormSchema> form = forms.ofTask(context, task);
-    checkFields(form, submitted, task::getVariable, "task '" + task.getName() + "'");
+    List<FieldError> errors = errors(form, submitted, task::getVariable, "task '" + task.getName() + "'");
+    if (!errors.isEmpty()) {
+      // whoever may not work the task at all hears that first (403), not what they sent (400); otherwise the engine
+      // checks it itself as it completes the task
+      context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+      throw new InvalidInputException(errors);
+    }
   }
 
   private void checkStart(CommandContext context, ProcessDefinitionEntity process, Map<String, Object> submitted) {
-    if (process == null) {
+    if (process == null || submitted.isEmpty()) {
       return;
     }
-    // whoever may not start the process at all hears that first (403), not what they sent (400)
-    context.getProcessEngineConfiguration().getCommandCheckers()
-        .forEach(checker -> checker.checkCreateProcessInstance(process));
-    if (submitted.isEmpty()) {
-      return;
-    }
-    checkFields(forms.ofStart(context, process), submitted, name -> null,
+    List<FieldError> errors = errors(forms.ofStart(context, process), submitted, name -> null,
         "the start form of '" + (process.getName() == null ? process.getKey() : process.getName()) + "'");
+    if (!errors.isEmpty()) {
+      // whoever may not start the process at all hears that first (403), not what they sent (400); otherwise the
+      // engine checks it itself as it starts the process
+      context.getProcessEngineConfiguration().getCommandCheckers()
+          .forEach(checker -> checker.checkCreateProcessInstance(process));
+      throw new InvalidInputException(errors);
+    }
   }
 
-  private static void checkFields(Optional<FormSchema> form, Map<String, Object> submitted,
+  private static List<FieldError> errors(Optional<FormSchema> form, Map<String, Object> submitted,
       java.util.function.Function<String, Object> current, String where) {
     List<FieldError> errors = new ArrayList<>();
     for (Map.Entry<String, Object> entry : submitted.entrySet()) {
@@ -175,9 +180,7 @@ final class FormContract extends CommandInterceptor {
         }
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+    return errors;
   }
 
   /** Whether a value sent back for a read-only field is the one shown (forms send numbers and dates as they like). */

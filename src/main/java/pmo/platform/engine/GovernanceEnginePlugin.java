@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import pmo.platform.AuditLog;
+import pmo.platform.TransactionCache;
 
 /**
  * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
@@ -27,12 +28,14 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
   private final ApplicationContext spring;
   private final EngineAudit audit;
   private final ObjectProvider<DmnDecisionEvaluationListener> decisionListeners;
-  private final DeployedForms forms = new DeployedForms();
+  private final DeployedForms forms;
   private final CaseRegistry cases;
 
   GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditLog> audit,
-      ObjectProvider<DmnDecisionEvaluationListener> decisionListeners, ObjectProvider<CaseParties> parties) {
+      ObjectProvider<DmnDecisionEvaluationListener> decisionListeners, ObjectProvider<CaseParties> parties,
+      TransactionCache cache) {
     this.spring = spring;
+    this.forms = new DeployedForms(cache);
     this.decisionListeners = decisionListeners;
     this.cases = new CaseRegistry(() -> parties.orderedStream().toList());
     // the audit service needs the engine, so it is looked up when first used, not when the engine is built

@@ -36,6 +36,7 @@ final class GovernanceTaskListener implements TaskListener {
   private final EngineAudit audit;
   private final DeployedForms forms;
   private final CaseRegistry cases;
+  private final Map<String, List<String>> fourEyes = new java.util.concurrent.ConcurrentHashMap<>();
 
   GovernanceTaskListener(EngineAudit audit, DeployedForms forms, CaseRegistry cases) {
     this.audit = audit;
@@ -83,8 +84,16 @@ final class GovernanceTaskListener implements TaskListener {
     }
   }
 
-  /** The roles the task's {@code fourEyes} property names (comma-separated), such as {@code requester}. */
-  static List<String> fourEyesRoles(DelegateTask task) {
+  /**
+   * The roles the task's {@code fourEyes} property names (comma-separated), such as {@code requester}. Read from the
+   * model once per process definition and task (a deployed definition never changes).
+   */
+  List<String> fourEyesRoles(DelegateTask task) {
+    return fourEyes.computeIfAbsent(task.getProcessDefinitionId() + '#' + task.getTaskDefinitionKey(),
+        k -> readFourEyesRoles(task));
+  }
+
+  static List<String> readFourEyesRoles(DelegateTask task) {
     UserTask model = task.getBpmnModelElementInstance();
     if (model == null || model.getExtensionElements() == null) {
       return List.of();
