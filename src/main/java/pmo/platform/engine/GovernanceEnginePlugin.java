@@ -58,6 +58,11 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
         configuration::setCustomPreCommandInterceptorsTxRequired, new CompletionRetry());
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
     configuration.setEnforceSpecificVariablePermission(true);
+    // authorization checks without the per-command scan of every authorization's group (AuthorizedGroups)
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    configuration.getCustomSessionFactories().add(new AuthorizedGroups.Factory());
 
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
