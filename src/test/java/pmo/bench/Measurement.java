@@ -27,6 +27,7 @@ final class Measurement {
   /** Flows finished at all, inside the window or not. */
   long finished;
   long statements;
+  long roundTrips;
   long statementNanos;
   long cpuNanos;
   int errors;
@@ -47,6 +48,10 @@ final class Measurement {
 
   double statementsPerFlow() {
     return flows == 0 ? 0 : (double) statements / flows;
+  }
+
+  double roundTripsPerFlow() {
+    return flows == 0 ? 0 : (double) roundTrips / flows;
   }
 
   double cpuMillisPerFlow() {
@@ -82,10 +87,12 @@ final class Measurement {
     }
     sleepUntil(windowStart);
     long statements0 = side.statements.statements();
+    long roundTrips0 = side.statements.roundTrips();
     long nanos0 = side.statements.nanos();
     long cpu0 = processCpuNanos();
     sleepUntil(windowEnd);
     statements = side.statements.statements() - statements0;
+    roundTrips = side.statements.roundTrips() - roundTrips0;
     statementNanos = side.statements.nanos() - nanos0;
     cpuNanos = processCpuNanos() - cpu0;
     seconds = (windowEnd - windowStart) / 1e9;
@@ -114,6 +121,20 @@ final class Measurement {
     }
     pool.shutdown();
     return this;
+  }
+
+  /**
+   * The statements the engine sent most often during this measurement, per flow (counted from the start of its
+   * warm-up, so divided by every flow the clients finished); needs {@code pmo.bench.sql=true}.
+   */
+  void printStatements(int top) {
+    System.out.printf("BENCH statements of %s %s (%d clients), per flow, most frequent first:%n", side.name,
+        flow.label, clients);
+    double all = Math.max(1, finished);
+    for (Map.Entry<String, long[]> e : side.statements.top(top)) {
+      System.out.printf(java.util.Locale.ROOT, "  %7.2f %8.2f ms  %s%n", e.getValue()[0] / all,
+          e.getValue()[1] / 1e6 / all, e.getKey());
+    }
   }
 
   static long processCpuNanos() {

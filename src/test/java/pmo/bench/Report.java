@@ -34,17 +34,20 @@ final class Report {
   /** The governance application's figures against the bare engine's, with the targets; for the console. */
   String summary() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%n%-40s %7s %11s %11s %8s %9s %9s %9s %9s%n", "flow", "clients",
-        "gov flow/s", "bare flow/s", "gov/bare", "gov stmt", "bare stmt", "gov cpu", "bare cpu"));
+    out.append(String.format(Locale.ROOT, "%n%-40s %7s %11s %11s %8s %9s %9s %9s %9s %9s %9s%n", "flow", "clients",
+        "gov flow/s", "bare flow/s", "gov/bare", "gov stmt", "bare stmt", "gov trips", "bare trips", "gov cpu",
+        "bare cpu"));
     for (Flow flow : flows) {
       for (int c : clients) {
         List<Measurement> gov = of("governance", flow, c);
         List<Measurement> bare = of("bare", flow, c);
-        out.append(String.format(Locale.ROOT, "%-40s %7d %11s %11.1f %8s %9s %9.0f %9s %9.1f%n", flow.label, c,
-            gov.isEmpty() ? "-" : fmt(median(gov, Measurement::flowsPerSecond)),
+        out.append(String.format(Locale.ROOT, "%-40s %7d %11s %11.1f %8s %9s %9.0f %9s %9.0f %9s %9.1f%n",
+            flow.label, c, gov.isEmpty() ? "-" : fmt(median(gov, Measurement::flowsPerSecond)),
             median(bare, Measurement::flowsPerSecond), gov.isEmpty() ? "-" : pct(ratio(flow, c)),
             gov.isEmpty() ? "-" : fmt0(median(gov, Measurement::statementsPerFlow)),
             median(bare, Measurement::statementsPerFlow),
+            gov.isEmpty() ? "-" : fmt0(median(gov, Measurement::roundTripsPerFlow)),
+            median(bare, Measurement::roundTripsPerFlow),
             gov.isEmpty() ? "-" : fmt(median(gov, Measurement::cpuMillisPerFlow)),
             median(bare, Measurement::cpuMillisPerFlow)));
       }
@@ -107,8 +110,9 @@ final class Report {
         .append(" s per flow, engine and client count, rounds interleaved; medians; governance ÷ bare is each round's"
             + " own ratio, then the median).\n\n");
     md.append("| flow | clients | governance flows/s | bare flows/s | governance ÷ bare | p95 task completion ms"
-        + " (gov / bare) | statements per flow (gov / bare) | JVM CPU ms per flow (gov / bare) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        + " (gov / bare) | statements per flow (gov / bare) | round trips per flow (gov / bare) | JVM CPU ms per flow"
+        + " (gov / bare) |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Flow flow : flows) {
       for (int c : clients) {
         List<Measurement> gov = of("governance", flow, c);
@@ -116,12 +120,15 @@ final class Report {
         if (bare.isEmpty()) {
           continue;
         }
-        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s / %.0f | %s / %.0f | %s / %.1f |%n",
+        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s / %.0f | %s / %.0f | %s / %.0f |"
+                + " %s / %.1f |%n",
             flow.label, c, gov.isEmpty() ? "–" : fmt(median(gov, Measurement::flowsPerSecond)),
             median(bare, Measurement::flowsPerSecond), gov.isEmpty() ? "–" : pct(ratio(flow, c)),
             gov.isEmpty() ? "–" : fmt0(worstCompletionP95(flow, c)), completionP95("bare", flow, c),
             gov.isEmpty() ? "–" : fmt0(median(gov, Measurement::statementsPerFlow)),
             median(bare, Measurement::statementsPerFlow),
+            gov.isEmpty() ? "–" : fmt0(median(gov, Measurement::roundTripsPerFlow)),
+            median(bare, Measurement::roundTripsPerFlow),
             gov.isEmpty() ? "–" : fmt(median(gov, Measurement::cpuMillisPerFlow)),
             median(bare, Measurement::cpuMillisPerFlow)));
       }
@@ -143,12 +150,12 @@ final class Report {
   /** One row per measurement. */
   void writeCsv(Path runs, Path steps) {
     StringBuilder r = new StringBuilder("round,engine,flow,clients,seconds,flows,flows_per_s,statements,"
-        + "statements_per_flow,db_ms_per_flow,cpu_ms_per_flow,errors\n");
+        + "statements_per_flow,round_trips_per_flow,db_ms_per_flow,cpu_ms_per_flow,errors\n");
     StringBuilder s = new StringBuilder("round,engine,flow,clients,step,n,p50_ms,p95_ms,max_ms\n");
     for (Measurement m : all) {
-      r.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%.3f,%d,%.3f,%d,%.1f,%.2f,%.2f,%d%n", m.round, m.side.name,
-          m.flow.id, m.clients, m.seconds, m.flows, m.flowsPerSecond(), m.statements, m.statementsPerFlow(),
-          m.dbMillisPerFlow(), m.cpuMillisPerFlow(), m.errors));
+      r.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%.3f,%d,%.3f,%d,%.1f,%.1f,%.2f,%.2f,%d%n", m.round,
+          m.side.name, m.flow.id, m.clients, m.seconds, m.flows, m.flowsPerSecond(), m.statements,
+          m.statementsPerFlow(), m.roundTripsPerFlow(), m.dbMillisPerFlow(), m.cpuMillisPerFlow(), m.errors));
       for (String step : m.stepOrder) {
         List<Long> samples = m.steps.getOrDefault(step, List.of());
         if (!samples.isEmpty()) {

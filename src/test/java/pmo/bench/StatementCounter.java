@@ -29,6 +29,8 @@ final class StatementCounter {
   private static final ThreadLocal<Boolean> IGNORED = ThreadLocal.withInitial(() -> false);
 
   final LongAdder statements = new LongAdder();
+  /** Executions: a batch of statements is one round trip to the database. */
+  final LongAdder roundTrips = new LongAdder();
   final LongAdder nanos = new LongAdder();
   private final boolean bySql;
   private final Map<String, long[]> perSql = new ConcurrentHashMap<>();
@@ -65,6 +67,10 @@ final class StatementCounter {
     return statements.sum();
   }
 
+  long roundTrips() {
+    return roundTrips.sum();
+  }
+
   long nanos() {
     return nanos.sum();
   }
@@ -76,6 +82,18 @@ final class StatementCounter {
         .limit(n).toList();
   }
 
+  /** Count and total nanoseconds of the statements (since the last reset) whose text contains {@code fragment}. */
+  long[] matching(String fragment) {
+    long[] sum = new long[2];
+    perSql.forEach((sql, v) -> {
+      if (sql.contains(fragment)) {
+        sum[0] += v[0];
+        sum[1] += v[1];
+      }
+    });
+    return sum;
+  }
+
   void resetSql() {
     perSql.clear();
   }
@@ -85,6 +103,7 @@ final class StatementCounter {
       return;
     }
     statements.add(executions);
+    roundTrips.increment();
     nanos.add(elapsed);
     if (bySql && sql != null) {
       long[] entry = perSql.computeIfAbsent(normalise(sql), k -> new long[2]);

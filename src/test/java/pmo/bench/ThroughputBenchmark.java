@@ -84,32 +84,14 @@ class ThroughputBenchmark {
     boolean sqlProfile = Boolean.getBoolean("pmo.bench.sql");
     String database = System.getProperty("pmo.bench.database", "pmo_bench");
 
-    Server server = Server.fromEnvironment();
-    server.recreate(database);
-    server.recreate(database + "_bare");
-
-    StatementCounter govStatements = new StatementCounter(sqlProfile);
-    StatementCounter bareStatements = new StatementCounter(sqlProfile);
-    String password = "bench-" + UUID.randomUUID();
-    ConfigurableApplicationContext app = startApplication(server, database, password, govStatements);
-    HikariDataSource bareDataSource = null;
-    ProcessEngine bare = null;
-    try {
-      ProcessEngine governance = app.getBean(ProcessEngine.class);
-      int poolSize = app.getBean(DataSource.class).unwrap(HikariDataSource.class).getMaximumPoolSize();
-      bareDataSource = pool(server, database + "_bare", poolSize);
-      bare = BareEngine.build(bareStatements.wrap(bareDataSource), jobSettings(governance, app.getEnvironment()));
-
-      Side.People people = people(governance.getIdentityService(), password);
-      List<Long> projects = projects(app.getBean(ProjectService.class), people,
-          clients.stream().max(Integer::compare).orElse(1) * Driver.PROJECTS_PER_CLIENT);
-      int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+    try (BenchEnvironment bench = BenchEnvironment.start(database, sqlProfile,
+        clients.stream().max(Integer::compare).orElse(1) * Driver.PROJECTS_PER_CLIENT)) {
+      Side.People people = bench.people;
       List<String> engines = List.of(System.getProperty("pmo.bench.engines", "governance,bare").split(","));
-      List<Side> sides = new ArrayList<>(List.of(new Sides.Governance(governance, govStatements, port, password,
-          projects), new Sides.Bare(bare, bareStatements)));
+      List<Side> sides = new ArrayList<>(List.of(bench.governanceSide(), bench.bareSide()));
       sides.removeIf(side -> !engines.contains(side.name));
 
-      String machine = machine(server, poolSize);
+      String machine = bench.machine();
       System.out.printf("%nBENCH %s; rounds %d, clients %s, %d s windows after %d s warm-up%n", machine, rounds,
           clients, seconds, warmup);
 
@@ -141,11 +123,12 @@ class ThroughputBenchmark {
               side.statements.resetSql();
               Measurement m = new Measurement(round, side, flow, c).run(people, warmup * 1000, seconds * 1000);
               measurements.add(m);
-              System.out.printf(Locale.ROOT, "BENCH round %d %-10s %-40s %2d clients: %6.1f flows/s, %5.0f statements,"
-                      + " %5.1f ms db, %5.1f ms cpu per flow, %d errors%n", round, side.name, flow.label, c,
-                  m.flowsPerSecond(), m.statementsPerFlow(), m.dbMillisPerFlow(), m.cpuMillisPerFlow(), m.errors);
+              System.out.printf(Locale.ROOT, "BENCH round %d %-10s %-40s %2d clients: %6.1f flows/s, %5.0f statements"
+                      + " (%4.0f round trips), %6.1f ms db, %5.1f ms cpu per flow, %d errors%n", round, side.name,
+                  flow.label, c, m.flowsPerSecond(), m.statementsPerFlow(), m.roundTripsPerFlow(), m.dbMillisPerFlow(),
+                  m.cpuMillisPerFlow(), m.errors);
               if (sqlProfile && round == 1) {
-                printSql(side, m);
+                m.printStatements(60);
               }
             }
           }
@@ -166,115 +149,7 @@ class ThroughputBenchmark {
       if (Boolean.getBoolean("pmo.bench.readme")) {
         updateReadme(markdown);
       }
-    } finally {
-      if (bare != null) {
-        bare.close();
-      }
-      if (bareDataSource != null) {
-        bareDataSource.close();
-      }
-      app.close();
     }
-  }
-
-  private static ConfigurableApplicationContext startApplication(Server server, String database, String password,
-      StatementCounter statements) {
-    BeanPostProcessor counting = new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String name) {
-        return bean instanceof DataSource dataSource && "dataSource".equals(name) ? statements.wrap(dataSource) : bean;
-      }
-    };
-    return new SpringApplicationBuilder(PmoApplication.class)
-        .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting))
-        .run("--spring.profiles.active=postgres,bench",
-            "--spring.datasource.url=" + server.url(database),
-            "--spring.datasource.username=" + server.user,
-            "--spring.datasource.password=" + server.password,
-            "--camunda.bpm.admin-user.password=" + password,
-            "--server.port=0",
-            "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN");
-  }
-
-  /** The application's job executor settings (Spring Boot starter defaults where not configured). */
-  private static BareEngine.JobSettings jobSettings(ProcessEngine governance, Environment env) {
-    JobExecutor jobs = ((ProcessEngineConfigurationImpl) governance.getProcessEngineConfiguration()).getJobExecutor();
-    return new BareEngine.JobSettings(env.getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class, 3),
-        env.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 10),
-        env.getProperty("camunda.bpm.job-execution.queue-capacity", Integer.class, 3),
-        jobs.getMaxJobsPerAcquisition(), jobs.getWaitTimeInMillis(), jobs.getMaxWait(), jobs.getLockTimeInMillis());
-  }
-
-  private static HikariDataSource pool(Server server, String database, int size) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server.url(database));
-    config.setUsername(server.user);
-    config.setPassword(server.password);
-    config.setMaximumPoolSize(size);
-    config.setPoolName("bare");
-    return new HikariDataSource(config);
-  }
-
-  /** The users of the flows, in both engines' terms; in the application they exist with these groups. */
-  private static Side.People people(IdentityService identity, String password) {
-    Side.User requester = user(identity, password, "bench-rita", Roles.REQUESTERS);
-    Side.User manager = user(identity, password, "bench-paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
-    Side.User pmo = user(identity, password, "bench-olga", Roles.REQUESTERS, Roles.PMO);
-    Side.User sponsor = user(identity, password, "bench-sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
-    Side.User owner = user(identity, password, "bench-rob", Roles.REQUESTERS);
-    return new Side.People(requester, manager, pmo, sponsor, owner);
-  }
-
-  private static Side.User user(IdentityService identity, String password, String id, String... groups) {
-    User user = identity.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Bench");
-    user.setEmail(id + "@bench.test");
-    user.setPassword(password);
-    identity.saveUser(user);
-    for (String group : groups) {
-      identity.createMembership(id, group);
-    }
-    return new Side.User(id, List.of(groups));
-  }
-
-  /** Projects for the clients' change requests and risks ({@link Driver#PROJECTS_PER_CLIENT} each). */
-  private static List<Long> projects(ProjectService projects, Side.People people, int count) {
-    List<Long> ids = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ids.add(projects.register(new NewProject(null, "Benchmark project " + (i + 1), "Target of the benchmark",
-          people.sponsor().id(), people.manager().id(), "IT", "Throughput", new BigDecimal("100000.00"),
-          LocalDate.now(), LocalDate.now().plusDays(99), "The benchmark's scope")).project().id());
-    }
-    return ids;
-  }
-
-  private static void printSql(Side side, Measurement m) {
-    System.out.printf("BENCH statements of %s %s (%d clients), per flow, most frequent first:%n", side.name,
-        m.flow.label, m.clients);
-    // counted since the measurement started (warm-up included), so per flow over all flows the clients finished
-    double flows = Math.max(1, m.finished);
-    for (Map.Entry<String, long[]> e : side.statements.top(60)) {
-      System.out.printf(Locale.ROOT, "  %7.2f %8.2f ms  %s%n", e.getValue()[0] / flows, e.getValue()[1] / 1e6 / flows,
-          e.getKey());
-    }
-  }
-
-  private static String machine(Server server, int poolSize) throws SQLException {
-    String cpu = "";
-    try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
-    } catch (IOException e) {
-      // not Linux: no model name
-    }
-    long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getTotalMemorySize();
-    return String.format(Locale.ROOT, "%d cores%s, %d GB RAM, PostgreSQL %s (same machine, fsync %s), Java %s,"
-            + " pool %d connections per engine", Runtime.getRuntime().availableProcessors(),
-        cpu.isEmpty() ? "" : " (" + cpu + ")", Math.round(memory / 1e9), server.setting("server_version"),
-        server.setting("fsync"), System.getProperty("java.version"), poolSize);
   }
 
   private static void updateReadme(String markdown) throws IOException {
@@ -288,51 +163,5 @@ class ThroughputBenchmark {
     Files.writeString(readme, text.substring(0, begin + README_BEGIN.length()) + "\n" + markdown
         + text.substring(end), StandardCharsets.UTF_8);
     System.out.println("BENCH README.md updated");
-  }
-
-  /** The PostgreSQL server of the benchmark. */
-  private record Server(String base, String user, String password) {
-
-    static Server fromEnvironment() {
-      String url = env("PMO_BENCH_DB_URL", env("PMO_TEST_DB_URL", null));
-      if (url == null || !url.startsWith("jdbc:postgresql://")) {
-        throw new IllegalStateException("the benchmark needs PostgreSQL: set PMO_BENCH_DB_URL (or PMO_TEST_DB_URL),"
-            + " e.g. jdbc:postgresql://127.0.0.1:5432/postgres, and its _USER and _PASSWORD");
-      }
-      String rest = url.substring("jdbc:postgresql://".length());
-      String hostPort = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-      boolean bench = System.getenv("PMO_BENCH_DB_URL") != null;
-      return new Server("jdbc:postgresql://" + hostPort + "/",
-          env(bench ? "PMO_BENCH_DB_USER" : "PMO_TEST_DB_USER", "postgres"),
-          env(bench ? "PMO_BENCH_DB_PASSWORD" : "PMO_TEST_DB_PASSWORD", ""));
-    }
-
-    String url(String database) {
-      return base + database;
-    }
-
-    void recreate(String database) throws SQLException {
-      if (!database.matches("[a-z_][a-z0-9_]*")) {
-        throw new IllegalArgumentException("database name " + database);
-      }
-      try (Connection c = DriverManager.getConnection(url("postgres"), user, password);
-          Statement s = c.createStatement()) {
-        s.execute("drop database if exists " + database + " with (force)");
-        s.execute("create database " + database);
-      }
-    }
-
-    String setting(String name) throws SQLException {
-      try (Connection c = DriverManager.getConnection(url("postgres"), user, password);
-          Statement s = c.createStatement(); var rs = s.executeQuery("show " + name)) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
-
-    private static String env(String name, String fallback) {
-      String value = System.getenv(name);
-      return value == null || value.isBlank() ? fallback : value;
-    }
   }
 }
