@@ -141,8 +141,10 @@ class ThroughputBenchmark {
       Path dir = Path.of("target", "bench");
       report.writeCsv(dir.resolve("throughput-" + stamp + "-runs.csv"), dir.resolve("throughput-" + stamp
           + "-steps.csv"));
-      String command = "mvn -Pbench test" + (rounds != 3 ? " -Dpmo.bench.rounds=" + rounds : "")
-          + (seconds != 8 ? " -Dpmo.bench.seconds=" + seconds : "");
+      // the command as given: every pmo.bench.* setting of this run but the README switch
+      String command = "mvn -Pbench test" + System.getProperties().stringPropertyNames().stream()
+          .filter(name -> name.startsWith("pmo.bench.") && !name.equals("pmo.bench.readme")).sorted()
+          .map(name -> " -D" + name + "=" + System.getProperty(name)).collect(java.util.stream.Collectors.joining());
       String markdown = report.markdown(machine, LocalDate.now().toString(), command, rounds, seconds);
       Report.write(dir.resolve("throughput.md"), markdown);
       System.out.println("BENCH README section (target/bench/throughput.md):\n\n" + markdown);
