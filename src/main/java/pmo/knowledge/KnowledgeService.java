@@ -1,6 +1,7 @@
 package pmo.knowledge;
 
 import java.time.Clock;
+import pmo.platform.AuditEntry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public class KnowledgeService {
     List<Long> ids = new ArrayList<>();
     for (NewLesson lesson : newLessons) {
       long id = lessons.insert(lesson, actor.id(), now);
-      audit.record("LESSON_RECORDED", ENTITY, id, lesson.projectId(), null, lessons.get(id));
+      audit.record(AuditEntry.created(KnowledgeAudit.LESSON_RECORDED, id, lesson.projectId(), lessons.get(id)));
       ids.add(id);
     }
     return ids;

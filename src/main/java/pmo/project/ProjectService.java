@@ -1,6 +1,7 @@
 package pmo.project;
 
 import java.time.Clock;
+import pmo.platform.AuditEntry;
 import java.time.OffsetDateTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -76,9 +77,9 @@ public class ProjectService {
         command.scopeSummary(), "Initial baseline at registration", null);
     projects.insertBaseline(id, 1, first, actor.id(), now);
     ProjectDetails created = get(id);
-    audit.record("PROJECT_REGISTERED", ENTITY, id, id, null, created.project());
-    audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.currentBaseline().id(), id, null,
-        created.currentBaseline());
+    audit.record(AuditEntry.created(ProjectAudit.PROJECT_REGISTERED, id, id, created.project()));
+    audit.record(AuditEntry.created(ProjectAudit.BASELINE_CREATED, created.currentBaseline().id(), id,
+        created.currentBaseline()));
     events.publishEvent(new ProjectRegistered(id));
     return created;
   }
@@ -99,8 +100,8 @@ public class ProjectService {
     Project moved = project.withDates(command.plannedStart(), command.plannedFinish());
     projects.update(moved, now());
     Baseline created = projects.baselines(projectId).get(baselines.size());
-    audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.id(), projectId, previous, created);
-    audit.record("PROJECT_REBASELINED", ENTITY, projectId, projectId, project, find(projectId));
+    audit.record(AuditEntry.changed(ProjectAudit.BASELINE_CREATED, created.id(), projectId, previous, created));
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_REBASELINED, projectId, projectId, project, find(projectId)));
     return created;
   }
 
@@ -119,7 +120,7 @@ public class ProjectService {
     Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
     projects.update(before.with(stage, before.status()), now());
     Project after = find(id);
-    audit.record("PROJECT_STAGE_CHANGED", ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_STAGE_CHANGED, id, id, before, after));
     return after;
   }
 
@@ -136,7 +137,7 @@ public class ProjectService {
     }
     projects.update(before.with(before.stage(), ProjectStatus.CANCELLED), now());
     Project after = find(id);
-    audit.record("PROJECT_CANCELLED", ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_CANCELLED, id, id, before, after));
     events.publishEvent(new ProjectCancelled(id, reason));
     return after;
   }
@@ -144,13 +145,13 @@ public class ProjectService {
   /** Pauses an active project (a Hold decision at a gate); {@link #resume} makes it active again. */
   @Transactional
   public Project putOnHold(long id) {
-    return changeStatus(id, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, "PROJECT_PUT_ON_HOLD");
+    return changeStatus(id, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, ProjectAudit.PROJECT_PUT_ON_HOLD);
   }
 
   /** Makes a project on hold active again (the hold period of a gate review is over). */
   @Transactional
   public Project resume(long id) {
-    return changeStatus(id, ProjectStatus.ON_HOLD, ProjectStatus.ACTIVE, "PROJECT_RESUMED");
+    return changeStatus(id, ProjectStatus.ON_HOLD, ProjectStatus.ACTIVE, ProjectAudit.PROJECT_RESUMED);
   }
 
   /**
@@ -170,18 +171,18 @@ public class ProjectService {
         : ProjectStatus.COMPLETED;
     projects.update(before.with(Stage.CLOSED, status), now());
     Project after = find(id);
-    audit.record("PROJECT_CLOSED", ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_CLOSED, id, id, before, after));
     return after;
   }
 
-  private Project changeStatus(long id, ProjectStatus from, ProjectStatus to, String action) {
+  private Project changeStatus(long id, ProjectStatus from, ProjectStatus to, ProjectAudit action) {
     Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
     if (before.status() != from) {
       throw new ConflictException("project " + id + " is " + before.status() + ", not " + from);
     }
     projects.update(before.with(before.stage(), to), now());
     Project after = find(id);
-    audit.record(action, ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(action, id, id, before, after));
     return after;
   }
 

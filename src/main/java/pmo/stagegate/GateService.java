@@ -1,6 +1,7 @@
 package pmo.stagegate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import pmo.platform.AuditEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -121,7 +122,8 @@ public class GateService {
 
   /** Records the project manager's package for a gate. */
   @Transactional
-  public PackageRecorded submitPackage(long projectId, Gate gate, GatePackageCommand command, String processInstanceId) {
+  public PackageRecorded submitPackage(long projectId, Gate gate, GatePackageCommand command,
+      String processInstanceId) {
     Project project = projects.find(projectId);
     requireOpen(project, "no gate package can be submitted for it");
     List<String> keys = settings.deliverables(gate).stream().map(StageGateSettings.Deliverable::key).toList();
@@ -143,8 +145,8 @@ public class GateService {
       StageGateSettings.Deliverable d = template.get(i);
       gates.insertDeliverable(id, i + 1, d.key(), d.label(), ticked.contains(d.key()));
     }
-    audit.record("GATE_PACKAGE_SUBMITTED", PACKAGE_ENTITY, id, projectId, null, new Submitted(projectId, gate,
-        attempt, ticked, command.links(), command.summary(), command.rag()));
+    audit.record(AuditEntry.created(StageGateAudit.GATE_PACKAGE_SUBMITTED, id, projectId, new Submitted(projectId, gate,
+        attempt, ticked, command.links(), command.summary(), command.rag())));
     return new PackageRecorded(id, submitter);
   }
 
@@ -165,8 +167,8 @@ public class GateService {
     String rework = passed ? null : "Sent back: must-meet criteria of gate " + gate + " not met:\n"
         + results.stream().filter(r -> !r.passed()).map(r -> "- " + r.label() + ": " + r.advice())
             .collect(Collectors.joining("\n"));
-    audit.record("GATE_CHECKED", CHECK_ENTITY, checkId, pkg.projectId(), null,
-        new Checked(packageId, gate, occasion, passed, results));
+    audit.record(AuditEntry.created(StageGateAudit.GATE_CHECKED, checkId, pkg.projectId(), new Checked(packageId,
+        gate, occasion, passed, results)));
     List<Var.Option> shouldMeet = settings.shouldMeet(gate).stream()
         .map(c -> new Var.Option(c.label() + " (weight " + percent(c.weight()) + ")", c.key())).toList();
     return new CheckOutcome(passed, resultsText(results), rework, shouldMeet);
@@ -227,8 +229,8 @@ public class GateService {
       StageGateSettings.ShouldMeet c = shouldMeet.get(i);
       gates.insertScore(decisionId, i + 1, c.key(), c.label(), c.weight(), scores.get(i));
     }
-    audit.record("GATE_DECIDED", DECISION_ENTITY, decisionId, pkg.projectId(), null,
-        new Decided(packageId, gate, decision, scores, total, notes, holdUntil));
+    audit.record(AuditEntry.created(StageGateAudit.GATE_DECIDED, decisionId, pkg.projectId(), new Decided(packageId,
+        gate, decision, scores, total, notes, holdUntil)));
     switch (decision) {
       case GO -> projects.moveToStage(pkg.projectId(), gate.opens);
       case KILL -> projects.cancel(pkg.projectId(), "Killed at gate " + gate + ": " + notes);
@@ -284,7 +286,8 @@ public class GateService {
       String field = GateReviewProcess.SCORES.get(i).name();
       BigDecimal score = given != null && i < given.size() ? given.get(i) : null;
       if (i >= shouldMeet.size()) {
-        errors.require(score == null, field, "gate " + gate + " has only " + shouldMeet.size() + " should-meet criteria");
+        errors.require(score == null, field,
+            "gate " + gate + " has only " + shouldMeet.size() + " should-meet criteria");
         continue;
       }
       String criterion = " (" + shouldMeet.get(i).label() + ")";
