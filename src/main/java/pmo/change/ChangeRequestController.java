@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 
 /** Change requests over REST: list with filters and paging, one with its approvals and history, raise one. */
 @RestController

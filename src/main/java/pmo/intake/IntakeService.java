@@ -1,20 +1,20 @@
 package pmo.intake;
 
 import java.time.Clock;
-import pmo.platform.AuditEntry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
 import pmo.platform.Roles;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 import pmo.project.NewProject;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;

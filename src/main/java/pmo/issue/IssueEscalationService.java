@@ -20,8 +20,8 @@ import pmo.escalation.EscalationService;
 import pmo.escalation.EscalationStep;
 import pmo.platform.ConflictException;
 import pmo.platform.Durations;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.identity.Directory;
 
 /**
  * The issue as an escalated case of issue-escalation.bpmn (its escalation steps are {@code ${escalateCase}}, with

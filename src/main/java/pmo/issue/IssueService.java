@@ -13,10 +13,10 @@ import pmo.platform.AuditLog;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.engine.SystemActions;
+import pmo.platform.identity.Directory;
 import pmo.project.ProjectCancelled;
 import pmo.project.ProjectService;
 

@@ -1,17 +1,17 @@
 package pmo.knowledge;
 
 import java.time.Clock;
-import pmo.platform.AuditEntry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.platform.engine.CurrentActor;
+import pmo.platform.AuditEntry;
 import pmo.platform.InputErrors;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 import pmo.project.ProjectSettings;
 
 /**

@@ -1,7 +1,6 @@
 package pmo.notice;
 
 import java.time.Clock;
-import pmo.platform.AuditEntry;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.identity.Directory;
 
 /**

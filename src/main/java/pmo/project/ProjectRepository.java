@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.RowLocks;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
 
 @Repository

@@ -1,20 +1,20 @@
 package pmo.project;
 
 import java.time.Clock;
-import pmo.platform.AuditEntry;
 import java.time.OffsetDateTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 
 /**
  * The project registry: registration with baseline v1, baseline versions, stage and status changes, reads. Every write

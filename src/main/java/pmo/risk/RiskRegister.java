@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
-import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Viewer;
 import pmo.project.ProjectService;
 
 /** Reads of the risk register: one risk with its history, paged filtered lists, the heat map, gate facts. */

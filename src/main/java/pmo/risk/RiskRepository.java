@@ -5,19 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.ReadRule;
-import pmo.platform.Roles;
-import pmo.platform.RowLocks;
-import pmo.platform.Viewer;
-import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
+import pmo.platform.Viewer;
 
 @Repository
 class RiskRepository {

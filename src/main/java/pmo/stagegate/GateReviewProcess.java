@@ -2,9 +2,9 @@ package pmo.stagegate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /** The reusable gate review (processes/gate-review.bpmn), called by the lifecycle for each gate. */

@@ -1,7 +1,6 @@
 package pmo.stagegate;
 
 import java.math.BigDecimal;
-import pmo.platform.AuditEntry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,9 +17,10 @@ import pmo.audit.AuditService;
 import pmo.knowledge.KnowledgeService;
 import pmo.knowledge.NewLesson;
 import pmo.knowledge.Tags;
+import pmo.platform.AuditEntry;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.engine.SystemActions;
 import pmo.platform.engine.Tasklist;
 import pmo.project.Baseline;

@@ -1,6 +1,5 @@
 package pmo.change;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import pmo.notice.Notice;
 import pmo.notice.NoticeService;
 import pmo.notice.NoticeStatus;
 import pmo.platform.Roles;
+import pmo.platform.Viewer;
 import pmo.project.NewProject;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;

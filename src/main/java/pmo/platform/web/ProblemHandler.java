@@ -1,10 +1,5 @@
 package pmo.platform.web;
 
-import pmo.platform.FieldError;
-import pmo.platform.ForbiddenActionException;
-import pmo.platform.NotFoundException;
-import pmo.platform.ConflictException;
-import pmo.platform.InvalidInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,6 +16,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import pmo.platform.ConflictException;
+import pmo.platform.FieldError;
+import pmo.platform.ForbiddenActionException;
+import pmo.platform.InvalidInputException;
+import pmo.platform.NotFoundException;
 
 /**
  * Every error of the application's REST API as RFC 7807 problem details; bad input names each field and reason. What
