@@ -27,12 +27,12 @@ class ChangeRequestController {
   }
 
   @GetMapping
-  Page<ChangeRequest> list(@RequestParam(required = false) Long project,
+  Page<ChangeRequest> list(@RequestParam(required = false) Long projectId,
       @RequestParam(required = false) ChangeStatus status,
       @RequestParam(required = false) ChangeType type,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    return requests.list(new ChangeRequestFilter(project, status, type), PageRequest.of(page, size),
+    return requests.list(new ChangeRequestFilter(projectId, status, type), PageRequest.of(page, size),
         actor.viewer());
   }
 

@@ -29,7 +29,7 @@ import pmo.platform.engine.CurrentActor;
 
 /**
  * The Java steps of processes/change-request.bpmn, each a bean named as the model's {@code delegateExpression}. A step
- * finds its change request by the process instance it runs in (never by a variable: DESIGN.md §4a), reads the form's
+ * finds its change request by the process instance it runs in (never by a variable: README, "Governance that cannot be bypassed"), reads the form's
  * variables through {@link ChangeRequestProcess}, calls a change service and writes back what a gateway or a later form
  * needs.
  */

@@ -42,7 +42,6 @@ public final class IssueProcess {
   // triage form
   public static final Var<Boolean> NEEDS_CHANGE = Var.flag("needsChange");
   public static final Var<String> CHANGE_DESCRIPTION = Var.text("changeDescription");
-  public static final Var<String> TRIAGE_COMMENT = Var.text("triageComment");
 
   // resolve form
   public static final Var<String> RESOLUTION = Var.text("resolution");

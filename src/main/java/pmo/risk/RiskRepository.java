@@ -149,7 +149,7 @@ class RiskRepository {
    * answered from the index ix_risk_project or ix_risk_status. Each row: probability, impact, count.
    */
   List<long[]> heatMap(Long projectId, Viewer viewer) {
-    SqlFilter filter = READ.restrict(new SqlFilter().andIf(true, OPEN).andIf(true, "probability is not null")
+    SqlFilter filter = READ.restrict(new SqlFilter().and(OPEN).and("probability is not null")
         .and("project_id = :project", "project", projectId), viewer);
     return filter.bind(jdbc.sql("select probability, impact, count(*) from risk" + filter.where()
             + " group by probability, impact"))

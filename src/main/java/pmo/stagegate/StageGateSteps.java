@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Java steps of processes/project-lifecycle.bpmn and gate-review.bpmn. A lifecycle step finds its project by the
  * lifecycle's process instance; a gate review step finds its project through the lifecycle that called it, its gate
- * from the project's stage, and its package by its own process instance (never by a variable: DESIGN.md §4a).
+ * from the project's stage, and its package by its own process instance (never by a variable: README, "Governance that cannot be bypassed").
  */
 @Configuration(proxyBeanMethods = false)
 class StageGateSteps {

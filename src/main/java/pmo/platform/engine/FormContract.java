@@ -44,7 +44,7 @@ import pmo.platform.NotFoundException;
 import pmo.platform.Roles;
 
 /**
- * <b>The form is the contract</b> (DESIGN.md §4a): a command interceptor of the engine, so it applies to every way in
+ * <b>The form is the contract</b> (README, "Governance that cannot be bypassed"): a command interceptor of the engine, so it applies to every way in
  * (Tasklist, the engine REST API, Java). For a user (not the system, not an administrator):
  * <ul>
  *   <li>starting a process or completing a task (complete, resolve, submit-form) accepts the fields of that start
