@@ -57,7 +57,7 @@ class StageGateSteps {
   }
 
   @Bean
-  JavaDelegate recordGateDecision(GateReviews reviews, GateBoard gates) {
+  JavaDelegate recordGateDecision(GateReviews reviews, GateDecisions gates) {
     return execution -> {
       List<BigDecimal> scores = GateReviewProcess.SCORES.stream().map(score -> score.get(execution)).toList();
       String notes = GateReviewProcess.DECISION_NOTES.get(execution);
@@ -71,7 +71,7 @@ class StageGateSteps {
   }
 
   @Bean
-  JavaDelegate resumeProject(GateReviews reviews, GateBoard gates) {
+  JavaDelegate resumeProject(GateReviews reviews, GateDecisions gates) {
     return execution -> gates.resumeAfterHold(reviews.of(execution).projectId());
   }
 

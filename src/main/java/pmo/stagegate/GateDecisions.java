@@ -27,7 +27,7 @@ import pmo.project.ProjectStatus;
  * hold.
  */
 @Service
-class GateBoard {
+class GateDecisions {
 
   private final GateRepository gates;
   private final GateFacts facts;
@@ -39,7 +39,7 @@ class GateBoard {
   private final CurrentActor actor;
   private final Clock clock;
 
-  GateBoard(GateRepository gates, GateFacts facts, GateCriteria criteria, MustMeetCheck checks, StageGateSettings settings,
+  GateDecisions(GateRepository gates, GateFacts facts, GateCriteria criteria, MustMeetCheck checks, StageGateSettings settings,
       ProjectService projects, AuditLog audit, CurrentActor actor, Clock clock) {
     this.gates = gates;
     this.facts = facts;
