@@ -129,6 +129,14 @@ final class FormContract extends CommandInterceptor {
     }
   }
 
+  /** The task a completion is for; {@code null} for any other command. */
+  static String taskOf(Command<?> command) {
+    if (command instanceof CompleteTaskCmd complete) {
+      return (String) read(COMPLETE_TASK_ID, complete);
+    }
+    return command instanceof SubmitTaskFormCmd submit ? (String) read(SUBMIT_TASK_ID, submit) : null;
+  }
+
   private void checkTask(CommandContext context, String taskId, Map<String, Object> submitted) {
     if (submitted.isEmpty()) {
       return;
