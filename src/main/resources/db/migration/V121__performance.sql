@@ -47,9 +47,18 @@ create table status_report (
     milestones_due       integer,
     milestones_on_time   integer,
     open_high_risks      integer,
+    -- days from raising a change request of the project to its approval decision, on average (engine history)
+    change_cycle_days    numeric(10, 2),
+    -- resolved issues of the project resolved within their SLA, as a fraction (issue log)
+    issue_sla_rate       numeric(6, 4),
     kpi_band             varchar(5),
     trend_falling        boolean,
     improvement_plan_id  bigint,
+    -- the PMO's review of a report with a red overall RAG
+    pmo_assessment       varchar(2000),
+    pmo_follow_up        varchar(12),
+    reviewed_by          varchar(64),
+    reviewed_at          timestamp with time zone,
     submitted_by         varchar(64),
     submitted_at         timestamp with time zone,
     closed_reason        varchar(500),
@@ -64,8 +73,7 @@ create index ix_status_report_project on status_report (project_id, status_date 
 -- reports missing, due ones by date
 create index ix_status_report_due on status_report (status, due_date, project_id);
 -- the portfolio trend per period: an index-only scan over the weighted sums
-create index ix_status_report_period on status_report (status_date, status, bac, planned_value, earned_value,
-                                                       actual_cost);
+create index ix_status_report_period on status_report (status_date, status, bac, spi, cpi);
 create index ix_status_report_process on status_report (process_instance_id);
 
 -- the latest figures of each project (one row per project, written with each submitted report) and its breach episode
