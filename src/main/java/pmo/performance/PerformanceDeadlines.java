@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +17,13 @@ import org.springframework.stereotype.Component;
 public class PerformanceDeadlines {
 
   private final PerformanceSettings settings;
-  private final StatusReportService reports;
+  private final ObjectProvider<StatusReportService> reports;
 
-  PerformanceDeadlines(PerformanceSettings settings, StatusReportService reports) {
+  /**
+   * The reports are looked up when a report's timer asks: the engine evaluates the cycles while it deploys, before the
+   * services that need the engine exist.
+   */
+  PerformanceDeadlines(PerformanceSettings settings, ObjectProvider<StatusReportService> reports) {
     this.settings = settings;
     this.reports = reports;
   }
@@ -28,16 +33,9 @@ public class PerformanceDeadlines {
     return settings.reports().cycle();
   }
 
-  public String weeklyReports() {
-    return settings.periodic().weekly();
-  }
-
-  public String monthlyReports() {
-    return settings.periodic().monthly();
-  }
-
-  public String quarterlyReports() {
-    return settings.periodic().quarterly();
+  /** When the periodic portfolio reports due are made, e.g. {@code 0 0 7 * * ?} (every day at 07:00). */
+  public String periodicReports() {
+    return settings.periodic().cycle();
   }
 
   /** The end of the due day of the report the process instance runs. */
@@ -56,7 +54,8 @@ public class PerformanceDeadlines {
   }
 
   private StatusReport report(String processInstanceId) {
-    return reports.get(reports.idOfProcess(processInstanceId));
+    StatusReportService service = reports.getObject();
+    return service.get(service.idOfProcess(processInstanceId));
   }
 
   /** The date {@code days} working days (Monday to Friday) after {@code from}. */

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     days (Monday to Friday) past the due day an unsubmitted report reminds its manager ({@code reminder-after}, 1)
  *     and escalates to the PMO ({@code escalate-after}, 3)
  * @param thresholds SPI or CPI below {@code amber} (0.9) is amber, below {@code red} (0.8) red: a breach
- * @param periodic the cycles of the weekly, monthly and quarterly portfolio reports
+ * @param periodic when the portfolio reports are made ({@code cycle}, default every day at 07:00): each run makes the
+ *     weekly, monthly and quarterly reports of the calendar week, month and quarter that ended last, if not made yet
  */
 @ConfigurationProperties("pmo.performance")
 public record PerformanceSettings(Reports reports, Thresholds thresholds, Periodic periodic) {
@@ -23,7 +24,7 @@ public record PerformanceSettings(Reports reports, Thresholds thresholds, Period
   public PerformanceSettings {
     reports = reports == null ? new Reports(null, null, null) : reports;
     thresholds = thresholds == null ? new Thresholds(null, null) : thresholds;
-    periodic = periodic == null ? new Periodic(null, null, null) : periodic;
+    periodic = periodic == null ? new Periodic(null) : periodic;
     List<String> wrong = new ArrayList<>();
     if (thresholds.red().signum() <= 0 || thresholds.amber().compareTo(BigDecimal.valueOf(2)) > 0) {
       wrong.add("pmo.performance.thresholds must lie between 0 and 2 (red " + thresholds.red() + ", amber "
@@ -59,12 +60,10 @@ public record PerformanceSettings(Reports reports, Thresholds thresholds, Period
     }
   }
 
-  public record Periodic(String weekly, String monthly, String quarterly) {
+  public record Periodic(String cycle) {
 
     public Periodic {
-      weekly = blank(weekly) ? "0 0 7 ? * MON" : weekly.trim();
-      monthly = blank(monthly) ? "0 0 7 1 * ?" : monthly.trim();
-      quarterly = blank(quarterly) ? "0 30 7 1 1,4,7,10 ?" : quarterly.trim();
+      cycle = blank(cycle) ? "0 0 7 * * ?" : cycle.trim();
     }
   }
 

@@ -45,14 +45,9 @@ class PeriodicReportRepository {
         .param("kind", kind).param("start", periodStart).query(PeriodicReport.class).optional();
   }
 
-  Optional<Long> idOfProcess(String processInstanceId) {
-    return jdbc.sql("select id from performance_report where process_instance_id = :pi")
-        .param("pi", processInstanceId).query(Long.class).optional();
-  }
-
-  void setProcess(long id, String processInstanceId) {
-    jdbc.sql("update performance_report set process_instance_id = :pi where id = :id").param("pi", processInstanceId)
-        .param("id", id).update();
+  java.util.List<Long> idsOfProcess(String processInstanceId) {
+    return jdbc.sql("select id from performance_report where process_instance_id = :pi order by id")
+        .param("pi", processInstanceId).query(Long.class).list();
   }
 
   /** The stored HTML page or CSV of a report ({@code column} is the code's: html or csv). */

@@ -46,19 +46,25 @@ class PeriodicReports {
     this.clock = clock;
   }
 
-  /** Generates the report of the period of this kind that ended before today; the existing one if it was made. */
+  /**
+   * Generates the report of the period of this kind that ended last; returns nothing when it was made already (by an
+   * earlier run, which sent its notices).
+   */
   @Transactional
-  public PeriodicReport generate(PeriodicReport.Kind kind, String processInstanceId) {
-    return generate(kind, kind.start(LocalDate.now(clock)), processInstanceId);
+  public Optional<PeriodicReport> generate(PeriodicReport.Kind kind, String processInstanceId) {
+    LocalDate start = kind.start(LocalDate.now(clock));
+    return reports.find(kind.name(), start).isPresent() ? Optional.empty()
+        : Optional.of(generate(kind, start, processInstanceId));
+  }
+
+  /** The reports a run of performance-reports.bpmn made. */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> madeBy(String processInstanceId) {
+    return reports.idsOfProcess(processInstanceId);
   }
 
   @Transactional
   public PeriodicReport generate(PeriodicReport.Kind kind, LocalDate periodStart, String processInstanceId) {
-    Optional<PeriodicReport> existing = reports.find(kind.name(), periodStart);
-    if (existing.isPresent()) {
-      reports.setProcess(existing.get().id(), processInstanceId);
-      return existing.get();
-    }
     LocalDate end = kind.end(periodStart);
     List<PortfolioFigures.ProjectRow> rows = figures.latestReports(end);
     Map<String, Object> content = new LinkedHashMap<>();
@@ -102,12 +108,6 @@ class PeriodicReports {
   @Transactional(readOnly = true)
   public PeriodicReport get(long id) {
     return reports.get(id).orElseThrow(() -> new NotFoundException("performance report", id));
-  }
-
-  @Transactional(readOnly = true)
-  public long idOfProcess(String processInstanceId) {
-    return reports.idOfProcess(processInstanceId).orElseThrow(() -> new IllegalStateException(
-        "process instance " + processInstanceId + " generated no performance report"));
   }
 
   private static int count(List<PortfolioFigures.ProjectRow> rows, String rag) {

@@ -25,8 +25,7 @@ final class ModelExpressions {
       "changeDeadlines", Set.of("reminderAfter", "escalateAfter"),
       "riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline"),
       "issueDeadlines", Set.of("resolveBy", "respondBy"),
-      "performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "weeklyReports",
-          "monthlyReports", "quarterlyReports"));
+      "performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "periodicReports"));
 
   /** Camunda's built-in functions a model may use, as plain values ({@code ${now()}}, not {@code ${now().x}}). */
   static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
