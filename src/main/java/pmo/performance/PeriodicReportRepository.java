@@ -30,9 +30,29 @@ class PeriodicReportRepository {
                    generated_at)
             values (:kind, :periodStart, :periodEnd, :projects, :reported, :green, :amber, :red, :breaches,
                     :openPlans, :spi, :cpi, :bac, :figures, :html, :csv, :pi, :generatedBy, :generatedAt)""")
-        .paramSource(r).param("figures", figures).param("html", html).param("csv", csv).param("pi", processInstanceId)
-        .update(key, "id");
+        .params(params(r)).param("figures", figures).param("html", html).param("csv", csv)
+        .param("pi", processInstanceId).update(key, "id");
     return key.getKey().longValue();
+  }
+
+  private static java.util.Map<String, Object> params(PeriodicReport r) {
+    java.util.Map<String, Object> p = new java.util.HashMap<>();
+    p.put("kind", r.kind());
+    p.put("periodStart", r.periodStart());
+    p.put("periodEnd", r.periodEnd());
+    p.put("projects", r.projects());
+    p.put("reported", r.reported());
+    p.put("green", r.green());
+    p.put("amber", r.amber());
+    p.put("red", r.red());
+    p.put("breaches", r.breaches());
+    p.put("openPlans", r.openPlans());
+    p.put("spi", r.spi());
+    p.put("cpi", r.cpi());
+    p.put("bac", r.bac());
+    p.put("generatedBy", r.generatedBy());
+    p.put("generatedAt", r.generatedAt());
+    return p;
   }
 
   Optional<PeriodicReport> get(long id) {
