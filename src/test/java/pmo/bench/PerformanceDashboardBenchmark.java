@@ -22,7 +22,7 @@ import pmo.platform.Roles;
  *
  * <pre>
  * PMO_TEST_DB_URL=jdbc:postgresql://127.0.0.1:55433/pmo_performance PMO_TEST_DB_USER=postgres PMO_TEST_DB_PASSWORD= \
- *   mvn -o test -Dtest=PerformanceDashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.excludes=none
+ *   mvn -o test-compile surefire:test@default-test -Dtest=PerformanceDashboardBenchmark
  * </pre>
  */
 class PerformanceDashboardBenchmark extends IntegrationTest {
