@@ -50,7 +50,7 @@ class DashboardRepository {
                    coalesce(sum(f.bac), 0),
                    coalesce(sum(case when f.open_plan_id is not null then 1 else 0 end), 0),
                    coalesce(sum(case when f.trend_falling then 1 else 0 end), 0)
-              from """ + LATEST + latest.where()))
+              from\s""" + LATEST + latest.where()))
         .query((rs, n) -> new DashboardFigures.Portfolio(inExecution, rs.getLong(1), rs.getLong(2), rs.getLong(3),
             rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), PortfolioFigures.scaled(rs.getBigDecimal(8)),
             PortfolioFigures.scaled(rs.getBigDecimal(9)), rs.getBigDecimal(10), rs.getLong(11), 0, rs.getLong(12)))

@@ -133,18 +133,24 @@ class PerformanceSeed {
 
   /** A change request of the project raised by rita, assessed by its manager and approved by the PMO. */
   private void approvedChange(Project project, String requester, String pmo) {
+    // 1 % of the budget and a day: small enough for the PMO's approval route
+    BigDecimal cost = projects.get(project.id()).currentBaseline().budgetAtCompletion()
+        .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN);
     ChangeRequest request = as(requester, () -> changes.raise(new ChangeRequestDraft(project.id(),
         "Add an accessibility audit", "An external accessibility audit before go-live", "Regulatory expectation",
-        "normal", new BigDecimal("12000"), 5, "Accessibility audit", "minor", null), requester));
+        "normal", cost, 1, "Accessibility audit", "minor", null), requester));
     String pi = request.processInstanceId();
     as(project.manager(), () -> {
       Task assess = tasks.createTaskQuery().processInstanceId(pi).singleResult();
-      tasks.complete(assess.getId(), Map.of("costDelta", 12000, "scheduleDeltaDays", 5, "qualityImpact", "minor"));
+      tasks.complete(assess.getId(), Map.of("costDelta", cost.doubleValue(), "scheduleDeltaDays", 1,
+          "qualityImpact", "minor"));
       return null;
     });
     as(pmo, () -> {
       Task approval = tasks.createTaskQuery().processInstanceId(pi).singleResult();
-      if (approval != null && approval.getTaskDefinitionKey().equals("Task_PmoApproval")) {
+      if (approval == null || !approval.getTaskDefinitionKey().equals("Task_PmoApproval")) {
+        throw new IllegalStateException("the demo change request is not waiting for the PMO's approval");
+      } else {
         tasks.claim(approval.getId(), pmo);
         tasks.complete(approval.getId(), Map.of("pmoDecision", "approve", "pmoComment", "Needed for compliance"));
       }
