@@ -22,6 +22,7 @@ public final class ChangeRequestProcess {
   public static final String TASK_EXPEDITED_APPROVAL = "Task_ExpeditedApproval";
   public static final String TASK_REVISE = "Task_ReviseRequest";
   public static final String TASK_WRITE_BASELINE = "Task_WriteBaseline";
+  public static final String TASK_QUEUE_NOTICES = "Task_QueueOutcomeNotices";
   public static final String TASK_SEND_NOTICES = "Task_SendOutcomeNotices";
   public static final String TASK_IMPLEMENT = "Task_ImplementChange";
   public static final String TASK_REVIEW = "Task_RetrospectiveReview";

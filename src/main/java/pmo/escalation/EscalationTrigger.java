@@ -24,7 +24,11 @@ public enum EscalationTrigger {
   /** An approval task of a change request waited past the reminder period (change-request.bpmn). */
   APPROVAL_REMINDER("approval-reminder", EscalationKind.REMINDER),
   /** An approval task of a change request waited past the escalation period. */
-  APPROVAL_OVERDUE("approval-overdue");
+  APPROVAL_OVERDUE("approval-overdue"),
+  /** A status report was not submitted by its reminder date (status-report.bpmn): its project manager is reminded. */
+  STATUS_REPORT_REMINDER("status-report-reminder", EscalationKind.REMINDER),
+  /** A status report was still not submitted by its escalation date: it goes to the PMO. */
+  STATUS_REPORT_OVERDUE("status-report-overdue");
 
   private final String value;
   private final EscalationKind kind;

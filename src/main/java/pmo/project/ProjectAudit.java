@@ -11,7 +11,8 @@ enum ProjectAudit implements AuditAction {
   PROJECT_CANCELLED("PROJECT"),
   PROJECT_PUT_ON_HOLD("PROJECT"),
   PROJECT_RESUMED("PROJECT"),
-  PROJECT_CLOSED("PROJECT");
+  PROJECT_CLOSED("PROJECT"),
+  PROJECT_RAG_CHANGED("PROJECT");
 
   private final String entityType;
 

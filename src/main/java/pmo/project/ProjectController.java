@@ -40,6 +40,12 @@ class ProjectController {
     return projects.get(id);
   }
 
+  /** The project's RAG as its status reports set it, oldest first. */
+  @GetMapping("/{id}/rag-history")
+  java.util.List<RagChange> ragHistory(@PathVariable long id) {
+    return projects.ragHistory(id);
+  }
+
   @PostMapping
   @PreAuthorize("hasAnyAuthority('" + Roles.PMO + "', '" + Roles.ADMIN + "')")
   ResponseEntity<ProjectDetails> register(@RequestBody NewProject command) {

@@ -121,6 +121,7 @@ public class ProjectService {
     projects.update(before.with(stage, before.status()), now());
     Project after = find(id);
     audit.record(AuditEntry.changed(ProjectAudit.PROJECT_STAGE_CHANGED, id, id, before, after));
+    events.publishEvent(new ProjectStatusChanged(id, after.stage(), after.status()));
     return after;
   }
 
@@ -172,6 +173,7 @@ public class ProjectService {
     projects.update(before.with(Stage.CLOSED, status), now());
     Project after = find(id);
     audit.record(AuditEntry.changed(ProjectAudit.PROJECT_CLOSED, id, id, before, after));
+    events.publishEvent(new ProjectStatusChanged(id, after.stage(), after.status()));
     return after;
   }
 
@@ -183,7 +185,41 @@ public class ProjectService {
     projects.update(before.with(before.stage(), to), now());
     Project after = find(id);
     audit.record(AuditEntry.changed(action, id, id, before, after));
+    events.publishEvent(new ProjectStatusChanged(id, after.stage(), after.status()));
     return after;
+  }
+
+  /**
+   * Sets the project's RAG to the overall RAG of a status report, as of the date the report holds for, and adds it to
+   * the project's RAG history. The project row is locked first (RowLocks' order). A report older than the RAG the
+   * project already shows goes into the history but leaves the project's RAG alone, so the project always shows its
+   * latest report's RAG.
+   */
+  @Transactional
+  public Project recordRag(long id, Rag rag, java.time.LocalDate asOf, String source, Long sourceId) {
+    InputErrors errors = new InputErrors();
+    errors.require(rag != null, "rag", "is required");
+    errors.require(asOf != null, "asOf", "is required");
+    errors.require(source != null && !source.isBlank() && source.length() <= 40, "source",
+        "is required, at most 40 characters");
+    errors.throwIfAny();
+    Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+    OffsetDateTime now = now();
+    projects.insertRagHistory(id, rag, asOf, source, sourceId, actor.id(), now);
+    if (before.ragAsOf() != null && asOf.isBefore(before.ragAsOf())) {
+      return before;
+    }
+    projects.update(before.withRag(rag, asOf), now);
+    Project after = find(id);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_RAG_CHANGED, id, id, before, after));
+    return after;
+  }
+
+  /** The project's RAG history, oldest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<RagChange> ragHistory(long id) {
+    find(id);
+    return projects.ragHistory(id);
   }
 
   /**

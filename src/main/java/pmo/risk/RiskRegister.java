@@ -67,6 +67,12 @@ public class RiskRegister {
     return new HeatMap(projectId, counts, total);
   }
 
+  /** How many of a project's open risks are HIGH or CRITICAL (a KPI of its status reports). */
+  @Transactional(readOnly = true)
+  public long openHighOrCritical(long projectId) {
+    return risks.openHighOrCritical(projectId);
+  }
+
   /** A project's open, assessed and unanswered critical risks. */
   @Transactional(readOnly = true)
   RiskRepository.OpenRisks openRisks(long projectId) {

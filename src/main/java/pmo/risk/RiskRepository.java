@@ -174,4 +174,10 @@ class RiskRepository {
         .query((rs, n) -> new OpenRisks(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .single();
   }
+
+  /** How many open risks of a project are HIGH or CRITICAL. */
+  long openHighOrCritical(long projectId) {
+    return jdbc.sql("select count(*) from risk where project_id = :project and level in ('HIGH', 'CRITICAL') and "
+        + OPEN).param("project", projectId).query(Long.class).single();
+  }
 }

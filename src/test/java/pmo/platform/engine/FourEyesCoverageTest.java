@@ -45,7 +45,11 @@ class FourEyesCoverageTest {
           "Task_SteeringDecision", Set.of("raisedBy", "owner")),
       "issue-escalation.bpmn", Map.of(
           "Task_PmoReview", Set.of("raisedBy", "owner"),
-          "Task_SteeringDecision", Set.of("raisedBy", "owner")));
+          "Task_SteeringDecision", Set.of("raisedBy", "owner")),
+      "status-report.bpmn", Map.of(
+          "Task_ReviewRedReport", Set.of("reportSubmitter")),
+      "improvement-plan.bpmn", Map.of(
+          "Task_AgreeImprovementPlan", Set.of("planDrafter")));
 
   static final Set<String> DECIDING_GROUPS = Set.of(Roles.PMO, Roles.CHANGE_BOARD, Roles.STEERING_COMMITTEE);
 
