@@ -29,8 +29,9 @@ class AuditController {
 
   @GetMapping
   Page<AuditEvent> find(AuditFilter filter, @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return trail.find(filter, PageRequest.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return trail.find(filter, PageRequest.of(page, size, after));
   }
 
   /**

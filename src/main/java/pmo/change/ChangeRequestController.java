@@ -31,8 +31,9 @@ class ChangeRequestController {
       @RequestParam(required = false) ChangeStatus status,
       @RequestParam(required = false) ChangeType type,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return requests.list(new ChangeRequestFilter(projectId, status, type), PageRequest.of(page, size),
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return requests.list(new ChangeRequestFilter(projectId, status, type), PageRequest.of(page, size, after),
         actor.viewer());
   }
 

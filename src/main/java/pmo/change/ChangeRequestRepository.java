@@ -77,12 +77,12 @@ class ChangeRequestRepository {
    * those of the projects they manage or sponsor.
    */
   static final ReadRule READ = new ReadRule(
-      Set.of(Roles.PMO, Roles.AUDITORS, Roles.CHANGE_BOARD, Roles.STEERING_COMMITTEE),
-      "(requester = :viewer or assessed_by = :viewer or implemented_by = :viewer or verified_by = :viewer"
-          + " or " + ReadRule.OWN_PROJECT + ")");
+      Set.of(Roles.PMO, Roles.AUDITORS, Roles.CHANGE_BOARD, Roles.STEERING_COMMITTEE), "change_request",
+      "requester = :viewer", "assessed_by = :viewer", "implemented_by = :viewer", "verified_by = :viewer",
+      ReadRule.OWN_PROJECT);
 
   boolean sees(long id, Viewer viewer) {
-    return READ.sees(jdbc, "change_request", id, viewer);
+    return READ.sees(jdbc, id, viewer);
   }
 
   Page<ChangeRequest> list(ChangeRequestFilter f, PageRequest page, Viewer viewer) {
@@ -90,7 +90,7 @@ class ChangeRequestRepository {
         .and("project_id = :project", "project", f.projectId())
         .and("status = :status", "status", f.status())
         .and("change_type = :type", "type", f.type())
-        .page(jdbc, "select *", "change_request", "id desc", page, ChangeRequest.class);
+        .pageById(jdbc, "select *", "change_request", "id", page, ChangeRequest.class, ChangeRequest::id);
   }
 
   List<ChangeRequest> openForProject(long projectId) {

@@ -96,11 +96,11 @@ class IssueRepository {
    * Who reads which issues: the PMO, auditors and the steering committee (who decides escalations) all of them;
    * everybody else those they raised or own and those of the projects they manage or sponsor.
    */
-  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
-      "(raised_by = :viewer or owner = :viewer or " + ReadRule.OWN_PROJECT + ")");
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE), "issue",
+      "raised_by = :viewer", "owner = :viewer", ReadRule.OWN_PROJECT);
 
   boolean sees(long id, Viewer viewer) {
-    return READ.sees(jdbc, "issue", id, viewer);
+    return READ.sees(jdbc, id, viewer);
   }
 
   Page<Issue> list(IssueFilter f, OffsetDateTime now, PageRequest page, Viewer viewer) {
@@ -111,7 +111,7 @@ class IssueRepository {
         .and("owner = :owner", "owner", f.owner())
         .and(OPEN + " and due_at < :now", "now", Boolean.TRUE.equals(f.overdue()) ? now : null)
         .and("(due_at >= :notBefore or not " + OPEN + ")", "notBefore", Boolean.FALSE.equals(f.overdue()) ? now : null)
-        .page(jdbc, "select *", "issue", "id desc", page, Issue.class);
+        .pageById(jdbc, "select *", "issue", "id", page, Issue.class, Issue::id);
   }
 
   /** Open issues of a project, and how many of them are critical. */

@@ -78,6 +78,8 @@ public class KnowledgeService {
       Tags.check(errors, "tag", List.of(tag));
     }
     errors.require(query.projectId() == null || query.projectId() > 0, "projectId", "must be a positive id");
+    errors.require(q == null || page.after() == null || !lessons.fullTextSearch(), "after",
+        "cannot be used with q: search results are ranked by relevance; page through them with page");
     errors.throwIfAny();
     return lessons.search(new LessonQuery(q, category, tag, query.projectId()), page);
   }

@@ -31,8 +31,9 @@ class ProjectController {
       @RequestParam(required = false) String manager,
       @RequestParam(required = false) String category,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return projects.list(new ProjectFilter(stage, status, manager, category), PageRequest.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return projects.list(new ProjectFilter(stage, status, manager, category), PageRequest.of(page, size, after));
   }
 
   @GetMapping("/{id}")

@@ -93,7 +93,7 @@ class ProjectRepository {
         .and("status = :status", "status", f.status())
         .and("manager = :manager", "manager", f.manager())
         .and("category = :category", "category", f.category())
-        .page(jdbc, "select *", "project", "id desc", page, Project.class);
+        .pageById(jdbc, "select *", "project", "id", page, Project.class, Project::id);
   }
 
   void update(Project p, OffsetDateTime now) {

@@ -47,9 +47,10 @@ class RiskController {
       @RequestParam(required = false) String category,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
     return register.list(new RiskFilter(projectId, level, status, owner, category, overdue),
-        PageRequest.of(page, size), actor.viewer());
+        PageRequest.of(page, size, after), actor.viewer());
   }
 
   @GetMapping("/heat-map")

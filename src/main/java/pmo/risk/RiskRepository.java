@@ -124,11 +124,11 @@ class RiskRepository {
    * Who reads which risks: the PMO, auditors and the steering committee (who decides escalations) all of them;
    * everybody else those they raised or own and those of the projects they manage or sponsor.
    */
-  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
-      "(raised_by = :viewer or owner = :viewer or " + ReadRule.OWN_PROJECT + ")");
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE), "risk",
+      "raised_by = :viewer", "owner = :viewer", ReadRule.OWN_PROJECT);
 
   boolean sees(long id, Viewer viewer) {
-    return READ.sees(jdbc, "risk", id, viewer);
+    return READ.sees(jdbc, id, viewer);
   }
 
   Page<Risk> list(RiskFilter f, LocalDate today, PageRequest page, Viewer viewer) {
@@ -141,7 +141,7 @@ class RiskRepository {
         .and(OPEN + " and due_date < :today", "today", Boolean.TRUE.equals(f.overdue()) ? today : null)
         .and("(due_date is null or due_date >= :notBefore or not " + OPEN + ")", "notBefore",
             Boolean.FALSE.equals(f.overdue()) ? today : null)
-        .page(jdbc, "select *", "risk", "id desc", page, Risk.class);
+        .pageById(jdbc, "select *", "risk", "id", page, Risk.class, Risk::id);
   }
 
   /**

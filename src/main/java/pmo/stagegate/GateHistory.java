@@ -38,15 +38,15 @@ class GateHistory {
    * Who reads a project's gate history: the PMO, auditors and the steering committee (gate boards) for every project;
    * everybody else for the projects they manage or sponsor, or submitted a package for.
    */
-  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
-      "(manager = :viewer or sponsor = :viewer"
-          + " or exists (select 1 from gate_package g where g.project_id = project.id and g.submitted_by = :viewer))");
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE), "project",
+      "manager = :viewer", "sponsor = :viewer",
+      "exists (select 1 from gate_package g where g.project_id = project.id and g.submitted_by = :viewer)");
 
   /** Each gate of a project with its history: packages, must-meet checks, decisions with scores. */
   @Transactional(readOnly = true)
   public ProjectGates history(long projectId, Viewer viewer) {
     Project project = projects.find(projectId);
-    if (!READ.sees(jdbc, "project", projectId, viewer)) {
+    if (!READ.sees(jdbc, projectId, viewer)) {
       throw NotFoundException.notVisible("gate history of project", projectId);
     }
     return new GateHistoryReader(gates, settings, json).read(project);
