@@ -139,9 +139,7 @@ public class ChangeRequestService {
   @Transactional
   public ChangeRequest revise(long id, ChangeRequestDraft draft) {
     ChangeRequest before = require(requests.lock(id), id, ChangeStatus.REWORK);
-    ChangeRequestDraft revised = new ChangeRequestDraft(before.projectId(), draft.title(), draft.description(),
-        draft.reason(), draft.changeType(), draft.costDelta(), draft.scheduleDeltaDays(), draft.scopeChange(),
-        draft.qualityImpact(), draft.riskNotes());
+    ChangeRequestDraft revised = draft.onProject(before.projectId());
     checks.check(revised).throwIfAny();
     requests.revise(id, revised, now());
     ChangeRequest after = get(id);
