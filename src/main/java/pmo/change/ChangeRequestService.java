@@ -37,6 +37,8 @@ import pmo.project.ProjectService;
  * Change requests: raising one (Tasklist start form, REST, or another capability in a requester's name), the
  * project manager's impact assessment, the requester's revision after "rework", reads, and cancellation with the
  * project. Every write checks its input first and records an audit event in the same transaction.
+ *
+ * <p>Longer than 200 lines: one short method per step before approval, kept together as one register's writes.
  */
 @Service
 public class ChangeRequestService {
