@@ -49,27 +49,18 @@ public class AuditService implements AuditLog {
     this.clock = clock;
   }
 
-  /** Records a change of a domain record; {@code before} is null for a creation, {@code after} null for a deletion. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after) {
-    record(action, entityType, entityId, projectId, before, after, null);
-  }
-
+  /**
+   * Records a change of a domain record ({@code before} null for a creation, {@code after} null for a deletion), in
+   * the caller's transaction; who and when are added here. A plain insert: the sealer chains it later.
+   */
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEntry entry) {
-    record(entry.action().name(), entry.action().entityType(), entry.entityId(), entry.projectId(), entry.before(),
-        entry.after(), entry.taskId());
-  }
-
-  /** As {@link #record(String, String, Object, Long, Object, Object)}, for an event that belongs to a user task. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after,
-      String taskId) {
     // the database keeps microseconds: the sealer hashes exactly what is stored
     OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    pending().add(new Object[] {at, actor.id(), action, entityType, entityId == null ? null : entityId.toString(),
-        projectId, toJson(before), toJson(after), EngineContext.currentProcessInstanceId(), taskId});
+    pending().add(new Object[] {at, actor.id(), entry.action().name(), entry.action().entityType(), entry.entityId(),
+        entry.projectId(), toJson(entry.before()), toJson(entry.after()), EngineContext.currentProcessInstanceId(),
+        entry.taskId()});
   }
 
   /**

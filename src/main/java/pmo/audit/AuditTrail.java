@@ -27,6 +27,9 @@ import pmo.platform.engine.CurrentActor;
  * Reading the audit trail: paged queries, a CSV export in pages, and verification of the hash chain (in full, or
  * from the last checkpoint). Long reads work page by page, each page in its own short read-only transaction, so none
  * of them holds a connection while a client reads slowly or while the chain is long.
+ *
+ * <p>Longer than 200 lines because paging, export and verification share the row format, the hash and the page-by-page
+ * transactions; split apart they would repeat them.
  */
 @Service
 public class AuditTrail {
@@ -54,9 +57,23 @@ public class AuditTrail {
     this.actor = actor;
   }
 
+  /**
+   * The matching events, newest first: in id order (keyset pages with {@code after}); with a time window
+   * ({@code from}, {@code to}) in time order, which the time index serves from the window's end: walking the ids from
+   * the newest would pass every later event first (ids and times run together, so the window's events sit in one
+   * stretch of ids the database cannot tell in advance). A time window is paged with {@code page}.
+   */
   @Transactional(readOnly = true)
   public Page<AuditEvent> find(AuditFilter filter, PageRequest page) {
-    return where(filter).page(jdbc, "select *", "audit_event", "id desc", page, AuditEvent.class);
+    SqlFilter where = where(filter);
+    if (filter.from() == null && filter.to() == null) {
+      return where.pageById(jdbc, "select *", "audit_event", "id", page, AuditEvent.class, AuditEvent::id);
+    }
+    if (page.after() != null) {
+      new InputErrors().add("after", "cannot be used with from or to: page through a time window with page")
+          .throwIfAny();
+    }
+    return where.page(jdbc, "select *", "audit_event", "occurred_at desc, id desc", page, AuditEvent.class);
   }
 
   /**
