@@ -75,6 +75,29 @@ public final class BareBeans {
     }
   }
 
+  /** {@code performanceDeadlines}: the status report cycles (never due while a benchmark runs) and its dates. */
+  public static final class PerformanceDeadlines {
+    public String reportCycle() {
+      return "0 0 6 ? * FRI";
+    }
+
+    public String periodicReports() {
+      return "0 0 7 * * ?";
+    }
+
+    public Date dueAt(String processInstanceId) {
+      return inDays(3);
+    }
+
+    public Date remindAt(String processInstanceId) {
+      return inDays(5);
+    }
+
+    public Date escalateAt(String processInstanceId) {
+      return inDays(7);
+    }
+  }
+
   /** {@code changeBoard}: two voters. */
   public static final class ChangeBoard {
     public List<String> voters(String requester) {

@@ -56,6 +56,7 @@ final class BareEngine {
     beans.put("riskDeadlines", new BareBeans.RiskDeadlines());
     beans.put("issueDeadlines", new BareBeans.IssueDeadlines());
     beans.put("changeBoard", new BareBeans.ChangeBoard());
+    beans.put("performanceDeadlines", new BareBeans.PerformanceDeadlines());
 
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("bare");
