@@ -24,7 +24,11 @@ public enum EscalationTrigger {
   /** An approval task of a change request waited past the reminder period (change-request.bpmn). */
   APPROVAL_REMINDER("approval-reminder", EscalationKind.REMINDER),
   /** An approval task of a change request waited past the escalation period. */
-  APPROVAL_OVERDUE("approval-overdue");
+  APPROVAL_OVERDUE("approval-overdue"),
+  /** An accepted improvement proposal's implementation is due soon (improvement-proposal.bpmn). */
+  IMPLEMENTATION_REMINDER("implementation-reminder", EscalationKind.REMINDER),
+  /** An accepted improvement proposal was not implemented by its due date. */
+  IMPLEMENTATION_OVERDUE("implementation-overdue");
 
   private final String value;
   private final EscalationKind kind;

@@ -35,6 +35,12 @@ class AnalyticsController {
     return analytics.processes();
   }
 
+  /** The project categories a report may be narrowed to. */
+  @GetMapping("/categories")
+  List<String> categories() {
+    return analytics.categories();
+  }
+
   @GetMapping
   AnalyticsReport report(@RequestParam(required = false) String process,
       @RequestParam(required = false) Integer version, @RequestParam(required = false) String from,

@@ -64,6 +64,11 @@ public class AnalyticsService {
         nameOf(all), all.stream().map(AnalyticsService::info).toList())).toList();
   }
 
+  /** The project categories. */
+  public List<String> categories() {
+    return projects.categories();
+  }
+
   /** The report the query asks for; bad input is refused naming the field, before anything is read. */
   @Transactional(readOnly = true)
   public AnalyticsReport report(AnalyticsQuery query) {
