@@ -45,7 +45,10 @@ class FourEyesCoverageTest {
           "Task_SteeringDecision", Set.of("raisedBy", "owner")),
       "issue-escalation.bpmn", Map.of(
           "Task_PmoReview", Set.of("raisedBy", "owner"),
-          "Task_SteeringDecision", Set.of("raisedBy", "owner")));
+          "Task_SteeringDecision", Set.of("raisedBy", "owner")),
+      "improvement-proposal.bpmn", Map.of(
+          "Task_EvaluateProposal", Set.of("proposer"),
+          "Task_VerifyBenefit", Set.of("proposer", "implementer")));
 
   static final Set<String> DECIDING_GROUPS = Set.of(Roles.PMO, Roles.CHANGE_BOARD, Roles.STEERING_COMMITTEE);
 
