@@ -103,6 +103,18 @@ public class ProposalService {
     return proposals.find(proposals.idOfProcess(instance).orElseThrow()).orElseThrow();
   }
 
+  /**
+   * Submits the change a process owner proposed in a standards review, in their name, linked to the review: the
+   * system starts the process (process owners do not start proposals themselves), the owner is its proposer.
+   */
+  @Transactional
+  public Proposal submitFromReview(ProposalDraft draft, long reviewId) {
+    checks.check(draft);
+    String instance = system.startProcess(ImprovementProposalProcess.KEY, null,
+        ImprovementProposalProcess.startVariables(draft));
+    return linkToReview(instance, reviewId);
+  }
+
   /** Records the proposal of a process instance that has just started (its first step); the proposer is its user. */
   @Transactional
   public Proposal record(ProposalDraft draft, String processInstanceId) {
