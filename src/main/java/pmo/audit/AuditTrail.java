@@ -54,9 +54,23 @@ public class AuditTrail {
     this.actor = actor;
   }
 
+  /**
+   * The matching events, newest first: in id order (keyset pages with {@code after}); with a time window
+   * ({@code from}, {@code to}) in time order, which the time index serves from the window's end: walking the ids from
+   * the newest would pass every later event first (ids and times run together, so the window's events sit in one
+   * stretch of ids the database cannot tell in advance). A time window is paged with {@code page}.
+   */
   @Transactional(readOnly = true)
   public Page<AuditEvent> find(AuditFilter filter, PageRequest page) {
-    return where(filter).page(jdbc, "select *", "audit_event", "id desc", page, AuditEvent.class);
+    SqlFilter where = where(filter);
+    if (filter.from() == null && filter.to() == null) {
+      return where.pageById(jdbc, "select *", "audit_event", "id", page, AuditEvent.class, AuditEvent::id);
+    }
+    if (page.after() != null) {
+      new InputErrors().add("after", "cannot be used with from or to: page through a time window with page")
+          .throwIfAny();
+    }
+    return where.page(jdbc, "select *", "audit_event", "occurred_at desc, id desc", page, AuditEvent.class);
   }
 
   /**

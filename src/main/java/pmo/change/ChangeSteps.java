@@ -29,7 +29,7 @@ import pmo.platform.engine.CurrentActor;
 
 /**
  * The Java steps of processes/change-request.bpmn, each a bean named as the model's {@code delegateExpression}. A step
- * finds its change request by the process instance it runs in (never by a variable: DESIGN.md §4a), reads the form's
+ * finds its change request by the process instance it runs in (never by a variable: README, "Governance that cannot be bypassed"), reads the form's
  * variables through {@link ChangeRequestProcess}, calls a change service and writes back what a gateway or a later form
  * needs.
  */
@@ -57,7 +57,7 @@ class ChangeSteps {
 
   @Bean
   JavaDelegate recordChangeRoute(ChangeRequestService requests, ChangeApprovalService service) {
-    return execution -> service.route(caseOf(requests, execution), Route.of(ROUTE.get(execution)),
+    return execution -> service.route(caseOf(requests, execution), ROUTE.get(execution),
         ROUTE_DECISION_KEY.get(execution), ROUTE_DECISION_VERSION.get(execution));
   }
 
@@ -85,7 +85,7 @@ class ChangeSteps {
     return execution -> {
       long id = caseOf(requests, execution);
       ApprovalDecision outcome = service.tallyBoard(id);
-      BOARD_OUTCOME.set(execution, outcome.value);
+      BOARD_OUTCOME.set(execution, outcome.value());
       if (outcome != ApprovalDecision.APPROVE) {
         DECISION_REASON.set(execution, requests.get(id).outcomeReason());
       }
@@ -127,7 +127,7 @@ class ChangeSteps {
   @Bean
   JavaDelegate recordChangeVerification(ChangeRequestService requests, ChangeApprovalService service,
       CurrentActor actor) {
-    return execution -> service.verify(caseOf(requests, execution), VERIFICATION.get(execution),
+    return execution -> service.verify(caseOf(requests, execution), VERIFICATION.require(execution),
         VERIFICATION_COMMENT.get(execution), actor.id());
   }
 

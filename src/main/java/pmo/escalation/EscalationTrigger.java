@@ -1,6 +1,7 @@
 package pmo.escalation;
 
 import java.util.Arrays;
+import pmo.platform.Choice;
 
 /**
  * Why a case escalates, for every process: the model gives it to the escalation step as the variable
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * escalation table stores the name. The trigger decides the kind of the record and, with the case, the missed
  * deadline and the reason.
  */
-public enum EscalationTrigger {
+public enum EscalationTrigger implements Choice {
   /** A risk is still high or critical after its response (risk-escalation.bpmn). */
   RESIDUAL("residual"),
   /** A risk's owner did not report the residual assessment in time. */
@@ -28,7 +29,11 @@ public enum EscalationTrigger {
   /** An accepted improvement proposal's implementation is due soon (improvement-proposal.bpmn). */
   IMPLEMENTATION_REMINDER("implementation-reminder", EscalationKind.REMINDER),
   /** An accepted improvement proposal was not implemented by its due date. */
-  IMPLEMENTATION_OVERDUE("implementation-overdue");
+  IMPLEMENTATION_OVERDUE("implementation-overdue"),
+  /** A status report was not submitted by its reminder date (status-report.bpmn): its project manager is reminded. */
+  STATUS_REPORT_REMINDER("status-report-reminder", EscalationKind.REMINDER),
+  /** A status report was still not submitted by its escalation date: it goes to the PMO. */
+  STATUS_REPORT_OVERDUE("status-report-overdue");
 
   private final String value;
   private final EscalationKind kind;
@@ -43,6 +48,7 @@ public enum EscalationTrigger {
   }
 
   /** As the models write it, e.g. {@code sla-breached}. */
+  @Override
   public String value() {
     return value;
   }

@@ -8,9 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
-import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Viewer;
 
 /** Reads of the issue log: one issue with its escalations, paged filtered lists, open counts for gate facts. */
 @Service

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.NotFoundException;
+import pmo.platform.engine.CurrentActor;
 
 /**
  * What every write of the issue log shares: lock an issue row (checking its status), write columns with the audit event

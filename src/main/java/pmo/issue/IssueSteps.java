@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Java steps of processes/issue-escalation.bpmn. Each finds its issue by the process instance it runs in (never
- * by a variable: DESIGN.md §4a), reads the form through {@link IssueProcess}, calls an issue service and writes back
+ * by a variable: README, "Governance that cannot be bypassed"), reads the form through {@link IssueProcess}, calls an issue service and writes back
  * what a gateway or a later form needs.
  */
 @Configuration(proxyBeanMethods = false)

@@ -29,7 +29,6 @@ public final class RiskProcess {
   public static final String TASK_ESCALATE_TO_PMO = "Task_EscalateToPmo";
   public static final String TASK_PMO_REVIEW = "Task_PmoReview";
   public static final String EVENT_REVIEW_OVERDUE = "Event_ReviewOverdue";
-  public static final String TASK_ESCALATE_TO_STEERING = "Task_EscalateToSteering";
   public static final String TASK_STEERING_DECISION = "Task_SteeringDecision";
   public static final String END_CLOSED = "End_RiskClosed";
   public static final String END_ACCEPTED_BY_PMO = "End_RiskAcceptedByPmo";
@@ -59,8 +58,6 @@ public final class RiskProcess {
   public static final Var<String> RESPONSE_PLAN = Var.text("responsePlan");
 
   // residual form
-  public static final Var<String> RESIDUAL_OUTCOME = Var.text("residualOutcome");
-  public static final String OUTCOME_MATERIALISED = "materialised";
   public static final Var<String> RESIDUAL_COMMENT = Var.text("residualComment");
   public static final Var<String> ISSUE_SEVERITY = Var.text("issueSeverity");
 

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
-import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Viewer;
 import pmo.project.ProjectService;
 
 /** Reads of the risk register: one risk with its history, paged filtered lists, the heat map, gate facts. */
@@ -65,6 +65,12 @@ public class RiskRegister {
       total += cell[2];
     }
     return new HeatMap(projectId, counts, total);
+  }
+
+  /** How many of a project's open risks are HIGH or CRITICAL (a KPI of its status reports). */
+  @Transactional(readOnly = true)
+  public long openHighOrCritical(long projectId) {
+    return risks.openHighOrCritical(projectId);
   }
 
   /** A project's open, assessed and unanswered critical risks. */

@@ -16,12 +16,13 @@ import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ForbiddenActionException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.engine.SystemActions;
+import pmo.platform.identity.Directory;
 import pmo.project.ProjectCancelled;
 import pmo.project.ProjectService;
 
@@ -138,7 +139,7 @@ public class RiskService {
   public Risk planResponse(long id, String strategyValue, String plan, LocalDate dueDate) {
     Risk before = records.lock(id, RiskStatus.ASSESSED);
     InputErrors errors = new InputErrors();
-    ResponseStrategy strategy = ResponseStrategy.check(errors, "responseStrategy", strategyValue);
+    ResponseStrategy strategy = Choices.check(errors, ResponseStrategy.class, strategyValue, "responseStrategy");
     errors.requireText(plan, "responsePlan", 4000);
     errors.require(dueDate != null, "dueDate", "is required");
     errors.require(dueDate == null || !dueDate.isBefore(today()), "dueDate", "must not be in the past");
@@ -174,7 +175,7 @@ public class RiskService {
     String severity = severityValue == null || severityValue.isBlank()
         ? before.level().name() : severityValue;
     InputErrors errors = new InputErrors();
-    IssueSeverity.check(errors, "issueSeverity", severity);
+    Choices.check(errors, IssueSeverity.class, severity, "issueSeverity");
     errors.throwIfAny();
     String description = "Materialised risk " + before.code() + "."
         + (before.description() == null ? "" : " " + before.description())

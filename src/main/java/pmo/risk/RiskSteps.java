@@ -31,7 +31,7 @@ import pmo.escalation.EscalationTrigger;
 
 /**
  * The Java steps of processes/risk-escalation.bpmn. Each finds its risk by the process instance it runs in (never by
- * a variable: DESIGN.md §4a), reads the form through {@link RiskProcess}, calls a risk service and writes back what a
+ * a variable: README, "Governance that cannot be bypassed"), reads the form through {@link RiskProcess}, calls a risk service and writes back what a
  * gateway, a decision table or a later form needs.
  */
 @Configuration(proxyBeanMethods = false)

@@ -47,12 +47,14 @@
 
   async function loadProjects() {
     projects = [];
-    for (let p = 0; ; p++) {
-      const result = await getJson(`/api/projects?size=200&page=${p}`);
+    // page after page by keyset (`next`): each page costs the same however many projects there are
+    for (let after = null; ; ) {
+      const result = await getJson(`/api/projects?size=200${after === null ? '' : `&after=${after}`}`);
       projects = projects.concat(result.items);
-      if (projects.length >= result.total || result.items.length === 0) {
+      if (result.next === undefined || result.next === null || result.items.length === 0) {
         break;
       }
+      after = result.next;
     }
     fillProjects();
   }

@@ -40,6 +40,8 @@ class AuditApiTest extends IntegrationTest {
   RuntimeService runtime;
   @Autowired
   AuditSealer sealer;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
   String auditor;
 
@@ -126,11 +128,54 @@ class AuditApiTest extends IntegrationTest {
         .containsEntry("title", "PROPOSAL_APPROVED PROJECT_PROPOSAL " + proposalIdOf(pi)));
     assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "DOMAIN")
         .containsEntry("title", "PROJECT_REGISTERED PROJECT " + projectId));
+    // the instances come from the case tables (the proposal, the project's lifecycle) and those they called
+    assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Started: Project lifecycle"));
+    assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Started: Gate review"));
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "TASK")
+        .containsEntry("title", "Submit gate package (open)"));
     assertThat(entries).extracting(e -> OffsetDateTime.parse((String) e.get("at"))).isSortedAccordingTo(
         java.util.Comparator.naturalOrder());
     assertThat(get("/api/audit/projects/987654321/timeline").getStatusCode().value()).isEqualTo(404);
     assertThat(items(get("/api/audit/projects/" + projectId + "/timeline?kind=TASK").getBody()))
         .allSatisfy(e -> assertThat(e).containsEntry("kind", "TASK"));
+  }
+
+  /**
+   * Long lists: the total is counted up to 10,000 (beyond that, "10,000 or more"); keyset pages ({@code after} the
+   * {@code next} of the page before) give what offset pages give; a time window comes newest first by time.
+   */
+  @Test
+  void countsUpToTheLimitAndPagesByKeyset() {
+    String action = "PAGING_" + unique().toUpperCase();
+    OffsetDateTime at = OffsetDateTime.parse("2020-03-01T12:00:00Z");
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < pmo.platform.Page.COUNT_LIMIT + 5; i++) {
+      // times run against ids here, so the time window's order shows
+      rows.add(new Object[] {at.minusSeconds(i), "paging-test", action, "PAGING", String.valueOf(i)});
+    }
+    jdbcTemplate.batchUpdate("insert into audit_event (occurred_at, actor, action, entity_type, entity_id)"
+        + " values (?, ?, ?, ?, ?)", rows);
+
+    Map<String, Object> first = get("/api/audit?action=" + action + "&size=3").getBody();
+    assertThat(first).containsEntry("total", pmo.platform.Page.COUNT_LIMIT).containsEntry("totalExact", false);
+    Map<String, Object> second = get("/api/audit?action=" + action + "&size=3&page=1").getBody();
+    Map<String, Object> byKeyset = get("/api/audit?action=" + action + "&size=3&after=" + first.get("next"))
+        .getBody();
+    assertThat(items(byKeyset)).extracting(e -> e.get("id")).containsExactlyElementsOf(
+        items(second).stream().map(e -> e.get("id")).toList());
+    assertThat(first.get("next")).isEqualTo(items(first).get(2).get("id"));
+
+    Map<String, Object> window = get("/api/audit?action=" + action + "&from=2020-02-01T00:00:00Z"
+        + "&to=2020-03-01T11:59:58Z&size=2").getBody();
+    assertThat(items(window)).extracting(e -> e.get("entityId")).containsExactly("3", "4");
+    assertThat(window).doesNotContainKey("next");
+
+    Map<String, Object> exact = get("/api/audit?action=" + action + "&entityId=7").getBody();
+    assertThat(exact).containsEntry("total", 1).containsEntry("totalExact", true).doesNotContainKey("next");
+    assertThat(get("/api/audit?action=" + action + "&page=1&after=5").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("/api/audit?action=" + action + "&after=0").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("/api/audit?from=2020-02-01T00:00:00Z&after=5").getStatusCode().value()).isEqualTo(400);
+    sealer.sealNow();
   }
 
   private String proposalIdOf(ProcessInstance pi) {

@@ -1,6 +1,5 @@
 package pmo.change;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +25,7 @@ import pmo.escalation.EscalationStep;
 import pmo.escalation.EscalationTrigger;
 import pmo.notice.Notice;
 import pmo.notice.NoticeStatus;
+import pmo.platform.Viewer;
 
 /**
  * The deadlines of the approval tasks: after pmo.change.reminder-after (P3D) the approvers still awaited get a

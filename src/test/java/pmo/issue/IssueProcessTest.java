@@ -1,6 +1,5 @@
 package pmo.issue;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -23,6 +22,7 @@ import pmo.escalation.EscalationService;
 import pmo.escalation.EscalationTrigger;
 import pmo.platform.InvalidInputException;
 import pmo.platform.SegregationOfDutiesException;
+import pmo.platform.Viewer;
 import pmo.platform.engine.Tasklist;
 
 /**

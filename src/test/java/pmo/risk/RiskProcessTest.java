@@ -1,6 +1,5 @@
 package pmo.risk;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -17,10 +16,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import pmo.issue.CaseProcessTest;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationKind;
 import pmo.escalation.EscalationTrigger;
+import pmo.issue.CaseProcessTest;
 import pmo.issue.Issue;
 import pmo.issue.IssueLog;
 import pmo.issue.IssueProcess;
@@ -28,6 +27,7 @@ import pmo.issue.IssueSeverity;
 import pmo.issue.IssueStatus;
 import pmo.platform.InvalidInputException;
 import pmo.platform.SegregationOfDutiesException;
+import pmo.platform.Viewer;
 import pmo.platform.engine.Tasklist;
 
 /**

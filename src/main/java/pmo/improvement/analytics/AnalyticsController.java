@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import pmo.platform.Roles;
 
 /**
  * Process analytics over REST, for the PMO, process owners and auditors: the processes and their versions, the report
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/analytics")
-@PreAuthorize("hasAnyAuthority('pmo', 'process-owners', 'auditors', 'camunda-admin')")
+@PreAuthorize("hasAnyAuthority('" + Roles.PMO + "', '" + Roles.PROCESS_OWNERS + "', '" + Roles.AUDITORS + "', '"
+    + Roles.ADMIN + "')")
 class AnalyticsController {
 
   private final AnalyticsService analytics;

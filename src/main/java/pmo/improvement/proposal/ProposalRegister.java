@@ -22,7 +22,7 @@ import pmo.platform.Viewer;
 public class ProposalRegister {
 
   static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.PROCESS_OWNERS, Roles.AUDITORS),
-      "(proposer = :viewer or implementer = :viewer)");
+      "improvement_proposal", "proposer = :viewer", "implementer = :viewer");
 
   private final ImprovementRepository proposals;
   private final JdbcClient jdbc;
@@ -35,7 +35,7 @@ public class ProposalRegister {
   @Transactional(readOnly = true)
   public Proposal get(long id, Viewer viewer) {
     Proposal proposal = proposals.find(id).orElseThrow(() -> new NotFoundException("improvement proposal", id));
-    if (!READ.sees(jdbc, "improvement_proposal", id, viewer)) {
+    if (!READ.sees(jdbc, id, viewer)) {
       throw NotFoundException.notVisible("improvement proposal", id);
     }
     return proposal;

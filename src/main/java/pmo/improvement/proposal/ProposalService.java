@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choice;
 import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
@@ -70,7 +71,7 @@ public class ProposalService {
   }
 
   /** What the PMO decides on a proposal (the evaluation form's radio values). */
-  enum Decision {
+  enum Decision implements Choice {
     ACCEPT("accept"), REJECT("reject"), MORE_INFO("more-info");
 
     final String value;
@@ -78,16 +79,26 @@ public class ProposalService {
     Decision(String value) {
       this.value = value;
     }
+
+    @Override
+    public String value() {
+      return value;
+    }
   }
 
   /** What the PMO finds when verifying the benefit. */
-  enum Verification {
+  enum Verification implements Choice {
     CONFIRMED("confirmed"), NOT_CONFIRMED("not-confirmed");
 
     final String value;
 
     Verification(String value) {
       this.value = value;
+    }
+
+    @Override
+    public String value() {
+      return value;
     }
   }
 
@@ -152,9 +163,7 @@ public class ProposalService {
   public Proposal evaluate(long id, Evaluation evaluation) {
     Proposal before = lockIn(id, ProposalStatus.SUBMITTED, "evaluated");
     InputErrors errors = new InputErrors();
-    Decision decision = evaluation.decision() == null ? null
-        : Choices.pick(Decision.values(), d -> d.value, evaluation.decision(), "evaluation");
-    errors.require(decision != null, "evaluation", "is required: accept, reject or more-info");
+    Decision decision = Choices.check(errors, Decision.class, evaluation.decision(), "evaluation");
     errors.requireText(evaluation.reason(), "evaluationReason", MAX_REASON);
     Integer points = points(errors, evaluation.points(), decision == Decision.ACCEPT);
     if (decision == Decision.ACCEPT) {
@@ -210,9 +219,7 @@ public class ProposalService {
   public Proposal verify(long id, String verification, String comment, BigDecimal givenPoints) {
     Proposal before = lockIn(id, ProposalStatus.IMPLEMENTED, "verified");
     InputErrors errors = new InputErrors();
-    Verification outcome = verification == null ? null
-        : Choices.pick(Verification.values(), v -> v.value, verification, "verification");
-    errors.require(outcome != null, "verification", "is required: confirmed or not-confirmed");
+    Verification outcome = Choices.check(errors, Verification.class, verification, "verification");
     String text = comment == null || comment.isBlank() ? null : comment.trim();
     errors.require(text == null || text.length() <= MAX_REASON, "verificationComment",
         "must be at most " + MAX_REASON + " characters");

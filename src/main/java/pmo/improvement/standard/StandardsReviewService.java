@@ -16,6 +16,7 @@ import pmo.improvement.proposal.ProposalRegister;
 import pmo.improvement.proposal.ProposalService;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choice;
 import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
@@ -42,13 +43,18 @@ public class StandardsReviewService {
   static final Set<String> READ_ALL = Set.of(Roles.PMO, Roles.PROCESS_OWNERS, Roles.AUDITORS);
 
   /** The review form's answer. */
-  enum ChangeNeeded {
+  enum ChangeNeeded implements Choice {
     YES("yes"), NO("no");
 
     final String value;
 
     ChangeNeeded(String value) {
       this.value = value;
+    }
+
+    @Override
+    public String value() {
+      return value;
     }
   }
 
@@ -126,9 +132,7 @@ public class StandardsReviewService {
       throw new ConflictException("the review of " + processKey + " in standards review " + id + " is done");
     }
     InputErrors errors = new InputErrors();
-    ChangeNeeded needed = changeNeeded == null ? null
-        : Choices.pick(ChangeNeeded.values(), c -> c.value, changeNeeded, "changeNeeded");
-    errors.require(needed != null, "changeNeeded", "is required: yes or no");
+    ChangeNeeded needed = Choices.check(errors, ChangeNeeded.class, changeNeeded, "changeNeeded");
     if (needed == ChangeNeeded.YES) {
       errors.requireText(problemSeen, "problemSeen", MAX_TEXT);
       errors.requireText(proposedChange, "proposedChange", MAX_TEXT);

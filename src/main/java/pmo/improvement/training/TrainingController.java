@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Roles;
 import pmo.platform.engine.CurrentActor;
 
 /**
@@ -41,14 +42,14 @@ class TrainingController {
   }
 
   @PostMapping("/completions")
-  @PreAuthorize("hasAuthority('pmo')")
+  @PreAuthorize("hasAuthority('" + Roles.PMO + "')")
   ResponseEntity<Completion> record(@RequestBody NewCompletion completion) {
     Completion created = training.record(completion);
     return ResponseEntity.created(URI.create("/api/training/completions?person=" + created.person())).body(created);
   }
 
   @PostMapping(value = "/completions/csv", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  @PreAuthorize("hasAuthority('pmo')")
+  @PreAuthorize("hasAuthority('" + Roles.PMO + "')")
   TrainingService.Upload upload(@RequestBody String csv) {
     return training.recordAll(TrainingCsv.parse(csv));
   }

@@ -28,7 +28,8 @@ final class ModelExpressions {
       "improvementDeadlines", Set.of("reminderAt", "escalateAt"),
       "standardsReviewSchedule", Set.of("cycle"),
       "standardsReviewItems", Set.of("of"),
-      "trainingSchedule", Set.of("expiryCheck"));
+      "trainingSchedule", Set.of("expiryCheck"),
+      "performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "periodicReports"));
 
   /** Camunda's built-in functions a model may use, as plain values ({@code ${now()}}, not {@code ${now().x}}). */
   static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");

@@ -1,11 +1,11 @@
 package pmo.platform.identity;
 
-import pmo.platform.InputErrors;
-import pmo.platform.engine.SystemActions;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import pmo.platform.InputErrors;
+import pmo.platform.engine.SystemActions;
 
 /**
  * Look-ups in the engine's identity service for validation: does this user exist, is it in that group. They are the

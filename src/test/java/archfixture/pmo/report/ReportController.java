@@ -1,7 +1,7 @@
 package archfixture.pmo.report;
 
-import org.springframework.web.bind.annotation.RestController;
 import archfixture.pmo.ledger.LedgerRepository;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Fixture for ArchitectureTest: a controller that reads another capability's repository, which the rules forbid. */
 @RestController

@@ -1,6 +1,5 @@
 package pmo.platform.web;
 
-import pmo.platform.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
+import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
 
