@@ -9,7 +9,8 @@ import pmo.project.ProjectService;
 /**
  * The training capability's fact about a project, for the gate criteria: {@code managerTrained}, whether the project's
  * manager holds today a valid completion of every course of the current standard (false without a manager). Every gate
- * check records it with its facts, so the board sees it beside the must-meet criteria; it is no knock-out criterion.
+ * check records it with its facts; it scores G1's should-meet criterion "project manager trained in the current
+ * standard" (pmo.stagegate.should-meet.G1, {@code fact: managerTrained}); it is no knock-out criterion.
  */
 @Component
 class TrainingFacts implements ProjectFactSource {

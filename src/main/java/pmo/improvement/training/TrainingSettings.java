@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code pmo.improvement.training.*} (config/application.yaml): the PMO's courses ({@code courses}: id, name, how many
  * months a completion counts, and whether the course belongs to the current standard, which a project manager must
- * hold to count as "trained in the current standard", the gate fact managerTrained); how long before a
+ * hold to count as "trained in the current standard", the project fact managerTrained that scores a G1 should-meet
+ * criterion); how long before a
  * completion expires its holder is reminded ({@code reminder-before}); when the expiry check runs ({@code
  * expiry-check}, a Quartz-style cron expression that processes/training-expiry.bpmn reads). Checked at start-up.
  */
