@@ -24,6 +24,8 @@ import pmo.project.ProjectService;
  * the board's combined vote, the new baseline on approval, implementation and verification. The four-eyes rule is
  * checked here as well as on the tasks: the requester never approves, votes on or ratifies their own request, and
  * whoever implemented a change does not verify it.
+ *
+ * <p>Longer than 200 lines: one short method per step after assessment, kept together as one register's writes.
  */
 @Service
 public class ChangeApprovalService {

@@ -22,6 +22,12 @@ import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
 import pmo.platform.Viewer;
 
+/**
+ * The change request table and its approvals: the insert, one update per transition, the reads.
+ *
+ * <p>Longer than 200 lines because it holds all of the change request table's SQL, so that one column is added in
+ * one file.
+ */
 @Repository
 class ChangeRequestRepository {
 
