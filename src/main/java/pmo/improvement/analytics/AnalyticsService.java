@@ -27,6 +27,9 @@ import pmo.project.ProjectSettings;
  * Process analytics for process owners and the PMO: the figures of one process (one version or all), a period of
  * months and a project category, read from the pre-aggregated figures ({@link AnalyticsIndexer}), with the diagram of
  * the version shown. Who may read them is decided at the REST door (PMO, process owners, auditors).
+ *
+ * <p>Longer than 200 lines because checking a query (process, version, period, category) and answering it share
+ * the resolved definitions; the arithmetic lives in NodeFigures and Distribution.
  */
 @Service
 public class AnalyticsService {

@@ -19,6 +19,9 @@ import pmo.platform.RowLocks;
  * The tables of process analytics (V140): the queue of started and ended instances, the instances seen, and the
  * monthly figures. Figures are added with an update and, for a row that does not exist yet, an insert (portable; one
  * indexer at a time holds the state row's lock, so nobody inserts the same row meanwhile).
+ *
+ * <p>Longer than 200 lines because the queue, the instances seen and the monthly figures are written in one
+ * indexer transaction under one lock; one repository keeps their SQL together.
  */
 @Repository
 class AnalyticsStore {

@@ -29,6 +29,9 @@ import pmo.platform.identity.Directory;
  * the benefit. Accepted and verified proposals earn their proposer recognition points ({@link Recognition}). Every
  * change is audited; bad input is refused naming the field before anything is written; a step on a proposal that has
  * moved on meanwhile is a conflict.
+ *
+ * <p>Longer than 200 lines because each step of the proposal (submit, evaluate, revise, implement, verify) locks,
+ * checks its state, changes and audits the same row; one class shows the whole life of a proposal in order.
  */
 @Service
 public class ProposalService {
