@@ -15,7 +15,9 @@ async function dashboard(browser, locale, query, expectTitle, shot) {
   });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(`${lib.BASE_URL}/dashboard/${query}`);
   await page.locator('body[data-loaded="true"]').waitFor({ timeout: 60000 });

@@ -9,9 +9,10 @@ import java.util.Set;
  * What a case says about itself when it escalates ({@link EscalatedCases#lock}): which record it is, the reason in
  * words, the rule to record (the model's {@code escalationRule} as the case qualifies it, or its own, such as a
  * configured deadline), the deadline that passed (null when none did), whom it was waiting for (users or groups;
- * empty when nobody), how long the escalated party has to act (null when no timer waits for it), and the notice.
+ * empty when nobody), how long the escalated party has to act (null when no timer waits for it), and the notice. The
+ * project is null for a case that belongs to none (an improvement proposal about the standard itself).
  */
-public record EscalatedCase(String entityType, long entityId, long projectId, String reason, String rule,
+public record EscalatedCase(String entityType, long entityId, Long projectId, String reason, String rule,
     OffsetDateTime missedDeadline, List<String> waitingFor, Duration respondWithin, NoticeText notice) {
 
   public EscalatedCase {

@@ -7,13 +7,14 @@ import java.time.OffsetDateTime;
  * went to (a group or a user; none for a reminder, which goes to whoever the case waits for) at which level (0 for a
  * reminder); the rule that sent it there (a decision table rule or a configured deadline); the deadline whose passing
  * triggered it, if one did; who the case was waiting for; the reason in words; by when the escalated party is to act
- * (if a timer waits for it); when and by whom (a user, or {@code system} for a timer).
+ * (if a timer waits for it); when and by whom (a user, or {@code system} for a timer). The project is null for a case
+ * that belongs to none.
  */
 public record Escalation(
     long id,
     String entityType,
     long entityId,
-    long projectId,
+    Long projectId,
     EscalationKind kind,
     EscalationTrigger trigger,
     int level,

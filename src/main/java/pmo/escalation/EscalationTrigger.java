@@ -26,6 +26,10 @@ public enum EscalationTrigger implements Choice {
   APPROVAL_REMINDER("approval-reminder", EscalationKind.REMINDER),
   /** An approval task of a change request waited past the escalation period. */
   APPROVAL_OVERDUE("approval-overdue"),
+  /** An accepted improvement proposal's implementation is due soon (improvement-proposal.bpmn). */
+  IMPLEMENTATION_REMINDER("implementation-reminder", EscalationKind.REMINDER),
+  /** An accepted improvement proposal was not implemented by its due date. */
+  IMPLEMENTATION_OVERDUE("implementation-overdue"),
   /** A status report was not submitted by its reminder date (status-report.bpmn): its project manager is reminded. */
   STATUS_REPORT_REMINDER("status-report-reminder", EscalationKind.REMINDER),
   /** A status report was still not submitted by its escalation date: it goes to the PMO. */

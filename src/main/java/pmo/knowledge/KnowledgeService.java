@@ -84,6 +84,12 @@ public class KnowledgeService {
     return lessons.search(new LessonQuery(q, category, tag, query.projectId()), page);
   }
 
+  /** One lesson, if it exists (an improvement proposal names the lessons it came from). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Lesson> find(long id) {
+    return lessons.find(id);
+  }
+
   private static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text.trim();
   }

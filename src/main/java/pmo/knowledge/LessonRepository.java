@@ -63,8 +63,12 @@ class LessonRepository {
   }
 
   Lesson get(long id) {
+    return find(id).orElseThrow();
+  }
+
+  java.util.Optional<Lesson> find(long id) {
     return jdbc.sql(COLUMNS + ", cast(null as double precision) as rank from " + FROM + " where l.id = :id")
-        .param("id", id).query(Row.class).single().toLesson();
+        .param("id", id).query(Row.class).optional().map(Row::toLesson);
   }
 
   Page<Lesson> search(LessonQuery query, PageRequest page) {

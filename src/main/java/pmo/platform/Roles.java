@@ -34,7 +34,9 @@ public final class Roles {
    * else can, administrators aside.
    */
   public static final Map<String, List<String>> STARTABLE = Map.of(
-      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"));
+      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation",
+          "improvement-proposal"),
+      PMO, List.of("standards-review"));
 
   public record Group(String id, String name) {
   }

@@ -17,13 +17,15 @@ import java.util.Map;
  * @param openIssues open issues
  * @param openCriticalIssues open critical issues
  * @param openChangeRequests change requests not rejected, closed or cancelled
+ * @param managerTrained the project's manager holds a valid completion of every course of the current standard
+ *     (pmo.improvement.training)
  */
 public record ProjectFacts(boolean charterApproved, boolean acceptanceSigned, boolean baselineSet, long openRisks,
     long assessedRisks, long openCriticalRisksWithoutResponse, long openIssues, long openCriticalIssues,
-    long openChangeRequests) {
+    long openChangeRequests, boolean managerTrained) {
 
   /** Nothing recorded. */
-  public static final ProjectFacts NONE = new ProjectFacts(false, false, false, 0, 0, 0, 0, 0, 0);
+  public static final ProjectFacts NONE = new ProjectFacts(false, false, false, 0, 0, 0, 0, 0, 0, false);
 
   /** The facts as the decision table's inputs, by their names. */
   public Map<String, Object> asVariables() {
@@ -37,31 +39,37 @@ public record ProjectFacts(boolean charterApproved, boolean acceptanceSigned, bo
     v.put("openCriticalIssues", openCriticalIssues);
     v.put("openChangeRequests", openChangeRequests);
     v.put("acceptanceSigned", acceptanceSigned);
+    v.put("managerTrained", managerTrained);
     return v;
   }
 
   public ProjectFacts withDeliverables(boolean charter, boolean acceptance) {
     return new ProjectFacts(charter, acceptance, baselineSet, openRisks, assessedRisks,
-        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, openChangeRequests);
+        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, openChangeRequests, managerTrained);
   }
 
   public ProjectFacts withBaselineSet(boolean set) {
     return new ProjectFacts(charterApproved, acceptanceSigned, set, openRisks, assessedRisks,
-        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, openChangeRequests);
+        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, openChangeRequests, managerTrained);
   }
 
   public ProjectFacts withRisks(long open, long assessed, long criticalWithoutResponse) {
     return new ProjectFacts(charterApproved, acceptanceSigned, baselineSet, open, assessed, criticalWithoutResponse,
-        openIssues, openCriticalIssues, openChangeRequests);
+        openIssues, openCriticalIssues, openChangeRequests, managerTrained);
   }
 
   public ProjectFacts withIssues(long open, long critical) {
     return new ProjectFacts(charterApproved, acceptanceSigned, baselineSet, openRisks, assessedRisks,
-        openCriticalRisksWithoutResponse, open, critical, openChangeRequests);
+        openCriticalRisksWithoutResponse, open, critical, openChangeRequests, managerTrained);
   }
 
   public ProjectFacts withOpenChangeRequests(long open) {
     return new ProjectFacts(charterApproved, acceptanceSigned, baselineSet, openRisks, assessedRisks,
-        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, open);
+        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, open, managerTrained);
+  }
+
+  public ProjectFacts withManagerTrained(boolean trained) {
+    return new ProjectFacts(charterApproved, acceptanceSigned, baselineSet, openRisks, assessedRisks,
+        openCriticalRisksWithoutResponse, openIssues, openCriticalIssues, openChangeRequests, trained);
   }
 }

@@ -77,7 +77,7 @@ class GateDecisions {
     InputErrors errors = new InputErrors();
     GateDecision decision = Choices.check(errors, GateDecision.class, command.decision(), "gateDecision");
     List<StageGateSettings.ShouldMeet> shouldMeet = settings.shouldMeet(gate);
-    List<Integer> scores = checkScores(errors, gate, shouldMeet, command.scores());
+    List<Integer> boardScores = checkScores(errors, gate, settings.scoredByBoard(gate), command.scores());
     String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().trim();
     errors.require(notes == null || notes.length() <= GatePackages.MAX_TEXT, "decisionNotes",
         "must be at most " + GatePackages.MAX_TEXT + " characters");
@@ -102,6 +102,7 @@ class GateDecisions {
               + "); decide recycle, hold or kill"));
     }
     errors.throwIfAny();
+    List<Integer> scores = ShouldMeetScores.of(shouldMeet, boardScores, known);
 
     long checkId = checks.recordNow(pkg, gate, "DECISION", known, results);
     BigDecimal total = BigDecimal.ZERO;

@@ -72,7 +72,7 @@ class MustMeetCheck {
             .collect(Collectors.joining("\n"));
     audit.record(AuditEntry.created(StageGateAudit.GATE_CHECKED, checkId, pkg.projectId(), new Checked(packageId,
         gate, occasion, passed, results)));
-    List<Var.Option> shouldMeet = settings.shouldMeet(gate).stream()
+    List<Var.Option> shouldMeet = settings.scoredByBoard(gate).stream()
         .map(c -> new Var.Option(c.label() + " (weight " + percent(c.weight()) + ")", c.key())).toList();
     return new CheckOutcome(passed, resultsText(results), rework, shouldMeet);
   }

@@ -17,7 +17,9 @@ import pmo.project.ProjectFacts;
 
 /**
  * processes/gate-criteria.dmn, table-driven at every edge: each gate yields each of its must-meet criteria exactly
- * once, met or not, whatever the facts; the criteria of other gates never appear.
+ * once, met or not, whatever the facts; the criteria of other gates never appear. Whether the project manager is
+ * trained in the current standard ({@code managerTrained}, from pmo.improvement.training) is a fact every check records
+ * for the board, never a knock-out: each row of the table holds once with the manager trained and once without.
  */
 class GateCriteriaDmnTest {
 
@@ -54,9 +56,20 @@ class GateCriteriaDmnTest {
   void eachGateYieldsEachOfItsCriteriaOnceMetOrNot(String gate, boolean charter, boolean baseline, int openRisks,
       int assessedRisks, int criticalWithoutResponse, int criticalIssues, int openChangeRequests, boolean acceptance,
       String notMet) {
+    for (boolean managerTrained : new boolean[] {false, true}) {
+      evaluate(gate, charter, baseline, openRisks, assessedRisks, criticalWithoutResponse, criticalIssues,
+          openChangeRequests, acceptance, managerTrained, notMet);
+    }
+  }
+
+  private static void evaluate(String gate, boolean charter, boolean baseline, int openRisks, int assessedRisks,
+      int criticalWithoutResponse, int criticalIssues, int openChangeRequests, boolean acceptance,
+      boolean managerTrained, String notMet) {
     // the table's inputs are the named fields of ProjectFacts: a renamed field or input fails here
     Map<String, Object> facts = new HashMap<>(new ProjectFacts(charter, acceptance, baseline, openRisks,
-        assessedRisks, criticalWithoutResponse, criticalIssues, criticalIssues, openChangeRequests).asVariables());
+        assessedRisks, criticalWithoutResponse, criticalIssues, criticalIssues, openChangeRequests, managerTrained)
+        .asVariables());
+    assertThat(facts).containsEntry("managerTrained", managerTrained);
     facts.put("gate", gate);
 
     DmnDecisionTableResult result = TABLES.evaluate(GateCriteria.DECISION, facts);

@@ -25,6 +25,10 @@ final class ModelExpressions {
       "changeDeadlines", Set.of("reminderAfter", "escalateAfter"),
       "riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline"),
       "issueDeadlines", Set.of("resolveBy", "respondBy"),
+      "improvementDeadlines", Set.of("reminderAt", "escalateAt"),
+      "standardsReviewSchedule", Set.of("cycle"),
+      "standardsReviewItems", Set.of("of"),
+      "trainingSchedule", Set.of("expiryCheck"),
       "performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "periodicReports"));
 
   /** Camunda's built-in functions a model may use, as plain values ({@code ${now()}}, not {@code ${now().x}}). */

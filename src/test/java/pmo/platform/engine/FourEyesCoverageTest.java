@@ -46,6 +46,9 @@ class FourEyesCoverageTest {
       "issue-escalation.bpmn", Map.of(
           "Task_PmoReview", Set.of("raisedBy", "owner"),
           "Task_SteeringDecision", Set.of("raisedBy", "owner")),
+      "improvement-proposal.bpmn", Map.of(
+          "Task_EvaluateProposal", Set.of("proposer"),
+          "Task_VerifyBenefit", Set.of("proposer", "implementer")),
       "status-report.bpmn", Map.of(
           "Task_ReviewRedReport", Set.of("reportSubmitter")),
       "improvement-plan.bpmn", Map.of(
