@@ -98,6 +98,35 @@ public final class BareBeans {
     }
   }
 
+  /** {@code improvementDeadlines}: reminder and escalation of an improvement proposal, days ahead. */
+  public static final class ImprovementDeadlines {
+    public String reminderAt(String processInstanceId) {
+      return inDays(5).toInstant().toString();
+    }
+
+    public String escalateAt(String processInstanceId) {
+      return inDays(10).toInstant().toString();
+    }
+  }
+
+  /** {@code standardsReviewSchedule} and {@code trainingSchedule}: yearly and daily cycles, never due in a run. */
+  public static final class Schedules {
+    public String cycle() {
+      return "0 0 6 1 1 ?";
+    }
+
+    public String expiryCheck() {
+      return "0 0 5 * * ?";
+    }
+  }
+
+  /** {@code standardsReviewItems}: nothing to review. */
+  public static final class StandardsReviewItems {
+    public List<String> of(String processInstanceId) {
+      return List.of();
+    }
+  }
+
   /** {@code changeBoard}: two voters. */
   public static final class ChangeBoard {
     public List<String> voters(String requester) {

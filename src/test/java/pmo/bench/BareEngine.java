@@ -57,6 +57,10 @@ final class BareEngine {
     beans.put("issueDeadlines", new BareBeans.IssueDeadlines());
     beans.put("changeBoard", new BareBeans.ChangeBoard());
     beans.put("performanceDeadlines", new BareBeans.PerformanceDeadlines());
+    beans.put("improvementDeadlines", new BareBeans.ImprovementDeadlines());
+    beans.put("standardsReviewSchedule", new BareBeans.Schedules());
+    beans.put("trainingSchedule", new BareBeans.Schedules());
+    beans.put("standardsReviewItems", new BareBeans.StandardsReviewItems());
 
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("bare");
