@@ -54,6 +54,7 @@ class AnalyticsFiguresTest extends IntegrationTest {
 
   String key;
   String olga;
+  String requester;
   String projectCode;
 
   @BeforeEach
@@ -61,7 +62,7 @@ class AnalyticsFiguresTest extends IntegrationTest {
     key = "analytics-probe-" + unique();
     olga = user("olga", Roles.REQUESTERS, Roles.PMO);
     user("owen", Roles.PROCESS_OWNERS);
-    user("rita", Roles.REQUESTERS);
+    requester = user("req-" + unique(), Roles.REQUESTERS);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
     projectCode = projects.register(new NewProject(null, "Analytics " + unique(), null, "sam", null, "RESEARCH", null,
         new BigDecimal("1000"), LocalDate.now().plusDays(1), LocalDate.now().plusMonths(2), "scope")).project().code();
@@ -225,7 +226,7 @@ class AnalyticsFiguresTest extends IntegrationTest {
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
     assertThat(csv.getBody()).startsWith("kind,id,name,type,executions")
         .contains("node,Task_Prepare,Prepare,userTask,3,2,7200000,").contains("flow,Flow_Again,again,sequenceFlow,");
-    assertThat(get("rita", "/api/analytics?process=" + key).getStatusCode().value()).isEqualTo(403);
+    assertThat(get(requester, "/api/analytics?process=" + key).getStatusCode().value()).isEqualTo(403);
   }
 
   @Test
