@@ -99,11 +99,11 @@ class ReadmeRunPathTest {
   }
 
   private static List<String> taskNames(String base, HttpClient client) throws Exception {
-    return names(get(client, base + "/camunda/api/engine/engine/default/task"));
+    return names(get(client, base + "/camunda/api/engine/engine/default/task?maxResults=100"));
   }
 
   private static List<String> filterNames(String base, HttpClient client) throws Exception {
-    return names(get(client, base + "/camunda/api/engine/engine/default/filter?resourceType=Task"));
+    return names(get(client, base + "/camunda/api/engine/engine/default/filter?resourceType=Task&maxResults=100"));
   }
 
   private static List<String> names(String json) throws Exception {

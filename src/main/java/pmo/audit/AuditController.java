@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Roles;
 
 /** The auditor's API: the audit trail (paged and as a streamed CSV), its verification, a project's timeline. */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasAnyAuthority('auditors', 'camunda-admin')")
+@PreAuthorize("hasAnyAuthority('" + Roles.AUDITORS + "', '" + Roles.ADMIN + "')")
 class AuditController {
 
   private final AuditTrail trail;

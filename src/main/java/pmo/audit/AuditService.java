@@ -37,23 +37,13 @@ public class AuditService implements AuditLog {
     this.clock = clock;
   }
 
-  /** Records a change of a domain record; {@code before} is null for a creation, {@code after} null for a deletion. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after) {
-    record(action, entityType, entityId, projectId, before, after, null);
-  }
-
+  /**
+   * Records a change of a domain record ({@code before} null for a creation, {@code after} null for a deletion), in
+   * the caller's transaction; who and when are added here. A plain insert: the sealer chains it later.
+   */
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEntry entry) {
-    record(entry.action().name(), entry.action().entityType(), entry.entityId(), entry.projectId(), entry.before(),
-        entry.after(), entry.taskId());
-  }
-
-  /** As {@link #record(String, String, Object, Long, Object, Object)}, for an event that belongs to a user task. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after,
-      String taskId) {
     // the database keeps microseconds: the sealer hashes exactly what is stored
     OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     jdbc.sql("""
@@ -62,14 +52,14 @@ public class AuditService implements AuditLog {
             values (:at, :actor, :action, :type, :id, :project, :before, :after, :pi, :task)""")
         .param("at", at)
         .param("actor", actor.id())
-        .param("action", action)
-        .param("type", entityType)
-        .param("id", entityId == null ? null : entityId.toString())
-        .param("project", projectId)
-        .param("before", toJson(before))
-        .param("after", toJson(after))
+        .param("action", entry.action().name())
+        .param("type", entry.action().entityType())
+        .param("id", entry.entityId())
+        .param("project", entry.projectId())
+        .param("before", toJson(entry.before()))
+        .param("after", toJson(entry.after()))
         .param("pi", EngineContext.currentProcessInstanceId())
-        .param("task", taskId)
+        .param("task", entry.taskId())
         .update();
   }
 

@@ -14,13 +14,10 @@ public final class ChangeRequestProcess {
   public static final String ROUTE_DECISION = "change-approval-route";
 
   public static final String START = "StartEvent_ChangeRequested";
-  public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
   public static final String TASK_ASSESS = "Task_AssessImpact";
   public static final String TASK_DECIDE_ROUTE = "Task_DecideRoute";
-  public static final String TASK_RECORD_ROUTE = "Task_RecordRoute";
   public static final String TASK_PMO_APPROVAL = "Task_PmoApproval";
   public static final String TASK_BOARD_VOTE = "Task_BoardVote";
-  public static final String TASK_TALLY_VOTES = "Task_TallyVotes";
   public static final String TASK_STEERING_APPROVAL = "Task_SteeringApproval";
   public static final String TASK_EXPEDITED_APPROVAL = "Task_ExpeditedApproval";
   public static final String TASK_REVISE = "Task_ReviseRequest";
@@ -30,12 +27,8 @@ public final class ChangeRequestProcess {
   public static final String TASK_IMPLEMENT = "Task_ImplementChange";
   public static final String TASK_REVIEW = "Task_RetrospectiveReview";
   public static final String TASK_VERIFY = "Task_VerifyImplementation";
-  public static final String TASK_REMIND = "Task_RemindApprovers";
-  public static final String TASK_ESCALATE = "Task_EscalateToPmo";
-  public static final String TASK_SEND_DEADLINE_NOTICES = "Task_SendDeadlineNotices";
   public static final String END_CLOSED = "End_ChangeClosed";
   public static final String END_REJECTED = "End_ChangeRejected";
-  public static final String END_DEADLINE = "End_DeadlineHandled";
 
   // start form (and revise form): the request as the requester raises it
   public static final Var<Long> PROJECT_ID = Var.id("projectId");

@@ -6,20 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.ReadRule;
-import pmo.platform.Roles;
-import pmo.platform.RowLocks;
-import pmo.platform.Viewer;
-import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
+import pmo.platform.Viewer;
 
 @Repository
 class ChangeRequestRepository {
@@ -206,32 +206,6 @@ class ChangeRequestRepository {
   List<Approval> approvals(long changeRequestId) {
     return jdbc.sql("select * from change_approval where change_request_id = :cr order by id")
         .param("cr", changeRequestId).query(Approval.class).list();
-  }
-
-  // --- reminders and escalations
-
-  long insertEscalation(long changeRequestId, String kind, ApprovalStage stage, OffsetDateTime openSince,
-      String waitingFor, String escalatedTo, String reason, String recordedBy, OffsetDateTime now) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
-            insert into change_escalation (change_request_id, kind, stage, open_since, waiting_for, escalated_to,
-                                           reason, recorded_by, recorded_at)
-            values (:cr, :kind, :stage, :since, :waiting, :to, :reason, :by, :now)""")
-        .param("cr", changeRequestId).param("kind", kind).param("stage", stage.name()).param("since", openSince)
-        .param("waiting", waitingFor).param("to", escalatedTo).param("reason", reason).param("by", recordedBy)
-        .param("now", now)
-        .update(key, "id");
-    return key.getKey().longValue();
-  }
-
-  Escalation escalation(long id) {
-    return jdbc.sql("select * from change_escalation where id = :id").param("id", id).query(Escalation.class)
-        .single();
-  }
-
-  List<Escalation> escalations(long changeRequestId) {
-    return jdbc.sql("select * from change_escalation where change_request_id = :cr order by id")
-        .param("cr", changeRequestId).query(Escalation.class).list();
   }
 
   private static Map<String, Object> draftParams(ChangeRequestDraft d) {

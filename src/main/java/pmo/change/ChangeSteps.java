@@ -21,11 +21,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationStep;
+import pmo.escalation.EscalationTrigger;
+import pmo.platform.Roles;
 import pmo.platform.engine.CurrentActor;
 
 /**
  * The Java steps of processes/change-request.bpmn, each a bean named as the model's {@code delegateExpression}. A step
- * finds its change request by the process instance it runs in (never by a variable: DESIGN.md §4a), reads the form's
+ * finds its change request by the process instance it runs in (never by a variable: README, "Governance that cannot be bypassed"), reads the form's
  * variables through {@link ChangeRequestProcess}, calls a change service and writes back what a gateway or a later form
  * needs.
  */
@@ -127,14 +131,22 @@ class ChangeSteps {
         VERIFICATION_COMMENT.get(execution), actor.id());
   }
 
+  /**
+   * Version 1.0.0 of change-request.bpmn named its reminder step so, with no input parameters; its instances that
+   * still run keep working through this (from 1.1.0 both deadline steps are {@code ${escalateCase}}). Remove once no
+   * instance of 1.0.0 runs.
+   */
   @Bean
-  JavaDelegate remindChangeApprovers(ChangeRequestService requests, ChangeDeadlineService service) {
-    return execution -> service.remind(caseOf(requests, execution));
+  JavaDelegate remindChangeApprovers(EscalationService escalations, ChangeEscalations cases) {
+    return execution -> escalations.escalate(cases, execution.getProcessInstanceId(),
+        new EscalationStep(EscalationTrigger.APPROVAL_REMINDER, null, 0, null), execution);
   }
 
+  /** The escalation step of version 1.0.0, as {@link #remindChangeApprovers}. */
   @Bean
-  JavaDelegate escalateChangeApproval(ChangeRequestService requests, ChangeDeadlineService service) {
-    return execution -> service.escalate(caseOf(requests, execution));
+  JavaDelegate escalateChangeApproval(EscalationService escalations, ChangeEscalations cases) {
+    return execution -> escalations.escalate(cases, execution.getProcessInstanceId(),
+        new EscalationStep(EscalationTrigger.APPROVAL_OVERDUE, Roles.PMO, 1, null), execution);
   }
 
   private static long caseOf(ChangeRequestService requests, DelegateExecution execution) {

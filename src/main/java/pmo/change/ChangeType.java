@@ -2,7 +2,7 @@ package pmo.change;
 
 import pmo.platform.Choices;
 
-/** Change types (DESIGN.md §7): standard (pre-approved), normal (routed), emergency (expedited, reviewed after). */
+/** Change types: standard (pre-approved), normal (routed), emergency (expedited, reviewed after). */
 public enum ChangeType {
   STANDARD("standard"), NORMAL("normal"), EMERGENCY("emergency");
 

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Java steps of processes/project-intake.bpmn. Each finds its proposal by the process instance it runs in (never
- * by a variable: DESIGN.md §4a), reads the form through {@link IntakeProcess}, calls {@link IntakeService} and writes
+ * by a variable: README, "Governance that cannot be bypassed"), reads the form through {@link IntakeProcess}, calls {@link IntakeService} and writes
  * back what a gateway or a later form needs.
  */
 @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import pmo.escalation.EscalationStep;
 import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
@@ -41,7 +42,6 @@ public final class IssueProcess {
   // triage form
   public static final Var<Boolean> NEEDS_CHANGE = Var.flag("needsChange");
   public static final Var<String> CHANGE_DESCRIPTION = Var.text("changeDescription");
-  public static final Var<String> TRIAGE_COMMENT = Var.text("triageComment");
 
   // resolve form
   public static final Var<String> RESOLUTION = Var.text("resolution");
@@ -56,13 +56,15 @@ public final class IssueProcess {
 
   // written by the process
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
-  /** Input parameters of each escalation step: why (sla-breached, pmo-escalated, pmo-deadline-passed), to whom
-   * (a group or user id) and at which level (1 PMO, 2 steering committee). */
-  public static final Var<String> ESCALATION_TRIGGER = Var.text("escalationTrigger");
-  public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
-  public static final Var<Integer> ESCALATION_LEVEL = Var.integer("escalationLevel");
-  /** Why the case was escalated, shown on the PMO and steering committee forms. */
-  public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
+  /**
+   * Input parameters of each escalation step ({@link EscalationStep}): why (sla-breached, pmo-escalated,
+   * pmo-deadline-passed), to whom (a group or user id) and at which level (1 PMO, 2 steering committee).
+   */
+  public static final Var<String> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
+  public static final Var<String> ESCALATE_TO = EscalationStep.ESCALATE_TO;
+  public static final Var<Integer> ESCALATION_LEVEL = EscalationStep.LEVEL;
+  /** Why the case was escalated (written by the escalation step), shown on the PMO and steering committee forms. */
+  public static final Var<String> ESCALATION_REASON = EscalationStep.REASON;
 
   private IssueProcess() {
   }

@@ -4,19 +4,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.ReadRule;
-import pmo.platform.Roles;
-import pmo.platform.RowLocks;
-import pmo.platform.Viewer;
-import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
+import pmo.platform.Viewer;
 
 @Repository
 class IssueRepository {
@@ -115,13 +115,13 @@ class IssueRepository {
   }
 
   /** Open issues of a project, and how many of them are critical. */
-  long[] openCounts(long projectId) {
+  IssueLog.OpenIssues openIssues(long projectId) {
     return jdbc.sql("""
             select count(*) as open_issues,
                    coalesce(sum(case when severity = 'CRITICAL' then 1 else 0 end), 0) as critical_issues
               from issue where project_id = :project and """ + " " + OPEN)
         .param("project", projectId)
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .query((rs, n) -> new IssueLog.OpenIssues(rs.getLong(1), rs.getLong(2)))
         .single();
   }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.platform.engine.CurrentActor;
+import pmo.platform.AuditEntry;
 import pmo.platform.InputErrors;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 import pmo.project.ProjectSettings;
 
 /**
@@ -53,7 +54,7 @@ public class KnowledgeService {
     List<Long> ids = new ArrayList<>();
     for (NewLesson lesson : newLessons) {
       long id = lessons.insert(lesson, actor.id(), now);
-      audit.record("LESSON_RECORDED", ENTITY, id, lesson.projectId(), null, lessons.get(id));
+      audit.record(AuditEntry.created(KnowledgeAudit.LESSON_RECORDED, id, lesson.projectId(), lessons.get(id)));
       ids.add(id);
     }
     return ids;

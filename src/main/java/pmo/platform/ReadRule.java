@@ -28,9 +28,13 @@ public record ReadRule(Set<String> readAll, String table, List<String> own) {
     if (viewer.inAny(readAll)) {
       return filter;
     }
-    String ids = own.stream().map(condition -> "select id from " + table + " where " + condition)
+    return filter.and("id in (" + ownIds() + ")", "viewer", viewer.id());
+  }
+
+  /** The ids of the viewer's own cases ({@code :viewer}), one index look-up per condition; for queries that join. */
+  public String ownIds() {
+    return own.stream().map(condition -> "select id from " + table + " where " + condition)
         .collect(Collectors.joining(" union all "));
-    return filter.and("id in (" + ids + ")", "viewer", viewer.id());
   }
 
   /** Whether the viewer may see the case {@code id}. */

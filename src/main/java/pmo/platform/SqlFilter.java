@@ -25,11 +25,9 @@ public final class SqlFilter {
     return this;
   }
 
-  /** Adds a condition without a parameter when {@code apply} is true. */
-  public SqlFilter andIf(boolean apply, String condition) {
-    if (apply) {
-      conditions.add(condition);
-    }
+  /** Adds a condition without a parameter. */
+  public SqlFilter and(String condition) {
+    conditions.add(condition);
     return this;
   }
 

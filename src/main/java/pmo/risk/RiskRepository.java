@@ -5,19 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.ReadRule;
-import pmo.platform.Roles;
-import pmo.platform.RowLocks;
-import pmo.platform.Viewer;
-import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
+import pmo.platform.Viewer;
 
 @Repository
 class RiskRepository {
@@ -149,7 +149,7 @@ class RiskRepository {
    * answered from the index ix_risk_project or ix_risk_status. Each row: probability, impact, count.
    */
   List<long[]> heatMap(Long projectId, Viewer viewer) {
-    SqlFilter filter = READ.restrict(new SqlFilter().andIf(true, OPEN).andIf(true, "probability is not null")
+    SqlFilter filter = READ.restrict(new SqlFilter().and(OPEN).and("probability is not null")
         .and("project_id = :project", "project", projectId), viewer);
     return filter.bind(jdbc.sql("select probability, impact, count(*) from risk" + filter.where()
             + " group by probability, impact"))
@@ -157,8 +157,12 @@ class RiskRepository {
         .list();
   }
 
+  /** A project's open risks: all, assessed, critical without a response plan. */
+  record OpenRisks(long open, long assessed, long criticalWithoutResponse) {
+  }
+
   /** Facts of one project for gate reviews, in one pass over its rows. */
-  Map<String, Object> facts(long projectId) {
+  OpenRisks openRisks(long projectId) {
     return jdbc.sql("""
             select count(*) as open_risks,
                    coalesce(sum(case when probability is not null and impact is not null then 1 else 0 end), 0)
@@ -167,10 +171,13 @@ class RiskRepository {
                        as critical_without_response
               from risk where project_id = :project and """ + " " + OPEN)
         .param("project", projectId)
-        .query((rs, n) -> Map.<String, Object>of(
-            "openRisks", rs.getLong(1),
-            "assessedRisks", rs.getLong(2),
-            "openCriticalRisksWithoutResponse", rs.getLong(3)))
+        .query((rs, n) -> new OpenRisks(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .single();
+  }
+
+  /** How many open risks of a project are HIGH or CRITICAL. */
+  long openHighOrCritical(long projectId) {
+    return jdbc.sql("select count(*) from risk where project_id = :project and level in ('HIGH', 'CRITICAL') and "
+        + OPEN).param("project", projectId).query(Long.class).single();
   }
 }

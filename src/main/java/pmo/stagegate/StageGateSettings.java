@@ -47,8 +47,10 @@ record StageGateSettings(
             where.formatted("deliverables") + ": '" + d.key() + "' is not a unique key (letters, digits, - and _)");
         require(d.label() != null && !d.label().isBlank() && d.label().length() <= 200,
             where.formatted("deliverables") + "." + d.key() + " needs a label of at most 200 characters");
-        require(d.fact() == null || d.fact().matches("[a-z][A-Za-z0-9]*"),
-            where.formatted("deliverables") + "." + d.key() + ": fact '" + d.fact() + "' is not a camelCase name");
+        require(d.fact() == null || StageGateFacts.CHARTER_APPROVED.equals(d.fact())
+            || StageGateFacts.ACCEPTANCE_SIGNED.equals(d.fact()), where.formatted("deliverables") + "." + d.key()
+            + ": fact '" + d.fact() + "' is none of the facts gate-criteria.dmn reads (" + StageGateFacts.CHARTER_APPROVED
+            + ", " + StageGateFacts.ACCEPTANCE_SIGNED + ")");
       }
       List<ShouldMeet> criteria = shouldMeet.getOrDefault(gate, List.of());
       require(!criteria.isEmpty() && criteria.size() <= SCORE_SLOTS,

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.IntegrationTest;
+import pmo.platform.AuditEntry;
 import pmo.platform.Roles;
 
 /**
@@ -48,8 +49,8 @@ class AuditExportTest extends IntegrationTest {
     String key = unique();
     for (int i = 0; i < 5; i++) {
       int n = i;
-      transaction.executeWithoutResult(status -> audit.record("EXPORT_TESTED", "AUDIT_EXPORT", key, null, null,
-          Map.of("n", n)));
+      transaction.executeWithoutResult(status -> audit.record(AuditEntry.created(new TestAction("EXPORT_TESTED",
+          "AUDIT_EXPORT"), key, null, Map.of("n", n))));
     }
     AuditFilter filter = new AuditFilter(null, null, null, null, "AUDIT_EXPORT", key, null, null);
     HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);

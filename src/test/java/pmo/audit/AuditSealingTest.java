@@ -27,6 +27,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.IntegrationTest;
+import pmo.platform.AuditEntry;
 
 /**
  * Sealing: recording an event commits it unsealed, waiting for no other transaction; the sealer chains committed
@@ -97,7 +98,8 @@ class AuditSealingTest extends IntegrationTest {
     CountDownLatch recorded = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
     CompletableFuture<Void> late = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-      audit.record("SEALING_LATE_COMMIT", "AUDIT_TEST", lateKey, null, null, Map.of("key", lateKey));
+      audit.record(AuditEntry.created(new TestAction("SEALING_LATE_COMMIT", "AUDIT_TEST"), lateKey, null,
+          Map.of("key", lateKey)));
       recorded.countDown();
       try {
         commit.await(30, TimeUnit.SECONDS);
@@ -236,8 +238,8 @@ class AuditSealingTest extends IntegrationTest {
 
   private long record(String action) {
     String key = unique();
-    transaction.executeWithoutResult(status -> audit.record(action, "AUDIT_TEST", key, null, null,
-        Map.of("key", key)));
+    transaction.executeWithoutResult(status -> audit.record(AuditEntry.created(new TestAction(action, "AUDIT_TEST"),
+        key, null, Map.of("key", key))));
     return jdbc.sql("select id from audit_event where entity_type = 'AUDIT_TEST' and entity_id = :key")
         .param("key", key).query(Long.class).single();
   }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.IntegrationTest;
+import pmo.platform.AuditEntry;
 
 /**
  * Incremental verification: an intact verification records a checkpoint (up to which event, its hash, when, by whom);
@@ -111,8 +112,8 @@ class AuditVerificationTest extends IntegrationTest {
 
   private String record(String action) {
     String key = unique();
-    transaction.executeWithoutResult(status -> audit.record(action, "AUDIT_TEST", key, null, null,
-        Map.of("key", key)));
+    transaction.executeWithoutResult(status -> audit.record(AuditEntry.created(new TestAction(action, "AUDIT_TEST"),
+        key, null, Map.of("key", key))));
     sealer.sealNow();
     return key;
   }

@@ -21,6 +21,8 @@ import pmo.audit.AuditSealer;
 import pmo.audit.AuditService;
 import pmo.audit.AuditTrail;
 import pmo.audit.ChainReport;
+import pmo.audit.TestAction;
+import pmo.platform.AuditEntry;
 
 /**
  * Benchmark, not a test (excluded from the suite; run it on its own, empty database):
@@ -81,8 +83,8 @@ class AuditTrailBenchmark extends IntegrationTest {
 
     for (int i = 0; i < 1_000; i++) {
       int n = i;
-      transaction.executeWithoutResult(s -> audit.record("BENCH_APPENDED", "BENCH", n, null, null,
-          Map.of("n", n)));
+      transaction.executeWithoutResult(s -> audit.record(AuditEntry.created(new TestAction("BENCH_APPENDED",
+          "BENCH"), n, null, Map.of("n", n))));
     }
     sealer.sealNow();
     start = System.nanoTime();
@@ -106,8 +108,8 @@ class AuditTrailBenchmark extends IntegrationTest {
             long n = i;
             try {
               transaction.executeWithoutResult(s -> {
-                audit.record("BENCH_APPENDED", "BENCH", thread + "-" + n, null, null,
-                    Map.of("thread", thread, "n", n, "stage", "EXECUTION"));
+                audit.record(AuditEntry.created(new TestAction("BENCH_APPENDED", "BENCH"), thread + "-" + n, null,
+                    Map.of("thread", thread, "n", n, "stage", "EXECUTION")));
                 if (workMillis > 0) {
                   pause(workMillis);
                 }

@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pmo.IntegrationTest;
 import pmo.audit.AuditSealer;
 import pmo.audit.AuditService;
+import pmo.audit.TestAction;
+import pmo.platform.AuditEntry;
 import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectDetails;
@@ -410,8 +412,8 @@ class ReadsAtScaleBenchmark extends IntegrationTest {
     for (int round = 0; round < millis.length; round++) {
       for (int i = 0; i < 1_000; i++) {
         int n = i;
-        transaction.executeWithoutResult(s -> audit.record("BENCH_APPENDED", "BENCH", n, null, null,
-            Map.of("n", n)));
+        transaction.executeWithoutResult(s -> audit.record(AuditEntry.created(
+            new TestAction("BENCH_APPENDED", "BENCH"), n, null, Map.of("n", n))));
       }
       sealer.sealNow();
       long start = System.nanoTime();

@@ -48,7 +48,7 @@ class StageGateSettingsTest extends IntegrationTest {
     badFact.put(Gate.G3, List.of(new Deliverable("acceptance", "Acceptance", "Acceptance Signed")));
     assertThatThrownBy(() -> new StageGateSettings(boards(), badFact, criteria(weights("1")), 5))
         .hasMessage("stage-gate standard: pmo.stagegate.deliverables.G3.acceptance: fact 'Acceptance Signed' is "
-            + "not a camelCase name");
+            + "none of the facts gate-criteria.dmn reads (charterApproved, acceptanceSigned)");
   }
 
   private static StageGateSettings settings(Map<Gate, String> boards, String... weights) {

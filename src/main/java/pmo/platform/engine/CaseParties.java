@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who is who on the cases of some processes, read from the stored case (DESIGN.md §4a: never from a process variable
+ * Who is who on the cases of some processes, read from the stored case (the README's "Governance that cannot be bypassed": never from a process variable
  * a user could write). Each capability implements it for the processes it runs; the four-eyes rule of a user task
  * (extension property {@code fourEyes}, e.g. {@code requester}) names parties that these answer.
  */

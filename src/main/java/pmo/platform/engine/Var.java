@@ -1,6 +1,5 @@
 package pmo.platform.engine;
 
-import pmo.platform.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
+import pmo.platform.InvalidInputException;
 
 /**
  * A process variable with its name and type in one constant (the idea of camunda-bpm-data): processes declare their

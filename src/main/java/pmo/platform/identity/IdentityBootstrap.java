@@ -1,7 +1,5 @@
 package pmo.platform.identity;
 
-import pmo.platform.Roles;
-import pmo.platform.engine.Tasklist;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -28,6 +26,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import pmo.platform.Roles;
+import pmo.platform.engine.Tasklist;
 
 /**
  * Makes sure, at every start and in every profile, that the role groups exist with their authorizations and that each
