@@ -45,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lifecycle: it stops after the web server (so requests finishing at shutdown still get a last run) and before the
  * datasource closes, and never keeps the JVM alive. A failed run (database unreachable) is logged and retried at the
  * next interval. {@link #sealNow()} seals on demand, in the caller's thread.
+ *
+ * <p>Longer than 200 lines because the sealing batch, its lock on two databases and its background schedule must be
+ * read together to see that one sealer runs at a time.
  */
 @Component
 public class AuditSealer implements SmartLifecycle {

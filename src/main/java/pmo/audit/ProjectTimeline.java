@@ -35,6 +35,9 @@ import pmo.platform.PageRequest;
  * tables, see {@link ProjectCases}) and the audit trail of the project. Camunda 7 CE Cockpit shows no finished
  * instances; this is the auditor's view of them. Every query touches only the project's own rows, so the timeline
  * costs the same however many other projects there are.
+ *
+ * <p>Longer than 200 lines: one short query per kind of timeline row (process, task, decision, variable, record),
+ * merged in time order here.
  */
 @Service
 public class ProjectTimeline {

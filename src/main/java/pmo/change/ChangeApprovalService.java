@@ -24,6 +24,8 @@ import pmo.project.ProjectService;
  * the board's combined vote, the new baseline on approval, implementation and verification. The four-eyes rule is
  * checked here as well as on the tasks: the requester never approves, votes on or ratifies their own request, and
  * whoever implemented a change does not verify it.
+ *
+ * <p>Longer than 200 lines: one short method per step after assessment, kept together as one register's writes.
  */
 @Service
 public class ChangeApprovalService {
@@ -162,20 +164,17 @@ public class ChangeApprovalService {
 
   /** The requester's verification: accept closes the request, reopen sends it back to implementation. */
   @Transactional
-  public ChangeRequest verify(long id, String value, String comment, String verifier) {
+  public ChangeRequest verify(long id, VerificationOutcome outcome, String comment, String verifier) {
     ChangeRequest before = require(id, ChangeStatus.IMPLEMENTED);
-    String field = ChangeRequestProcess.VERIFICATION.name();
     InputErrors errors = new InputErrors();
-    errors.require("accept".equals(value) || "reopen".equals(value), field,
-        "must be one of accept, reopen, not '" + value + "'");
-    errors.require(!"reopen".equals(value) || (comment != null && !comment.isBlank()),
+    errors.require(outcome != VerificationOutcome.REOPEN || (comment != null && !comment.isBlank()),
         ChangeRequestProcess.VERIFICATION_COMMENT.name(), "is required when you reopen the change");
     errors.throwIfAny();
     if (verifier.equals(before.implementedBy())) {
       throw new SegregationOfDutiesException("Four-eyes rule: " + verifier + " implemented " + before.reference()
           + " and may not verify it");
     }
-    boolean accepted = "accept".equals(value);
+    boolean accepted = outcome == VerificationOutcome.ACCEPT;
     requests.verified(id, accepted ? ChangeStatus.CLOSED : ChangeStatus.APPROVED, verifier, comment, now());
     ChangeRequest after = get(id);
     audit.record(AuditEntry.changed(accepted ? ChangeAudit.CHANGE_REQUEST_CLOSED : ChangeAudit.CHANGE_REQUEST_REOPENED,

@@ -64,7 +64,8 @@ public final class ChangeRequestProcess {
 
   // implementation and verification forms
   public static final Var<String> IMPLEMENTATION_NOTES = Var.text("implementationNotes");
-  public static final Var<String> VERIFICATION = Var.text("verification");
+  public static final Var<VerificationOutcome> VERIFICATION = Var.choice("verification",
+      VerificationOutcome.class);
   public static final Var<String> VERIFICATION_COMMENT = Var.text("verificationComment");
 
   // written by the process (the request itself is found by the process instance, never by a variable)
@@ -74,7 +75,7 @@ public final class ChangeRequestProcess {
   public static final Var<BigDecimal> COST_DELTA_PCT = Var.decimal("costDeltaPct");
   public static final Var<BigDecimal> SCHEDULE_DELTA_PCT = Var.decimal("scheduleDeltaPct");
   /** The DMN's output (a {@link Route} name) and the decision definition that produced it. */
-  public static final Var<String> ROUTE = Var.text("route");
+  public static final Var<Route> ROUTE = Var.choice("route", Route.class);
   public static final Var<String> ROUTE_DECISION_KEY = Var.text("routeDecisionKey");
   public static final Var<Integer> ROUTE_DECISION_VERSION = Var.integer("routeDecisionVersion");
   /** The board's combined vote: approve, reject or rework. */

@@ -40,6 +40,8 @@ class ChangeSteps {
   JavaDelegate recordChangeRequest(ChangeRequestService service) {
     return execution -> {
       ChangeRequest request = service.record(ChangeRequestProcess.draft(execution), execution.getProcessInstanceId());
+      // Cockpit, Tasklist and the history API name the instance by its request, not by a UUID
+      execution.setProcessBusinessKey(request.reference());
       REQUESTER.set(execution, request.requester());
       PROJECT_MANAGER.set(execution, service.projectManager(request.id()));
       subject(execution, request);
@@ -57,7 +59,7 @@ class ChangeSteps {
 
   @Bean
   JavaDelegate recordChangeRoute(ChangeRequestService requests, ChangeApprovalService service) {
-    return execution -> service.route(caseOf(requests, execution), Route.of(ROUTE.get(execution)),
+    return execution -> service.route(caseOf(requests, execution), ROUTE.get(execution),
         ROUTE_DECISION_KEY.get(execution), ROUTE_DECISION_VERSION.get(execution));
   }
 
@@ -85,7 +87,7 @@ class ChangeSteps {
     return execution -> {
       long id = caseOf(requests, execution);
       ApprovalDecision outcome = service.tallyBoard(id);
-      BOARD_OUTCOME.set(execution, outcome.value);
+      BOARD_OUTCOME.set(execution, outcome.value());
       if (outcome != ApprovalDecision.APPROVE) {
         DECISION_REASON.set(execution, requests.get(id).outcomeReason());
       }
@@ -127,7 +129,7 @@ class ChangeSteps {
   @Bean
   JavaDelegate recordChangeVerification(ChangeRequestService requests, ChangeApprovalService service,
       CurrentActor actor) {
-    return execution -> service.verify(caseOf(requests, execution), VERIFICATION.get(execution),
+    return execution -> service.verify(caseOf(requests, execution), VERIFICATION.require(execution),
         VERIFICATION_COMMENT.get(execution), actor.id());
   }
 

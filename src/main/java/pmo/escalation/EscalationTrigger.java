@@ -1,6 +1,7 @@
 package pmo.escalation;
 
 import java.util.Arrays;
+import pmo.platform.Choice;
 
 /**
  * Why a case escalates, for every process: the model gives it to the escalation step as the variable
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * escalation table stores the name. The trigger decides the kind of the record and, with the case, the missed
  * deadline and the reason.
  */
-public enum EscalationTrigger {
+public enum EscalationTrigger implements Choice {
   /** A risk is still high or critical after its response (risk-escalation.bpmn). */
   RESIDUAL("residual"),
   /** A risk's owner did not report the residual assessment in time. */
@@ -43,6 +44,7 @@ public enum EscalationTrigger {
   }
 
   /** As the models write it, e.g. {@code sla-breached}. */
+  @Override
   public String value() {
     return value;
   }

@@ -84,9 +84,8 @@ public class IntakeService {
 
   /** Records the PMO's screening; returns the proposal's new status. A comment is required to send back or reject. */
   @Transactional
-  public ProposalStatus screen(long id, String decisionValue, String comment) {
+  public ProposalStatus screen(long id, ScreeningDecision decision, String comment) {
     Proposal before = require(id, ProposalStatus.SUBMITTED);
-    ScreeningDecision decision = ScreeningDecision.of(decisionValue, "screeningDecision");
     new InputErrors()
         .require(decision == ScreeningDecision.COMPLETE || hasText(comment), "screeningComment",
             "is required when the proposal is sent back or rejected")
@@ -106,10 +105,9 @@ public class IntakeService {
    * start (not in the past); rejection needs a comment.
    */
   @Transactional
-  public ProposalStatus decideAsSponsor(long id, String decisionValue, String comment, String manager,
+  public ProposalStatus decideAsSponsor(long id, SponsorDecision decision, String comment, String manager,
       LocalDate plannedStart) {
     Proposal before = require(id, ProposalStatus.SCREENED);
-    SponsorDecision decision = SponsorDecision.of(decisionValue, "sponsorDecision");
     InputErrors errors = new InputErrors();
     if (decision == SponsorDecision.APPROVE) {
       directory.checkUser(errors, "projectManager", manager, Roles.PROJECT_MANAGERS);

@@ -37,7 +37,7 @@ class IntakeSteps {
   @Bean
   JavaDelegate recordScreeningDecision(IntakeService intake) {
     return execution -> {
-      ProposalStatus status = intake.screen(proposalOf(intake, execution), SCREENING_DECISION.get(execution),
+      ProposalStatus status = intake.screen(proposalOf(intake, execution), SCREENING_DECISION.require(execution),
           SCREENING_COMMENT.get(execution));
       if (status == ProposalStatus.REJECTED) {
         REJECTION_REASON.set(execution, "Rejected at PMO screening: " + SCREENING_COMMENT.get(execution));
@@ -57,7 +57,7 @@ class IntakeSteps {
   @Bean
   JavaDelegate recordSponsorDecision(IntakeService intake) {
     return execution -> {
-      ProposalStatus status = intake.decideAsSponsor(proposalOf(intake, execution), SPONSOR_DECISION.get(execution),
+      ProposalStatus status = intake.decideAsSponsor(proposalOf(intake, execution), SPONSOR_DECISION.require(execution),
           SPONSOR_COMMENT.get(execution), PROJECT_MANAGER.get(execution), PLANNED_START.get(execution));
       if (status == ProposalStatus.REJECTED) {
         REJECTION_REASON.set(execution, "Rejected by the sponsor: " + SPONSOR_COMMENT.get(execution));

@@ -18,6 +18,7 @@ import pmo.escalation.EscalatedCases;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationService;
 import pmo.escalation.EscalationStep;
+import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.Durations;
 import pmo.platform.InputErrors;
@@ -120,7 +121,7 @@ public class IssueEscalationService implements EscalatedCases {
   public IssueDecision decideAsPmo(long id, String decisionValue, String comment, String resolution, String owner,
       LocalDate dueDate) {
     Issue before = records.lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = IssueDecision.of(decisionValue, "pmoDecision", IssueDecision.PMO);
+    IssueDecision decision = Choices.of(IssueDecision.PMO, decisionValue, "pmoDecision");
     new InputErrors().requireText(comment, "pmoComment", 2000).throwIfAny();
     switch (decision) {
       case RESOLVED -> {
@@ -138,7 +139,7 @@ public class IssueEscalationService implements EscalatedCases {
   public IssueDecision decideAsSteering(long id, String decisionValue, String comment, String owner,
       LocalDate dueDate) {
     Issue before = records.lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = IssueDecision.of(decisionValue, "steeringDecision", IssueDecision.STEERING);
+    IssueDecision decision = Choices.of(IssueDecision.STEERING, decisionValue, "steeringDecision");
     new InputErrors().requireText(comment, "steeringComment", 2000).throwIfAny();
     if (decision == IssueDecision.REASSIGN) {
       reassign(before, owner, dueDate);

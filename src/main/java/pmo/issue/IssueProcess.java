@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.escalation.EscalationStep;
+import pmo.platform.Choices;
 import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
@@ -81,7 +82,7 @@ public final class IssueProcess {
     vars.put(PROJECT_ID.name(), PROJECT_ID.raw(issue.projectId()));
     vars.put(TITLE.name(), issue.title());
     vars.put(DESCRIPTION.name(), issue.description());
-    vars.put(SEVERITY.name(), IssueSeverity.of(issue.severity(), SEVERITY.name()).value());
+    vars.put(SEVERITY.name(), Choices.of(IssueSeverity.class, issue.severity(), SEVERITY.name()).value());
     vars.put(OWNER.name(), issue.owner());
     vars.put(RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
     return vars;

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
@@ -25,6 +26,8 @@ import pmo.project.ProjectService;
  * change, resolve, and cancellation with the project (escalation and the decisions on an escalated issue are
  * {@link IssueEscalationService}). Each checks its input, locks the issue row, writes it and an audit event in the
  * step's transaction.
+ *
+ * <p>Longer than 200 lines: one short method per step of the issue process, kept together as one register's writes.
  */
 @Service
 public class IssueService {
@@ -72,7 +75,7 @@ public class IssueService {
       directory.checkUser(errors, "owner", issue.owner(), null);
     }
     if (!errors.has("severity")) {
-      IssueSeverity.check(errors, "severity", issue.severity());
+      Choices.check(errors, IssueSeverity.class, issue.severity(), "severity");
     }
     return errors;
   }
@@ -88,7 +91,7 @@ public class IssueService {
       throw new ForbiddenActionException("an issue is raised by a user: start the process as that user");
     }
     check(issue).throwIfAny();
-    IssueSeverity severity = IssueSeverity.of(issue.severity(), "severity");
+    IssueSeverity severity = Choices.of(IssueSeverity.class, issue.severity(), "severity");
     OffsetDateTime now = records.now();
     long id = issues.insert(issue, severity, raisedBy, now.plus(settings.sla().of(severity)), processInstanceId, now);
     Issue created = log.get(id);
@@ -133,7 +136,7 @@ public class IssueService {
   public Issue triage(long id, String severityValue, String owner, boolean needsChange, String changeDescription) {
     Issue before = records.lock(id, IssueStatus.OPEN);
     InputErrors errors = new InputErrors();
-    IssueSeverity severity = IssueSeverity.check(errors, "severity", severityValue);
+    IssueSeverity severity = Choices.check(errors, IssueSeverity.class, severityValue, "severity");
     directory.checkUser(errors, "owner", owner, null);
     if (needsChange) {
       if (changeDescription == null || changeDescription.isBlank()) {

@@ -32,6 +32,7 @@ class IssueSteps {
   JavaDelegate recordIssue(IssueService issues) {
     return execution -> {
       Issue issue = issues.record(IssueProcess.draft(execution), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(issue.code());
       RAISED_BY.set(execution, issue.raisedBy());
       OWNER.set(execution, issue.owner());
       SEVERITY.set(execution, issue.severity().value());

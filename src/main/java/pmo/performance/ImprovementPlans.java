@@ -27,6 +27,8 @@ import pmo.risk.RiskRaising;
  * Improvement plans, one per breach episode: opened with a risk raised through the risk process (in the project
  * manager's name, assessed: probability 4, impact 3), drafted and agreed in improvement-plan.bpmn, closed when the
  * KPIs recover or the project stops. Each write locks the plan row and is audited.
+ *
+ * <p>Longer than 200 lines: one short method per step of the plan's life, kept together as one table's writes.
  */
 @Service
 class ImprovementPlans {

@@ -19,6 +19,9 @@ import pmo.platform.identity.Directory;
 /**
  * The project registry: registration with baseline v1, baseline versions, stage and status changes, reads. Every write
  * is audited.
+ *
+ * <p>Longer than 200 lines because it holds every transition of the project row (stage, status, RAG, baselines), each a
+ * short lock-check-write-audit; one place keeps their lock order and audit alike.
  */
 @Service
 public class ProjectService {

@@ -14,6 +14,7 @@ import pmo.escalation.Escalation;
 import pmo.escalation.EscalationStep;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.engine.CurrentActor;
@@ -140,7 +141,7 @@ public class RiskEscalationService implements EscalatedCases {
   public RiskDecision decide(long id, AssessmentKind kind, String decisionValue, String comment) {
     boolean pmo = kind == AssessmentKind.PMO_DECISION;
     String field = pmo ? "pmoDecision" : "steeringDecision";
-    RiskDecision decision = RiskDecision.of(decisionValue, field, pmo ? RiskDecision.PMO : RiskDecision.STEERING);
+    RiskDecision decision = Choices.of(pmo ? RiskDecision.PMO : RiskDecision.STEERING, decisionValue, field);
     new InputErrors().requireText(comment, pmo ? "pmoComment" : "steeringComment", 2000).throwIfAny();
     Risk before = records.lock(id, RiskStatus.ESCALATED);
     String by = pmo ? "the PMO" : "the steering committee";
@@ -151,11 +152,11 @@ public class RiskEscalationService implements EscalatedCases {
       case NEW_RESPONSE -> records.write(before, Map.of("status", RiskStatus.ASSESSED.name()), action);
       case ESCALATE -> {
         audit.record(AuditEntry.changed(action, id, before.projectId(), before,
-            new DecisionTaken(by, decision.value, comment)));
+            new DecisionTaken(by, decision.value(), comment)));
         yield before;
       }
     };
-    repository.insertAssessment(id, kind, after, decision.value, comment, actor.id(), records.now());
+    repository.insertAssessment(id, kind, after, decision.value(), comment, actor.id(), records.now());
     return decision;
   }
 

@@ -2,6 +2,8 @@ package pmo.risk;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.issue.IssueService;
@@ -10,8 +12,6 @@ import pmo.platform.InputErrors;
 import pmo.platform.InvalidInputException;
 import pmo.platform.engine.SystemActions;
 import pmo.platform.identity.Directory;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import pmo.project.ProjectService;
 
 /**

@@ -16,6 +16,7 @@ import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ForbiddenActionException;
 import pmo.platform.InputErrors;
@@ -31,6 +32,8 @@ import pmo.project.ProjectService;
  * project (the escalation steps are {@link RiskEscalationService}). Each checks its input, locks the risk row, writes
  * it (and the assessment history) and an audit event in the step's transaction. The level always comes from
  * risk-level.dmn: the process evaluates it and passes it in.
+ *
+ * <p>Longer than 200 lines: one short method per step of the risk process, kept together as one register's writes.
  */
 @Service
 public class RiskService {
@@ -138,7 +141,7 @@ public class RiskService {
   public Risk planResponse(long id, String strategyValue, String plan, LocalDate dueDate) {
     Risk before = records.lock(id, RiskStatus.ASSESSED);
     InputErrors errors = new InputErrors();
-    ResponseStrategy strategy = ResponseStrategy.check(errors, "responseStrategy", strategyValue);
+    ResponseStrategy strategy = Choices.check(errors, ResponseStrategy.class, strategyValue, "responseStrategy");
     errors.requireText(plan, "responsePlan", 4000);
     errors.require(dueDate != null, "dueDate", "is required");
     errors.require(dueDate == null || !dueDate.isBefore(today()), "dueDate", "must not be in the past");
@@ -174,7 +177,7 @@ public class RiskService {
     String severity = severityValue == null || severityValue.isBlank()
         ? before.level().name() : severityValue;
     InputErrors errors = new InputErrors();
-    IssueSeverity.check(errors, "issueSeverity", severity);
+    Choices.check(errors, IssueSeverity.class, severity, "issueSeverity");
     errors.throwIfAny();
     String description = "Materialised risk " + before.code() + "."
         + (before.description() == null ? "" : " " + before.description())

@@ -42,6 +42,7 @@ class RiskSteps {
     return execution -> {
       NewRisk draft = RiskProcess.draft(execution);
       Risk risk = risks.record(draft, execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(risk.code());
       RAISED_BY.set(execution, risk.raisedBy());
       OWNER.set(execution, risk.owner());
       PROJECT_MANAGER.set(execution, risks.projectManager(risk.projectId()));

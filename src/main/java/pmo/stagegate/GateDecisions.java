@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -74,7 +75,7 @@ class GateDecisions {
       throw new ConflictException("gate " + gate + " package " + packageId + " was already decided or replaced");
     }
     InputErrors errors = new InputErrors();
-    GateDecision decision = GateDecision.of(command.decision(), errors, "gateDecision");
+    GateDecision decision = Choices.check(errors, GateDecision.class, command.decision(), "gateDecision");
     List<StageGateSettings.ShouldMeet> shouldMeet = settings.shouldMeet(gate);
     List<Integer> scores = checkScores(errors, gate, shouldMeet, command.scores());
     String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().trim();

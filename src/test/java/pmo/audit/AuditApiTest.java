@@ -141,6 +141,48 @@ class AuditApiTest extends IntegrationTest {
   }
 
   /**
+   * Processes started from Tasklist's start forms (which send the project as an Integer, not a Long) appear in the
+   * project's timeline with their tasks: the timeline finds instances through the case tables, not a typed variable.
+   */
+  @Test
+  void processesStartedFromTasklistStartFormsAreOnTheTimeline() {
+    actAs("olga");
+    long projectId = projects.register(new NewProject(null, "From Tasklist " + unique(), null, "sam", "paula", "IT",
+        null, new BigDecimal("100000"), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "scope")).project().id();
+    identityService.clearAuthentication();
+    String change = submitStartForm("rita", "change-request", Map.of("projectId", (int) projectId,
+        "title", "Start form change " + unique(), "description", "d", "reason", "r", "changeType", "normal",
+        "costDelta", 3000, "scheduleDeltaDays", 2, "qualityImpact", "minor"));
+    String risk = submitStartForm("rita", "risk-escalation", Map.of("projectId", (int) projectId,
+        "title", "Start form risk " + unique(), "description", "d", "category", "TECHNICAL", "cause", "c",
+        "effect", "e", "owner", "paula"));
+
+    List<Map<String, Object>> processes = items(get("/api/audit/projects/" + projectId + "/timeline?kind=PROCESS")
+        .getBody());
+    assertThat(processes).anySatisfy(e -> assertThat(e).containsEntry("processInstanceId", change)
+        .containsEntry("title", "Started: Change request v" + version("change-request")).containsEntry("actor", "rita"));
+    assertThat(processes).anySatisfy(e -> assertThat(e).containsEntry("processInstanceId", risk)
+        .containsEntry("actor", "rita"));
+    assertThat(items(get("/api/audit/projects/" + projectId + "/timeline?kind=TASK").getBody()))
+        .anySatisfy(e -> assertThat(e).containsEntry("processInstanceId", change));
+  }
+
+  private String submitStartForm(String user, String key, Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    ResponseEntity<Map<String, Object>> started = rest.withBasicAuth(user, PASSWORD).exchange(
+        "/engine-rest/process-definition/key/" + key + "/submit-form", HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(Map.of("variables", variables)), JSON);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    return (String) started.getBody().get("id");
+  }
+
+  private int version(String key) {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getVersion();
+  }
+
+  /**
    * Long lists: the total is counted up to 10,000 (beyond that, "10,000 or more"); keyset pages ({@code after} the
    * {@code next} of the page before) give what offset pages give; a time window comes newest first by time.
    */

@@ -93,6 +93,8 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     assertThat(routed.status()).isEqualTo(ChangeStatus.IN_APPROVAL);
     assertThat(routed.route()).isEqualTo(Route.PMO);
     assertThat(runtime.getVariable(pi.getId(), "subject")).isEqualTo(routed.reference() + ": " + routed.title());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .as("Cockpit and the history name the instance by its request").isEqualTo(routed.reference());
 
     complete(pmo, pi, ChangeRequestProcess.TASK_PMO_APPROVAL, Map.of("pmoDecision", "approve", "pmoComment", "Fine"));
     awaitAt(pi, ChangeRequestProcess.TASK_IMPLEMENT);

@@ -150,6 +150,8 @@ class IssueProcessTest extends CaseProcessTest {
     assertThat(step.kind()).isEqualTo(EscalationKind.ESCALATION);
     assertThat(step.trigger()).isEqualTo(EscalationTrigger.SLA_BREACHED);
     assertThat(step.waitingFor()).isEqualTo(owner);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .as("the instance is named by its issue").isEqualTo(escalated.code());
     // the PMO's members are told; whoever raised or owns the issue (and may not act on it) is not
     assertThat(recipients(IssueService.ENTITY, escalated.id(), "Escalation: Issue " + escalated.code()
         + " (CRITICAL): " + escalated.title())).contains(pmo, otherPmo).doesNotContain(requester, owner)

@@ -153,6 +153,8 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(step.kind()).isEqualTo(EscalationKind.ESCALATION);
     assertThat(step.trigger()).isEqualTo(EscalationTrigger.RESIDUAL);
     assertThat(step.waitingFor()).isNull();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .as("the instance is named by its risk").isEqualTo(escalated.code());
     // the PMO's members are told; whoever raised (olga, herself PMO) or owns the risk is not
     assertThat(recipients(RiskService.ENTITY, escalated.id(), "Escalation: Risk " + escalated.code() + " (HIGH): "
         + escalated.title())).contains(otherPmo).doesNotContain(pmo, owner)

@@ -58,6 +58,8 @@ import pmo.platform.Roles;
  * The system (the job executor, start-up code, {@link SystemActions}) and members of {@code camunda-admin} are not
  * held to it. The command classes keep their inputs in protected fields; they are read here by reflection, and a
  * missing field fails the start of the application ({@link #FIELDS}), not silently.
+ *
+ * <p>Longer than 200 lines: the start and task checks and the list of refused commands are one boundary, read together.
  */
 final class FormContract extends CommandInterceptor {
 
