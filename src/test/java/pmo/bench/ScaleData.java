@@ -287,8 +287,8 @@ final class ScaleData {
         "escalation_level", "closure_reason", "process_instance_id", "created_at", "updated_at", "row_version"};
     static final String[] ASSESSMENT_COLUMNS = {"id", "risk_id", "kind", "probability", "impact", "score", "level",
         "monetary_impact", "exposure", "decision", "comment", "assessed_by", "assessed_at"};
-    static final String[] ESCALATION_COLUMNS = {"id", "entity_type", "entity_id", "project_id", "level",
-        "escalated_to", "escalated_to_type", "rule", "missed_deadline", "reason", "respond_by", "escalated_at",
+    static final String[] ESCALATION_COLUMNS = {"id", "entity_type", "entity_id", "project_id", "kind", "trigger",
+        "level", "escalated_to", "escalated_to_type", "rule", "missed_deadline", "reason", "respond_by", "escalated_at",
         "escalated_by"};
     static final String[] ISSUE_COLUMNS = {"id", "project_id", "title", "description", "severity", "owner",
         "raised_by", "due_at", "status", "escalation_level", "triaged_by", "resolution", "resolved_by", "resolved_at",
@@ -458,8 +458,9 @@ final class ScaleData {
       int escalationLevel = status.equals("ESCALATED") ? 1 + r.nextInt(2) : 0;
       if (escalationLevel > 0) {
         escalations.add(new Object[] {bases.escalation() + (long) i * RISKS + j, "RISK", id, projectId,
-            escalationLevel, escalationLevel == 1 ? "pmo" : "steering-committee", "GROUP",
-            "risk-escalation-level/Rule_StillHigh", due.atStartOfDay().atOffset(ZoneOffset.UTC), "Still high",
+            "ESCALATION", "RESIDUAL", escalationLevel, escalationLevel == 1 ? "pmo" : "steering-committee", "GROUP",
+            "risk-escalation-level/Rule_StillHigh", due.atStartOfDay().atOffset(ZoneOffset.UTC),
+            "still HIGH after the response",
             anchor.plusDays(5), anchor.minusDays(r.nextInt(1, 20)), "system"});
       }
       String processInstanceId = running || finished

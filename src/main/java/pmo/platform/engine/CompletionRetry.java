@@ -3,6 +3,7 @@ package pmo.platform.engine;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -18,6 +19,11 @@ import pmo.platform.ConflictException;
  * with a short random pause: its vote is then counted once, after the other. If the task is gone by then (someone else
  * completed the very same task), the answer is a conflict (409), not a failure.
  *
+ * <p>A claim or a completion can also read the process's execution tree while a job of the same instance (a
+ * non-interrupting timer's path ending, a notice step) changes it: the engine then finds an execution whose parent was
+ * deleted in the meantime (ENGINE-03077) and fails. That read was stale, so the command is tried again as well (found
+ * by the cluster test: the PMO claiming a request just as its escalation notice was sent).
+ *
  * <p>Only a completion that is a whole transaction of its own is retried (Tasklist, the REST API); one inside a larger
  * transaction is left to its caller.
  */
@@ -28,7 +34,7 @@ final class CompletionRetry extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
-    if (!completion || Context.getCommandContext() != null
+    if (!(completion || command instanceof ClaimTaskCmd) || Context.getCommandContext() != null
         || TransactionSynchronizationManager.isActualTransactionActive()) {
       return next.execute(command);
     }
@@ -40,6 +46,10 @@ final class CompletionRetry extends CommandInterceptor {
         lost = e;
         pause(attempt);
       } catch (ProcessEngineException e) {
+        if (staleTree(e)) {
+          pause(attempt);
+          continue;
+        }
         if (lost != null && String.valueOf(e.getMessage()).contains("Cannot find task")) {
           throw new ConflictException("The task was completed by someone else meanwhile: " + e.getMessage());
         }
@@ -71,6 +81,11 @@ final class CompletionRetry extends CommandInterceptor {
       return failure;
     }
     return gone ? new ConflictException("The task was completed by someone else meanwhile") : failure;
+  }
+
+  /** The engine's "Cannot resolve parent ... perhaps it was deleted in the meantime": a concurrent change. */
+  private static boolean staleTree(ProcessEngineException e) {
+    return String.valueOf(e.getMessage()).startsWith("ENGINE-03077");
   }
 
   private static void pause(int attempt) {
