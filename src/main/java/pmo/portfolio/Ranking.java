@@ -12,16 +12,16 @@ import java.util.Map;
  * strategic alignment (the raw score of the model's alignment criterion, higher first), then by age (older first: it has
  * waited longer), then by reference. Unscored candidates come after every scored one, oldest first, marked unscored.
  */
-final class Ranking {
+public final class Ranking {
 
   /** A candidate as the database has it, with its current scores (null when never scored). */
-  record Row(String kind, long id, String reference, String name, String stage, String status, String category,
+  public record Row(String kind, long id, String reference, String name, String stage, String status, String category,
       String strategicObjective, OffsetDateTime createdAt, Map<String, Integer> scores, String modelVersion,
       String scoredBy, OffsetDateTime scoredAt) {
   }
 
   /** A ranked candidate with its weighted score and each criterion's contribution. */
-  record Item(int rank, String kind, long id, String reference, String name, String stage, String status,
+  public record Item(int rank, String kind, long id, String reference, String name, String stage, String status,
       String category, String strategicObjective, boolean scored, BigDecimal score,
       List<ScoringModel.Contribution> contributions, String modelVersion, boolean scoredUnderOtherModel,
       String scoredBy, OffsetDateTime scoredAt) {

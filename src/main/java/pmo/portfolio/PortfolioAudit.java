@@ -1,0 +1,20 @@
+package pmo.portfolio;
+
+import pmo.platform.AuditAction;
+
+/** What the audit trail records of the portfolio capability. */
+public enum PortfolioAudit implements AuditAction {
+  SCORED("PORTFOLIO_SCORE"),
+  WEIGHTS_DERIVED("PORTFOLIO_WEIGHTING");
+
+  private final String entityType;
+
+  PortfolioAudit(String entityType) {
+    this.entityType = entityType;
+  }
+
+  @Override
+  public String entityType() {
+    return entityType;
+  }
+}
