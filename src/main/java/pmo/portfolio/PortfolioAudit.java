@@ -5,7 +5,9 @@ import pmo.platform.AuditAction;
 /** What the audit trail records of the portfolio capability. */
 public enum PortfolioAudit implements AuditAction {
   SCORED("PORTFOLIO_SCORE"),
-  WEIGHTS_DERIVED("PORTFOLIO_WEIGHTING");
+  WEIGHTS_DERIVED("PORTFOLIO_WEIGHTING"),
+  CAPACITY_SET("PORTFOLIO_CAPACITY"),
+  ALLOCATIONS_SET("PORTFOLIO_ALLOCATION");
 
   private final String entityType;
 

@@ -1,20 +1,25 @@
 package pmo.portfolio;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import pmo.platform.InputErrors;
 import pmo.platform.PageRequest;
 
 /**
- * The portfolio over REST: the scoring model and its pairwise weighting, and the ranking. Read by the PMO, the steering
- * committee and auditors ({@link PortfolioAccess}); the pairwise weights are the steering committee's; anybody else
- * 403.
+ * The portfolio over REST: the scoring model and its pairwise weighting, the ranking and capacity. Read by the PMO,
+ * the steering committee and auditors ({@link PortfolioAccess}); written by the PMO (the steering committee for the
+ * pairwise weights); anybody else 403.
  */
 @RestController
 @RequestMapping("/api/portfolio")
@@ -22,16 +27,23 @@ import pmo.platform.PageRequest;
 class PortfolioController {
 
   private final Weightings weightings;
+  private final PortfolioSettings settings;
   private final RankingService ranking;
+  private final ResourceService resources;
+  private final Clock clock;
 
-  PortfolioController(Weightings weightings, RankingService ranking) {
+  PortfolioController(Weightings weightings, PortfolioSettings settings, RankingService ranking,
+      ResourceService resources, Clock clock) {
     this.weightings = weightings;
+    this.settings = settings;
     this.ranking = ranking;
+    this.resources = resources;
+    this.clock = clock;
   }
 
   @GetMapping("/model")
   Weightings.ModelView model() {
-    return weightings.view();
+    return weightings.view(settings);
   }
 
   /** The steering committee's pairwise comparison: an n × n matrix in the model's criterion order. */
@@ -52,5 +64,27 @@ class PortfolioController {
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
     return ranking.page(new RankingRepository.Filter(kind, stage, status, objective, category),
         PageRequest.of(page, size));
+  }
+
+  @GetMapping("/capacity")
+  CapacityReport capacity(@RequestParam(required = false) String from, @RequestParam(required = false) Integer months,
+      @RequestParam(required = false) String role) {
+    InputErrors errors = new InputErrors();
+    YearMonth start = from == null ? YearMonth.now(clock) : Months.month(from, "from", errors, true);
+    errors.throwIfAny();
+    return resources.report(start, months == null ? 12 : months, role);
+  }
+
+  /** Capacity entries: each role's FTE from a month to a month. */
+  record CapacityEntries(List<StaffingLine> entries) {
+  }
+
+  record Updated(int months) {
+  }
+
+  @PutMapping("/capacity")
+  @PreAuthorize(PortfolioAccess.PMO)
+  Updated setCapacity(@RequestBody CapacityEntries body) {
+    return new Updated(resources.setCapacity(body.entries()));
   }
 }

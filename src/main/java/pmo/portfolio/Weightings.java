@@ -73,12 +73,13 @@ class Weightings {
   }
 
   /** The model as the REST API shows it. */
-  record ModelView(String version, String weightSource, String alignmentCriterion, List<Criterion> criteria) {
+  record ModelView(String version, String weightSource, String alignmentCriterion, List<Criterion> criteria,
+      List<PortfolioSettings.Role> roles) {
   }
 
-  ModelView view() {
+  ModelView view(PortfolioSettings settings) {
     ScoringModel model = models.current();
     return new ModelView(model.version(), model.weightSource(), models.alignmentCriterion(),
-        new ArrayList<>(model.criteria()));
+        new ArrayList<>(model.criteria()), settings.roles());
   }
 }

@@ -17,7 +17,7 @@ class ScoringModelsStartTest {
 
   @Test
   void weightsNotSummingToOneStopTheStartNamingTheFault() {
-    PortfolioSettings settings = new PortfolioSettings(List.of(
+    PortfolioSettings settings = settings(List.of(
         criterion("strategicFit", "0.30", Direction.BENEFIT), criterion("financialReturn", "0.30", Direction.BENEFIT),
         criterion("customerImpact", "0.15", Direction.BENEFIT), criterion("deliveryRisk", "0.15", Direction.RISK),
         criterion("cost", "0.15", Direction.COST)), "strategicFit");
@@ -28,7 +28,7 @@ class ScoringModelsStartTest {
 
   @Test
   void aCriterionMissingFromTheScreeningFormAndAnUnknownAlignmentCriterionStopTheStart() {
-    PortfolioSettings settings = new PortfolioSettings(List.of(
+    PortfolioSettings settings = settings(List.of(
         criterion("strategicFit", "0.5", Direction.BENEFIT), criterion("beauty", "0.5", Direction.BENEFIT)),
         "elegance");
     assertThatThrownBy(() -> new ScoringModels(settings, null)).isInstanceOf(IllegalStateException.class)
@@ -39,13 +39,17 @@ class ScoringModelsStartTest {
 
   @Test
   void theModelOfTheScreeningFormStarts() {
-    PortfolioSettings settings = new PortfolioSettings(List.of(
+    PortfolioSettings settings = settings(List.of(
         criterion("strategicFit", "0.30", Direction.BENEFIT), criterion("financialReturn", "0.25", Direction.BENEFIT),
         criterion("customerImpact", "0.15", Direction.BENEFIT), criterion("deliveryRisk", "0.15", Direction.RISK),
         criterion("cost", "0.15", Direction.COST)), null);
     ScoringModels models = new ScoringModels(settings, null);
     assertThat(models.configured().criteria()).hasSize(5);
     assertThat(models.alignmentCriterion()).isEqualTo("strategicFit");
+  }
+
+  private static PortfolioSettings settings(List<Criterion> criteria, String alignmentCriterion) {
+    return new PortfolioSettings(criteria, alignmentCriterion, List.of());
   }
 
   private static Criterion criterion(String id, String weight, Direction direction) {
