@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.InputErrors;
+import pmo.platform.Page;
 import pmo.platform.PageRequest;
 
 /**
- * The portfolio over REST: the scoring model and its pairwise weighting, the ranking and capacity. Read by the PMO,
+ * The portfolio over REST: the scoring model and its pairwise weighting, the ranking, capacity, the what-if and saved
+ * scenarios. Read by the PMO,
  * the steering committee and auditors ({@link PortfolioAccess}); written by the PMO (the steering committee for the
  * pairwise weights); anybody else 403.
  */
@@ -30,14 +33,18 @@ class PortfolioController {
   private final PortfolioSettings settings;
   private final RankingService ranking;
   private final ResourceService resources;
+  private final WhatIfService whatIf;
+  private final ScenarioService scenarios;
   private final Clock clock;
 
   PortfolioController(Weightings weightings, PortfolioSettings settings, RankingService ranking,
-      ResourceService resources, Clock clock) {
+      ResourceService resources, WhatIfService whatIf, ScenarioService scenarios, Clock clock) {
     this.weightings = weightings;
     this.settings = settings;
     this.ranking = ranking;
     this.resources = resources;
+    this.whatIf = whatIf;
+    this.scenarios = scenarios;
     this.clock = clock;
   }
 
@@ -86,5 +93,47 @@ class PortfolioController {
   @PreAuthorize(PortfolioAccess.PMO)
   Updated setCapacity(@RequestBody CapacityEntries body) {
     return new Updated(resources.setCapacity(body.entries()));
+  }
+
+  /** Runs a what-if without saving it. */
+  @PostMapping("/what-if")
+  @PreAuthorize(PortfolioAccess.PMO)
+  WhatIfResult whatIf(@RequestBody WhatIfRequest request) {
+    return whatIf.run(request);
+  }
+
+  @GetMapping("/scenarios")
+  Page<ScenarioRepository.Summary> scenarios(@RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    return scenarios.list(PageRequest.of(page, size));
+  }
+
+  @PostMapping("/scenarios")
+  @PreAuthorize(PortfolioAccess.PMO)
+  ResponseEntity<ScenarioService.Scenario> save(@RequestBody WhatIfRequest request) {
+    ScenarioService.Scenario saved = scenarios.save(request);
+    return ResponseEntity.created(URI.create("/api/portfolio/scenarios/" + saved.id())).body(saved);
+  }
+
+  @GetMapping("/scenarios/{id}")
+  ScenarioService.Scenario scenario(@PathVariable long id) {
+    return scenarios.get(id);
+  }
+
+  @PostMapping("/scenarios/{id}/rerun")
+  @PreAuthorize(PortfolioAccess.PMO)
+  ScenarioService.Scenario rerun(@PathVariable long id) {
+    return scenarios.rerun(id);
+  }
+
+  @PostMapping("/scenarios/{id}/commit")
+  @PreAuthorize(PortfolioAccess.PMO)
+  ScenarioService.Scenario commit(@PathVariable long id) {
+    return scenarios.commit(id);
+  }
+
+  @GetMapping("/scenarios/compare")
+  ScenarioService.Comparison compare(@RequestParam List<Long> ids) {
+    return scenarios.compare(ids);
   }
 }
