@@ -34,7 +34,8 @@ public final class Roles {
    * else can, administrators aside.
    */
   public static final Map<String, List<String>> STARTABLE = Map.of(
-      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"));
+      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"),
+      PMO, List.of("portfolio-review"));
 
   public record Group(String id, String name) {
   }

@@ -8,15 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code pmo.portfolio.*} in config/application.yaml: the PMO's scoring model (criteria, and the criterion that breaks
  * ties as strategic alignment), the resource roles with the FTE each has in a month unless the PMO sets another
- * capacity, and the what-if's limits. Checked at start ({@link ScoringModels}).
+ * capacity, the what-if's limits and the portfolio review's cycle. Checked at start ({@link ScoringModels}).
  */
 @ConfigurationProperties("pmo.portfolio")
-public record PortfolioSettings(List<Criterion> criteria, String alignmentCriterion, List<Role> roles, WhatIf whatIf) {
+public record PortfolioSettings(List<Criterion> criteria, String alignmentCriterion, List<Role> roles, WhatIf whatIf,
+    Review review) {
 
   public PortfolioSettings {
     criteria = criteria == null ? List.of() : List.copyOf(criteria);
     roles = roles == null ? List.of() : List.copyOf(roles);
     whatIf = whatIf == null ? new WhatIf(null, null, null, null) : whatIf;
+    review = review == null ? new Review(null) : review;
   }
 
   /** A resource role and the FTE it has in a month without a capacity set for that month. */
@@ -38,6 +40,14 @@ public record PortfolioSettings(List<Criterion> criteria, String alignmentCriter
       frontierPoints = frontierPoints == null ? 21 : frontierPoints;
       horizonMonths = horizonMonths == null ? 12 : horizonMonths;
       maxHorizonMonths = maxHorizonMonths == null ? 60 : maxHorizonMonths;
+    }
+  }
+
+  /** The portfolio review's timer cycle: a Camunda cycle (cron, or ISO 8601 repeating interval). */
+  public record Review(String cycle) {
+
+    public Review {
+      cycle = cycle == null || cycle.isBlank() ? "0 0 6 1 1,4,7,10 ?" : cycle;
     }
   }
 

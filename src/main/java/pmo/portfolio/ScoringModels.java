@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 public class ScoringModels {
 
   /** The forms in which the PMO scores: every criterion must be a field {@code score_<id>} of each. */
-  static final List<String> SCORING_FORMS = List.of("forms/project-intake-screen.form");
+  static final List<String> SCORING_FORMS = List.of("forms/project-intake-screen.form",
+      "forms/portfolio-review-propose.form");
 
   private final PortfolioSettings settings;
   private final WeightingRepository weightings;

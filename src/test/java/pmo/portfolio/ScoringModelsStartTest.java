@@ -49,7 +49,7 @@ class ScoringModelsStartTest {
   }
 
   private static PortfolioSettings settings(List<Criterion> criteria, String alignmentCriterion) {
-    return new PortfolioSettings(criteria, alignmentCriterion, List.of(), null);
+    return new PortfolioSettings(criteria, alignmentCriterion, List.of(), null, null);
   }
 
   private static Criterion criterion(String id, String weight, Direction direction) {

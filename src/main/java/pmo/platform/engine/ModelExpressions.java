@@ -24,7 +24,8 @@ final class ModelExpressions {
       "changeBoard", Set.of("voters"),
       "changeDeadlines", Set.of("reminderAfter", "escalateAfter"),
       "riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline"),
-      "issueDeadlines", Set.of("resolveBy", "respondBy"));
+      "issueDeadlines", Set.of("resolveBy", "respondBy"),
+      "portfolioSchedule", Set.of("cycle"));
 
   /** Camunda's built-in functions a model may use, as plain values ({@code ${now()}}, not {@code ${now().x}}). */
   static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
