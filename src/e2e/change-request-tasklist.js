@@ -1,6 +1,6 @@
 'use strict';
 // A requester raises a change request through the Tasklist start form; the project manager assesses its impact and a
-// PMO analyst approves it, each through the task's Camunda Form. The JUnit side (pmo.e2e.ChangeRequestInTasklistTest)
+// PMO analyst approves it, each through the task's Camunda Form. The JUnit side (pmo.e2e.ChangeRequestInTasklistIT)
 // checks the rows written.
 const lib = require('./lib');
 

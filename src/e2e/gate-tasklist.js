@@ -1,7 +1,7 @@
 'use strict';
 // A project manager submits a gate package through its Camunda Form in Tasklist (the deliverables checklist comes from
 // the PMO's standard in config/), then a PMO analyst scores the should-meet criteria (labels from the standard) and
-// decides Go. The JUnit side (pmo.e2e.GateReviewInTasklistTest) checks the rows written.
+// decides Go. The JUnit side (pmo.e2e.GateReviewInTasklistIT) checks the rows written.
 const lib = require('./lib');
 
 const subject = process.env.SUBJECT;

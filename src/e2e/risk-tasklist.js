@@ -1,7 +1,7 @@
 'use strict';
 // A requester raises a risk through the Tasklist start form; the project manager opens the assessment task (found by
 // the risk's title through the engine REST API) and assesses the risk through its Camunda Form. The JUnit side
-// (pmo.e2e.RiskInTasklistTest) checks the rows written.
+// (pmo.e2e.RiskInTasklistIT) checks the rows written.
 const lib = require('./lib');
 
 const title = process.env.TITLE || `Browser risk ${Date.now()}`;

@@ -64,8 +64,9 @@ public abstract class IntegrationTest {
     // stays far above the few wrong passwords the suite sends
     registry.add("pmo.security.login-throttle.attempts-per-user", () -> "3");
     registry.add("pmo.security.login-throttle.attempts-per-address", () -> "40");
-    registry.add("pmo.security.login-throttle.window", () -> "PT5S");
-    registry.add("pmo.security.login-throttle.lock-duration", () -> "PT1S");
+    registry.add("pmo.security.login-throttle.window", () -> "PT10S");
+    // long enough for a loaded CI machine to send the locked requests before the lock ends
+    registry.add("pmo.security.login-throttle.lock-duration", () -> "PT3S");
     registry.add("camunda.bpm.admin-user.password", () -> PASSWORD);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);

@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Roles;
 
 /** The auditor's API: the audit trail (paged and as a streamed CSV), its verification, a project's timeline. */
 @RestController
 @RequestMapping("/api/audit")
-@PreAuthorize("hasAnyAuthority('auditors', 'camunda-admin')")
+@PreAuthorize("hasAnyAuthority('" + Roles.AUDITORS + "', '" + Roles.ADMIN + "')")
 class AuditController {
 
   private final AuditTrail trail;
@@ -28,11 +29,15 @@ class AuditController {
 
   @GetMapping
   Page<AuditEvent> find(AuditFilter filter, @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return trail.find(filter, PageRequest.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return trail.find(filter, PageRequest.of(page, size, after));
   }
 
-  /** The matching events as CSV, streamed row by row (constant memory however long the trail). */
+  /**
+   * The matching events as CSV, written page by page; no page holds a database connection while the client reads
+   * (constant memory however long the trail).
+   */
   @GetMapping("/export")
   void export(AuditFilter filter, HttpServletResponse response) throws IOException {
     response.setContentType("text/csv");
@@ -41,9 +46,10 @@ class AuditController {
     trail.exportCsv(filter, response.getWriter());
   }
 
+  /** Verifies the chain from the last checkpoint, or with {@code full=true} from the first event. */
   @GetMapping("/verify")
-  ChainReport verify() {
-    return trail.verify();
+  ChainReport verify(@RequestParam(defaultValue = "false") boolean full) {
+    return full ? trail.verify() : trail.verifyIncrementally();
   }
 
   @GetMapping("/projects/{projectId}/timeline")

@@ -1,8 +1,8 @@
 package pmo.audit;
 
 import java.time.OffsetDateTime;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Filters of the audit trail, bound from query parameters; null means any. {@code from} is inclusive, {@code to}

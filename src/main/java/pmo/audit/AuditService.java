@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,9 +18,9 @@ import pmo.platform.engine.EngineContext;
 
 /**
  * Writes the audit trail. Every domain change calls {@link #record} inside its own transaction, so the event commits
- * or rolls back with the change it describes (and, in a process step, with the engine state). Events form a hash
- * chain ({@link AuditHash}); appending locks the chain head until the transaction ends, so concurrent writers queue
- * instead of forking the chain.
+ * or rolls back with the change it describes (and, in a process step, with the engine state). Recording is a plain
+ * insert that locks nothing shared, so the audit never serialises the business: the event is committed unsealed and
+ * the {@link AuditSealer} chains it ({@link AuditHash}) shortly after its transaction commits.
  */
 @Service
 public class AuditService implements AuditLog {
@@ -38,62 +37,36 @@ public class AuditService implements AuditLog {
     this.clock = clock;
   }
 
-  /** Records a change of a domain record; {@code before} is null for a creation, {@code after} null for a deletion. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after) {
-    record(action, entityType, entityId, projectId, before, after, null);
-  }
-
+  /**
+   * Records a change of a domain record ({@code before} null for a creation, {@code after} null for a deletion), in
+   * the caller's transaction; who and when are added here. A plain insert: the sealer chains it later.
+   */
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditEntry entry) {
-    record(entry.action().name(), entry.action().entityType(), entry.entityId(), entry.projectId(), entry.before(),
-        entry.after(), entry.taskId());
-  }
-
-  /** As {@link #record(String, String, Object, Long, Object, Object)}, for an event that belongs to a user task. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String action, String entityType, Object entityId, Long projectId, Object before, Object after,
-      String taskId) {
-    Map<String, Object> head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-        .query().singleRow();
-    long seq = ((Number) head.get("last_seq")).longValue() + 1;
-    String previous = (String) head.get("last_hash");
-    // the database keeps microseconds: hash exactly what is stored
+    // the database keeps microseconds: the sealer hashes exactly what is stored
     OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    String who = actor.id();
-    String id = entityId == null ? null : entityId.toString();
-    String beforeJson = toJson(before);
-    String afterJson = toJson(after);
-    String processInstance = EngineContext.currentProcessInstanceId();
-    String hash = AuditHash.of(seq, at, who, action, entityType, id, projectId, beforeJson, afterJson, processInstance,
-        taskId, previous);
     jdbc.sql("""
-            insert into audit_event (seq, occurred_at, actor, action, entity_type, entity_id, project_id,
-                                     before_state, after_state, process_instance_id, task_id, prev_hash, hash)
-            values (:seq, :at, :actor, :action, :type, :id, :project, :before, :after, :pi, :task, :prev, :hash)""")
-        .param("seq", seq)
+            insert into audit_event (occurred_at, actor, action, entity_type, entity_id, project_id,
+                                     before_state, after_state, process_instance_id, task_id)
+            values (:at, :actor, :action, :type, :id, :project, :before, :after, :pi, :task)""")
         .param("at", at)
-        .param("actor", who)
-        .param("action", action)
-        .param("type", entityType)
-        .param("id", id)
-        .param("project", projectId)
-        .param("before", beforeJson)
-        .param("after", afterJson)
-        .param("pi", processInstance)
-        .param("task", taskId)
-        .param("prev", previous)
-        .param("hash", hash)
+        .param("actor", actor.id())
+        .param("action", entry.action().name())
+        .param("type", entry.action().entityType())
+        .param("id", entry.entityId())
+        .param("project", entry.projectId())
+        .param("before", toJson(entry.before()))
+        .param("after", toJson(entry.after()))
+        .param("pi", EngineContext.currentProcessInstanceId())
+        .param("task", entry.taskId())
         .update();
-    jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where id = 1")
-        .param("seq", seq).param("hash", hash).update();
   }
 
   /** The events about one record, oldest first. */
   @Transactional(readOnly = true)
   public List<AuditEvent> forEntity(String entityType, Object entityId) {
-    return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id order by seq")
+    return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id order by id")
         .param("type", entityType)
         .param("id", entityId.toString())
         .query(AuditEvent.class)

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -29,22 +30,29 @@ import pmo.platform.Page;
 import pmo.platform.PageRequest;
 
 /**
- * Everything that happened to one project, running and finished: the engine's history of every process instance
- * that carries the project's id (intake, changes, risks, gates ...) and the audit trail of the project. Camunda 7 CE
- * Cockpit shows no finished instances; this is the auditor's view of them. A fixed number of queries per project,
- * whatever the number of processes.
+ * Everything that happened to one project, running and finished: the engine's history of every process instance of
+ * the project's cases (intake, changes, risks, issues, the lifecycle with its gate reviews ...: found in the case
+ * tables, see {@link ProjectCases}) and the audit trail of the project. Camunda 7 CE Cockpit shows no finished
+ * instances; this is the auditor's view of them. Every query touches only the project's own rows, so the timeline
+ * costs the same however many other projects there are.
+ *
+ * <p>Longer than 200 lines: one short query per kind of timeline row (process, task, decision, variable, record),
+ * merged in time order here.
  */
 @Service
 public class ProjectTimeline {
-
-  static final String PROJECT_VARIABLE = "projectId";
 
   private final HistoryService history;
   private final RepositoryService repository;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final ProjectCases cases;
+  /** Process definitions by id: whether they call other processes (definitions never change once deployed). */
+  private final Map<String, Boolean> callingDefinitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-  ProjectTimeline(HistoryService history, RepositoryService repository, JdbcClient jdbc, ObjectMapper json) {
+  ProjectTimeline(HistoryService history, RepositoryService repository, JdbcClient jdbc, ObjectMapper json,
+      ProjectCases cases) {
+    this.cases = cases;
     this.history = history;
     this.repository = repository;
     this.jdbc = jdbc;
@@ -56,8 +64,7 @@ public class ProjectTimeline {
     if (jdbc.sql("select count(*) from project where id = :id").param("id", projectId).query(Long.class).single() == 0) {
       throw new NotFoundException("project", projectId);
     }
-    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-        .variableValueEquals(PROJECT_VARIABLE, projectId).unlimitedList();
+    List<HistoricProcessInstance> instances = instancesOf(cases.processInstancesOf(projectId));
     Map<String, String> processNames = processNames(instances);
     List<TimelineEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance pi : instances) {
@@ -74,8 +81,7 @@ public class ProjectTimeline {
     Map<String, String> processOf = instances.stream()
         .collect(Collectors.toMap(HistoricProcessInstance::getId, pi -> processNames.get(pi.getProcessDefinitionId())));
     if (ids.length > 0) {
-      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-          .processVariableValueEquals(PROJECT_VARIABLE, projectId).unlimitedList()) {
+      for (HistoricTaskInstance task : tasksOf(instances)) {
         Date at = task.getEndTime() != null ? task.getEndTime() : task.getStartTime();
         String state = task.getEndTime() == null ? "open"
             : task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()) ? "completed"
@@ -105,6 +111,57 @@ public class ProjectTimeline {
     return Page.of(selected.subList(from, to), page, selected.size());
   }
 
+  /**
+   * The case instances and the instances they called (a lifecycle's gate reviews): each root with everything under
+   * it, through the engine's index of root process instances; a case instance that is not a root itself (called by
+   * another case) is taken as it is.
+   */
+  private List<HistoricProcessInstance> instancesOf(Set<String> caseInstances) {
+    if (caseInstances.isEmpty()) {
+      return List.of();
+    }
+    Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceIds(caseInstances)
+        .unlimitedList()) {
+      found.put(pi.getId(), pi);
+      if (pi.getId().equals(pi.getRootProcessInstanceId()) && calls(pi)) {
+        history.createHistoricProcessInstanceQuery().rootProcessInstanceId(pi.getId()).unlimitedList()
+            .forEach(called -> found.putIfAbsent(called.getId(), called));
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  /**
+   * The tasks of the instances, root by root (the engine's task query takes one process instance or one root at a
+   * time; its index of root instances finds a root's tasks and those of the instances it called).
+   */
+  private List<HistoricTaskInstance> tasksOf(List<HistoricProcessInstance> instances) {
+    Set<String> ids = instances.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    Set<String> roots = new java.util.LinkedHashSet<>();
+    List<HistoricTaskInstance> tasks = new ArrayList<>();
+    for (HistoricProcessInstance pi : instances) {
+      String root = pi.getRootProcessInstanceId();
+      if (root != null && ids.contains(root)) {
+        if (roots.add(root)) {
+          tasks.addAll(history.createHistoricTaskInstanceQuery().rootProcessInstanceId(root).unlimitedList());
+        }
+      } else {
+        tasks.addAll(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).unlimitedList());
+      }
+    }
+    return tasks;
+  }
+
+  /** Whether the instance's process has call activities (looked up once per process definition). */
+  private boolean calls(HistoricProcessInstance pi) {
+    return callingDefinitions.computeIfAbsent(pi.getProcessDefinitionId(), id -> {
+      var model = repository.getBpmnModelInstance(id);
+      return model != null && !model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)
+          .isEmpty();
+    });
+  }
+
   private List<TimelineEntry> auditEvents(long projectId, String[] processInstanceIds, Map<String, String> processOf) {
     Map<String, Object> params = new HashMap<>();
     params.put("project", projectId);
@@ -113,7 +170,7 @@ public class ProjectTimeline {
       params.put("pis", List.of(processInstanceIds));
       inProcesses = " or process_instance_id in (:pis)";
     }
-    return jdbc.sql("select * from audit_event where project_id = :project" + inProcesses + " order by seq")
+    return jdbc.sql("select * from audit_event where project_id = :project" + inProcesses + " order by id")
         .params(params)
         .query(AuditEvent.class)
         .list().stream()

@@ -7,8 +7,7 @@ import static pmo.change.ApprovalDecision.REWORK;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import pmo.platform.InvalidInputException;
+import pmo.platform.Choices;
 import pmo.platform.Roles;
 import pmo.platform.engine.Var;
 
@@ -51,9 +50,7 @@ public enum ApprovalStage {
 
   /** The decision a form value stands for; a value that is not one of this step's choices names the field. */
   ApprovalDecision parse(String value) {
-    return choices.stream().filter(d -> d.value.equals(value)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(decision.name(), "must be one of "
-            + choices.stream().map(d -> d.value).collect(Collectors.joining(", ")) + ", not '" + value + "'"));
+    return Choices.of(choices, value, decision.name());
   }
 
   String label() {

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
-import pmo.platform.identity.Directory;
 import pmo.platform.ForbiddenActionException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
 import pmo.platform.SegregationOfDutiesException;
+import pmo.platform.identity.Directory;
 import pmo.project.Baseline;
 import pmo.project.NewBaseline;
 import pmo.project.ProjectService;
@@ -23,19 +24,19 @@ import pmo.project.ProjectService;
  * the board's combined vote, the new baseline on approval, implementation and verification. The four-eyes rule is
  * checked here as well as on the tasks: the requester never approves, votes on or ratifies their own request, and
  * whoever implemented a change does not verify it.
+ *
+ * <p>Longer than 200 lines: one short method per step after assessment, kept together as one register's writes.
  */
 @Service
 public class ChangeApprovalService {
 
-  private static final String ENTITY = ChangeRequestService.ENTITY;
-
   private final ChangeRequestRepository requests;
   private final ProjectService projects;
-  private final AuditService audit;
+  private final AuditLog audit;
   private final Directory directory;
   private final Clock clock;
 
-  ChangeApprovalService(ChangeRequestRepository requests, ProjectService projects, AuditService audit,
+  ChangeApprovalService(ChangeRequestRepository requests, ProjectService projects, AuditLog audit,
       Directory directory, Clock clock) {
     this.requests = requests;
     this.projects = projects;
@@ -53,8 +54,8 @@ public class ChangeApprovalService {
         preApproved ? ChangeStatus.APPROVED : ChangeStatus.IN_APPROVAL,
         preApproved ? "Standard change within the pre-approved limits" : null, now());
     ChangeRequest after = get(id);
-    audit.record(preApproved ? "CHANGE_REQUEST_PRE_APPROVED" : "CHANGE_REQUEST_ROUTED", ENTITY, id,
-        after.projectId(), before, after);
+    audit.record(AuditEntry.changed(preApproved ? ChangeAudit.CHANGE_REQUEST_PRE_APPROVED
+        : ChangeAudit.CHANGE_REQUEST_ROUTED, id, after.projectId(), before, after));
     return after;
   }
 
@@ -85,8 +86,8 @@ public class ChangeApprovalService {
     }
     long approvalId = requests.insertApproval(id, before.round(), stage, approver, decision, comment, taskId, now());
     Approval approval = requests.approval(approvalId);
-    audit.record(stage == ApprovalStage.BOARD ? "CHANGE_VOTE_RECORDED" : "CHANGE_APPROVAL_RECORDED", ENTITY, id,
-        before.projectId(), null, approval, taskId);
+    audit.record(AuditEntry.created(stage == ApprovalStage.BOARD ? ChangeAudit.CHANGE_VOTE_RECORDED
+        : ChangeAudit.CHANGE_APPROVAL_RECORDED, id, before.projectId(), approval).inTask(taskId));
     if (stage != ApprovalStage.BOARD && stage != ApprovalStage.REVIEW) {
       settle(before, decision, comment);
     }
@@ -146,7 +147,8 @@ public class ChangeApprovalService {
         finish, scope, ChangeRequestService.truncate("Change request " + request.reference() + ": "
         + request.title(), 500), id));
     requests.newBaseline(id, created.version(), now());
-    audit.record("CHANGE_REQUEST_REBASELINED", ENTITY, id, request.projectId(), request, get(id));
+    audit.record(AuditEntry.changed(ChangeAudit.CHANGE_REQUEST_REBASELINED, id, request.projectId(), request,
+        get(id)));
     return created;
   }
 
@@ -156,30 +158,27 @@ public class ChangeApprovalService {
     new InputErrors().requireText(notes, ChangeRequestProcess.IMPLEMENTATION_NOTES.name(), 4000).throwIfAny();
     requests.implemented(id, implementer, notes, now());
     ChangeRequest after = get(id);
-    audit.record("CHANGE_REQUEST_IMPLEMENTED", ENTITY, id, after.projectId(), before, after);
+    audit.record(AuditEntry.changed(ChangeAudit.CHANGE_REQUEST_IMPLEMENTED, id, after.projectId(), before, after));
     return after;
   }
 
   /** The requester's verification: accept closes the request, reopen sends it back to implementation. */
   @Transactional
-  public ChangeRequest verify(long id, String value, String comment, String verifier) {
+  public ChangeRequest verify(long id, VerificationOutcome outcome, String comment, String verifier) {
     ChangeRequest before = require(id, ChangeStatus.IMPLEMENTED);
-    String field = ChangeRequestProcess.VERIFICATION.name();
     InputErrors errors = new InputErrors();
-    errors.require("accept".equals(value) || "reopen".equals(value), field,
-        "must be one of accept, reopen, not '" + value + "'");
-    errors.require(!"reopen".equals(value) || (comment != null && !comment.isBlank()),
+    errors.require(outcome != VerificationOutcome.REOPEN || (comment != null && !comment.isBlank()),
         ChangeRequestProcess.VERIFICATION_COMMENT.name(), "is required when you reopen the change");
     errors.throwIfAny();
     if (verifier.equals(before.implementedBy())) {
       throw new SegregationOfDutiesException("Four-eyes rule: " + verifier + " implemented " + before.reference()
           + " and may not verify it");
     }
-    boolean accepted = "accept".equals(value);
+    boolean accepted = outcome == VerificationOutcome.ACCEPT;
     requests.verified(id, accepted ? ChangeStatus.CLOSED : ChangeStatus.APPROVED, verifier, comment, now());
     ChangeRequest after = get(id);
-    audit.record(accepted ? "CHANGE_REQUEST_CLOSED" : "CHANGE_REQUEST_REOPENED", ENTITY, id, after.projectId(),
-        before, after);
+    audit.record(AuditEntry.changed(accepted ? ChangeAudit.CHANGE_REQUEST_CLOSED : ChangeAudit.CHANGE_REQUEST_REOPENED,
+        id, after.projectId(), before, after));
     return after;
   }
 
@@ -190,12 +189,12 @@ public class ChangeApprovalService {
       case REWORK -> ChangeStatus.REWORK;
     };
     requests.status(before.id(), status, ChangeRequestService.truncate(reason, 2000), now());
-    String action = switch (decision) {
-      case APPROVE -> "CHANGE_REQUEST_APPROVED";
-      case REJECT -> "CHANGE_REQUEST_REJECTED";
-      case REWORK -> "CHANGE_REQUEST_SENT_BACK";
+    ChangeAudit action = switch (decision) {
+      case APPROVE -> ChangeAudit.CHANGE_REQUEST_APPROVED;
+      case REJECT -> ChangeAudit.CHANGE_REQUEST_REJECTED;
+      case REWORK -> ChangeAudit.CHANGE_REQUEST_SENT_BACK;
     };
-    audit.record(action, ENTITY, before.id(), before.projectId(), before, get(before.id()));
+    audit.record(AuditEntry.changed(action, before.id(), before.projectId(), before, get(before.id())));
   }
 
   private ChangeRequest get(long id) {

@@ -1,41 +1,33 @@
 package pmo.change;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import pmo.platform.engine.SystemActions;
+import pmo.platform.identity.Directory;
 
 /**
- * The engine look-ups and actions of change control that are the system's, not the current user's: members of a
- * group, the open approval tasks of a case and who they wait for, ending a case's process. They run without the
+ * The engine look-ups and actions of change control that are the system's, not the current user's: the open approval
+ * tasks of a case and who they wait for, ending a case's process. They run without the
  * caller's authorizations (a requester cancelling nothing, a timer job with no user).
  */
 @Component
 class ChangeEngine {
 
-  private final IdentityService identity;
+  private final Directory directory;
   private final TaskService tasks;
   private final SystemActions system;
 
-  ChangeEngine(IdentityService identity, TaskService tasks, SystemActions system) {
-    this.identity = identity;
+  ChangeEngine(Directory directory, TaskService tasks, SystemActions system) {
+    this.directory = directory;
     this.tasks = tasks;
     this.system = system;
-  }
-
-  /** The members of a group (unlimited: the system asks, not a user; the query limit guards users' queries). */
-  List<String> membersOf(String group) {
-    return asSystem(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().unlimitedList().stream()
-        .map(User::getId).toList());
   }
 
   /** The open tasks of the approval steps that have deadlines, in one process instance. */
@@ -58,7 +50,7 @@ class ChangeEngine {
             if (link.getUserId() != null) {
               users.add(link.getUserId());
             } else if (link.getGroupId() != null) {
-              users.addAll(membersOf(link.getGroupId()));
+              users.addAll(directory.membersOf(link.getGroupId()));
             }
           });
       return users;
@@ -74,12 +66,6 @@ class ChangeEngine {
   /** Ends a case's process instance (if it still runs) with the reason, which the history keeps. */
   void endProcess(String processInstanceId, String reason) {
     system.endProcess(processInstanceId, reason);
-  }
-
-  static List<String> without(Collection<String> users, String excluded) {
-    List<String> rest = new ArrayList<>(users);
-    rest.remove(excluded);
-    return rest;
   }
 
   private <T> T asSystem(Callable<T> call) {

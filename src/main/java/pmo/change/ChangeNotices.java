@@ -71,9 +71,4 @@ public class ChangeNotices {
   public int sendPending(long id) {
     return notices.sendPending(RELATED_TYPE, id);
   }
-
-  @Transactional
-  Notice queue(String recipient, String subject, String body, ChangeRequest request) {
-    return notices.queue(new NewNotice(recipient, subject, body, request.projectId(), RELATED_TYPE, request.id()));
-  }
 }

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 
 /** Change requests over REST: list with filters and paging, one with its approvals and history, raise one. */
 @RestController
@@ -27,12 +27,13 @@ class ChangeRequestController {
   }
 
   @GetMapping
-  Page<ChangeRequest> list(@RequestParam(required = false) Long project,
+  Page<ChangeRequest> list(@RequestParam(required = false) Long projectId,
       @RequestParam(required = false) ChangeStatus status,
       @RequestParam(required = false) ChangeType type,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return requests.list(new ChangeRequestFilter(project, status, type), PageRequest.of(page, size),
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return requests.list(new ChangeRequestFilter(projectId, status, type), PageRequest.of(page, size, after),
         actor.viewer());
   }
 

@@ -23,4 +23,10 @@ public record ChangeRequestDraft(
     @Size(max = 2000) String scopeChange,
     @NotBlank String qualityImpact,
     @Size(max = 2000) String riskNotes) {
+
+  /** The same draft for another project (a revision stays on the request's project whatever the form sent). */
+  ChangeRequestDraft onProject(long project) {
+    return new ChangeRequestDraft(project, title, description, reason, changeType, costDelta, scheduleDeltaDays,
+        scopeChange, qualityImpact, riskNotes);
+  }
 }

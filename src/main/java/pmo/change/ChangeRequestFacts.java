@@ -1,10 +1,10 @@
 package pmo.change;
 
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import pmo.project.ProjectFactSource;
+import pmo.project.ProjectFacts;
 
-/** Contributes {@code openChangeRequests} (not rejected, closed or cancelled) to decisions about a project. */
+/** A project's open change requests (not rejected, closed or cancelled), for its facts. */
 @Component
 class ChangeRequestFacts implements ProjectFactSource {
 
@@ -15,7 +15,7 @@ class ChangeRequestFacts implements ProjectFactSource {
   }
 
   @Override
-  public Map<String, Object> factsFor(long projectId) {
-    return Map.of("openChangeRequests", requests.countOpen(projectId));
+  public ProjectFacts addTo(ProjectFacts facts, long projectId) {
+    return facts.withOpenChangeRequests(requests.countOpen(projectId));
   }
 }

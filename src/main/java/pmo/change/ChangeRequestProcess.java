@@ -14,13 +14,10 @@ public final class ChangeRequestProcess {
   public static final String ROUTE_DECISION = "change-approval-route";
 
   public static final String START = "StartEvent_ChangeRequested";
-  public static final String TASK_RECORD_REQUEST = "Task_RecordRequest";
   public static final String TASK_ASSESS = "Task_AssessImpact";
   public static final String TASK_DECIDE_ROUTE = "Task_DecideRoute";
-  public static final String TASK_RECORD_ROUTE = "Task_RecordRoute";
   public static final String TASK_PMO_APPROVAL = "Task_PmoApproval";
   public static final String TASK_BOARD_VOTE = "Task_BoardVote";
-  public static final String TASK_TALLY_VOTES = "Task_TallyVotes";
   public static final String TASK_STEERING_APPROVAL = "Task_SteeringApproval";
   public static final String TASK_EXPEDITED_APPROVAL = "Task_ExpeditedApproval";
   public static final String TASK_REVISE = "Task_ReviseRequest";
@@ -30,12 +27,8 @@ public final class ChangeRequestProcess {
   public static final String TASK_IMPLEMENT = "Task_ImplementChange";
   public static final String TASK_REVIEW = "Task_RetrospectiveReview";
   public static final String TASK_VERIFY = "Task_VerifyImplementation";
-  public static final String TASK_REMIND = "Task_RemindApprovers";
-  public static final String TASK_ESCALATE = "Task_EscalateToPmo";
-  public static final String TASK_SEND_DEADLINE_NOTICES = "Task_SendDeadlineNotices";
   public static final String END_CLOSED = "End_ChangeClosed";
   public static final String END_REJECTED = "End_ChangeRejected";
-  public static final String END_DEADLINE = "End_DeadlineHandled";
 
   // start form (and revise form): the request as the requester raises it
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
@@ -71,7 +64,8 @@ public final class ChangeRequestProcess {
 
   // implementation and verification forms
   public static final Var<String> IMPLEMENTATION_NOTES = Var.text("implementationNotes");
-  public static final Var<String> VERIFICATION = Var.text("verification");
+  public static final Var<VerificationOutcome> VERIFICATION = Var.choice("verification",
+      VerificationOutcome.class);
   public static final Var<String> VERIFICATION_COMMENT = Var.text("verificationComment");
 
   // written by the process (the request itself is found by the process instance, never by a variable)
@@ -81,7 +75,7 @@ public final class ChangeRequestProcess {
   public static final Var<BigDecimal> COST_DELTA_PCT = Var.decimal("costDeltaPct");
   public static final Var<BigDecimal> SCHEDULE_DELTA_PCT = Var.decimal("scheduleDeltaPct");
   /** The DMN's output (a {@link Route} name) and the decision definition that produced it. */
-  public static final Var<String> ROUTE = Var.text("route");
+  public static final Var<Route> ROUTE = Var.choice("route", Route.class);
   public static final Var<String> ROUTE_DECISION_KEY = Var.text("routeDecisionKey");
   public static final Var<Integer> ROUTE_DECISION_VERSION = Var.integer("routeDecisionVersion");
   /** The board's combined vote: approve, reject or rework. */

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
+import pmo.escalation.EscalationService;
+import pmo.platform.AuditEntry;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.ForbiddenActionException;
 import pmo.platform.InputErrors;
 import pmo.platform.InvalidInputException;
@@ -26,6 +26,8 @@ import pmo.platform.NotFoundException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 import pmo.platform.Viewer;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 import pmo.project.Baseline;
 import pmo.project.ProjectCancelled;
 import pmo.project.ProjectDetails;
@@ -35,6 +37,8 @@ import pmo.project.ProjectService;
  * Change requests: raising one (Tasklist start form, REST, or another capability in a requester's name), the
  * project manager's impact assessment, the requester's revision after "rework", reads, and cancellation with the
  * project. Every write checks its input first and records an audit event in the same transaction.
+ *
+ * <p>Longer than 200 lines: one short method per step before approval, kept together as one register's writes.
  */
 @Service
 public class ChangeRequestService {
@@ -51,11 +55,13 @@ public class ChangeRequestService {
   private final IdentityService identity;
   private final ChangeEngine engine;
   private final ChangeRequestChecks checks;
+  private final EscalationService escalations;
   private final Clock clock;
 
   ChangeRequestService(ChangeRequestRepository requests, ProjectService projects, AuditService audit,
       CommandValidator validator, Directory directory, CurrentActor actor, RuntimeService runtime,
-      IdentityService identity, ChangeEngine engine, ChangeRequestChecks checks, Clock clock) {
+      IdentityService identity, ChangeEngine engine, ChangeRequestChecks checks, EscalationService escalations,
+      Clock clock) {
     this.requests = requests;
     this.projects = projects;
     this.audit = audit;
@@ -66,6 +72,7 @@ public class ChangeRequestService {
     this.identity = identity;
     this.engine = engine;
     this.checks = checks;
+    this.escalations = escalations;
     this.clock = clock;
   }
 
@@ -98,7 +105,7 @@ public class ChangeRequestService {
     checks.check(draft).throwIfAny();
     long id = requests.insert(draft, requester, processInstanceId, now());
     ChangeRequest created = get(id);
-    audit.record("CHANGE_REQUEST_RAISED", ENTITY, id, created.projectId(), null, created);
+    audit.record(AuditEntry.created(ChangeAudit.CHANGE_REQUEST_RAISED, id, created.projectId(), created));
     return created;
   }
 
@@ -126,7 +133,7 @@ public class ChangeRequestService {
         ChangeRequestChecks.percent(BigDecimal.valueOf(assessment.scheduleDeltaDays()),
             BigDecimal.valueOf(plannedDays)), now());
     ChangeRequest after = get(id);
-    audit.record("CHANGE_REQUEST_ASSESSED", ENTITY, id, after.projectId(), before, after);
+    audit.record(AuditEntry.changed(ChangeAudit.CHANGE_REQUEST_ASSESSED, id, after.projectId(), before, after));
     return after;
   }
 
@@ -134,29 +141,32 @@ public class ChangeRequestService {
   @Transactional
   public ChangeRequest revise(long id, ChangeRequestDraft draft) {
     ChangeRequest before = require(requests.lock(id), id, ChangeStatus.REWORK);
-    ChangeRequestDraft revised = new ChangeRequestDraft(before.projectId(), draft.title(), draft.description(),
-        draft.reason(), draft.changeType(), draft.costDelta(), draft.scheduleDeltaDays(), draft.scopeChange(),
-        draft.qualityImpact(), draft.riskNotes());
+    ChangeRequestDraft revised = draft.onProject(before.projectId());
     checks.check(revised).throwIfAny();
     requests.revise(id, revised, now());
     ChangeRequest after = get(id);
-    audit.record("CHANGE_REQUEST_REVISED", ENTITY, id, after.projectId(), before, after);
+    audit.record(AuditEntry.changed(ChangeAudit.CHANGE_REQUEST_REVISED, id, after.projectId(), before, after));
     return after;
   }
 
   /**
    * A cancelled project takes its open change requests with it: each is CANCELLED with the reason and its process
-   * ends, in the cancelling transaction.
+   * ends, in the cancelling transaction, which holds the project's lock (RowLocks' order: the project, then each
+   * request). A request that finished before its lock was taken is left as it is.
    */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
-  public void onProjectCancelled(ProjectCancelled event) {
-    for (ChangeRequest open : requests.openForProject(event.projectId())) {
+  public void onProjectCancelled(ProjectCancelled cancelled) {
+    String reason = truncate("Project cancelled: " + cancelled.reason(), 2000);
+    for (ChangeRequest open : requests.openForProject(cancelled.projectId())) {
       ChangeRequest before = requests.lock(open.id()).orElseThrow();
-      String reason = "Project cancelled: " + event.reason();
-      requests.status(open.id(), ChangeStatus.CANCELLED, truncate(reason, 2000), now());
-      audit.record("CHANGE_REQUEST_CANCELLED", ENTITY, open.id(), open.projectId(), before, get(open.id()));
-      engine.endProcess(open.processInstanceId(), truncate(reason, 2000));
+      if (!before.status().isOpen()) {
+        continue;
+      }
+      requests.status(open.id(), ChangeStatus.CANCELLED, reason, now());
+      audit.record(AuditEntry.changed(ChangeAudit.CHANGE_REQUEST_CANCELLED, open.id(), open.projectId(), before,
+          get(open.id())));
+      engine.endProcess(before.processInstanceId(), reason);
     }
   }
 
@@ -178,7 +188,7 @@ public class ChangeRequestService {
     if (!requests.sees(id, viewer)) {
       throw NotFoundException.notVisible("change request", id);
     }
-    return new ChangeRequestDetails(request, requests.approvals(id), requests.escalations(id),
+    return new ChangeRequestDetails(request, requests.approvals(id), escalations.of(ENTITY, id),
         audit.forEntity(ENTITY, id));
   }
 

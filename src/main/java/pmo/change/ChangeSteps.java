@@ -21,11 +21,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationStep;
+import pmo.escalation.EscalationTrigger;
+import pmo.platform.Roles;
 import pmo.platform.engine.CurrentActor;
 
 /**
  * The Java steps of processes/change-request.bpmn, each a bean named as the model's {@code delegateExpression}. A step
- * finds its change request by the process instance it runs in (never by a variable: DESIGN.md §4a), reads the form's
+ * finds its change request by the process instance it runs in (never by a variable: README, "Governance that cannot be bypassed"), reads the form's
  * variables through {@link ChangeRequestProcess}, calls a change service and writes back what a gateway or a later form
  * needs.
  */
@@ -36,6 +40,8 @@ class ChangeSteps {
   JavaDelegate recordChangeRequest(ChangeRequestService service) {
     return execution -> {
       ChangeRequest request = service.record(ChangeRequestProcess.draft(execution), execution.getProcessInstanceId());
+      // Cockpit, Tasklist and the history API name the instance by its request, not by a UUID
+      execution.setProcessBusinessKey(request.reference());
       REQUESTER.set(execution, request.requester());
       PROJECT_MANAGER.set(execution, service.projectManager(request.id()));
       subject(execution, request);
@@ -53,7 +59,7 @@ class ChangeSteps {
 
   @Bean
   JavaDelegate recordChangeRoute(ChangeRequestService requests, ChangeApprovalService service) {
-    return execution -> service.route(caseOf(requests, execution), Route.of(ROUTE.get(execution)),
+    return execution -> service.route(caseOf(requests, execution), ROUTE.get(execution),
         ROUTE_DECISION_KEY.get(execution), ROUTE_DECISION_VERSION.get(execution));
   }
 
@@ -81,7 +87,7 @@ class ChangeSteps {
     return execution -> {
       long id = caseOf(requests, execution);
       ApprovalDecision outcome = service.tallyBoard(id);
-      BOARD_OUTCOME.set(execution, outcome.value);
+      BOARD_OUTCOME.set(execution, outcome.value());
       if (outcome != ApprovalDecision.APPROVE) {
         DECISION_REASON.set(execution, requests.get(id).outcomeReason());
       }
@@ -123,18 +129,26 @@ class ChangeSteps {
   @Bean
   JavaDelegate recordChangeVerification(ChangeRequestService requests, ChangeApprovalService service,
       CurrentActor actor) {
-    return execution -> service.verify(caseOf(requests, execution), VERIFICATION.get(execution),
+    return execution -> service.verify(caseOf(requests, execution), VERIFICATION.require(execution),
         VERIFICATION_COMMENT.get(execution), actor.id());
   }
 
+  /**
+   * Version 1.0.0 of change-request.bpmn named its reminder step so, with no input parameters; its instances that
+   * still run keep working through this (from 1.1.0 both deadline steps are {@code ${escalateCase}}). Remove once no
+   * instance of 1.0.0 runs.
+   */
   @Bean
-  JavaDelegate remindChangeApprovers(ChangeRequestService requests, ChangeDeadlineService service) {
-    return execution -> service.remind(caseOf(requests, execution));
+  JavaDelegate remindChangeApprovers(EscalationService escalations, ChangeEscalations cases) {
+    return execution -> escalations.escalate(cases, execution.getProcessInstanceId(),
+        new EscalationStep(EscalationTrigger.APPROVAL_REMINDER, null, 0, null), execution);
   }
 
+  /** The escalation step of version 1.0.0, as {@link #remindChangeApprovers}. */
   @Bean
-  JavaDelegate escalateChangeApproval(ChangeRequestService requests, ChangeDeadlineService service) {
-    return execution -> service.escalate(caseOf(requests, execution));
+  JavaDelegate escalateChangeApproval(EscalationService escalations, ChangeEscalations cases) {
+    return execution -> escalations.escalate(cases, execution.getProcessInstanceId(),
+        new EscalationStep(EscalationTrigger.APPROVAL_OVERDUE, Roles.PMO, 1, null), execution);
   }
 
   private static long caseOf(ChangeRequestService requests, DelegateExecution execution) {

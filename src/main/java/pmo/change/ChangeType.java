@@ -1,19 +1,21 @@
 package pmo.change;
 
-import pmo.platform.Choices;
+import pmo.platform.Choice;
 
-/** Change types (DESIGN.md §7): standard (pre-approved), normal (routed), emergency (expedited, reviewed after). */
-public enum ChangeType {
+/** Change types: standard (pre-approved), normal (routed), emergency (expedited, reviewed after). */
+public enum ChangeType implements Choice {
   STANDARD("standard"), NORMAL("normal"), EMERGENCY("emergency");
 
   /** The value of the start form's select, as the routing DMN reads it. */
-  final String value;
+  private final String value;
 
   ChangeType(String value) {
     this.value = value;
   }
 
-  static ChangeType of(String value, String field) {
-    return Choices.pick(values(), t -> t.value, value, field);
+  @Override
+  public String value() {
+    return value;
   }
+
 }

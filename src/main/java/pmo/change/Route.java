@@ -1,9 +1,9 @@
 package pmo.change;
 
-import java.util.Arrays;
+import pmo.platform.Choice;
 
 /** The approval routes the routing DMN chooses from. */
-public enum Route {
+public enum Route implements Choice {
   /** A standard change within the pre-approved limits: no approval task. */
   PRE_APPROVED,
   /** A small normal change: one PMO approval. */
@@ -15,9 +15,9 @@ public enum Route {
   /** An emergency: expedited PMO approval now, the change board reviews it after implementation. */
   EMERGENCY;
 
-  static Route of(String value) {
-    return Arrays.stream(values()).filter(r -> r.name().equals(value)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the routing decision returned an unknown route '" + value
-            + "' (expected one of " + Arrays.toString(values()) + ")"));
+  /** The routing decision table's output: the constant's name. */
+  @Override
+  public String value() {
+    return name();
   }
 }

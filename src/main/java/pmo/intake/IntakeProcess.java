@@ -38,11 +38,13 @@ public final class IntakeProcess {
   public static final Var<String> REQUESTER = Var.text("requester");
 
   // screening form
-  public static final Var<String> SCREENING_DECISION = Var.text("screeningDecision");
+  public static final Var<ScreeningDecision> SCREENING_DECISION = Var.choice("screeningDecision",
+      ScreeningDecision.class);
   public static final Var<String> SCREENING_COMMENT = Var.text("screeningComment");
 
   // sponsor form
-  public static final Var<String> SPONSOR_DECISION = Var.text("sponsorDecision");
+  public static final Var<SponsorDecision> SPONSOR_DECISION = Var.choice("sponsorDecision",
+      SponsorDecision.class);
   public static final Var<String> SPONSOR_COMMENT = Var.text("sponsorComment");
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   public static final Var<LocalDate> PLANNED_START = Var.date("plannedStart");

@@ -6,14 +6,15 @@ import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
 import pmo.platform.Roles;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 import pmo.project.NewProject;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
@@ -62,7 +63,7 @@ public class IntakeService {
     check(draft).throwIfAny();
     long id = proposals.insert(draft, requester, processInstanceId, now());
     Proposal created = get(id);
-    audit.record("PROPOSAL_SUBMITTED", ENTITY, id, null, null, created);
+    audit.record(AuditEntry.created(IntakeAudit.PROPOSAL_SUBMITTED, id, null, created));
     return created;
   }
 
@@ -78,14 +79,13 @@ public class IntakeService {
     Proposal before = require(id, ProposalStatus.SENT_BACK);
     check(draft).throwIfAny();
     proposals.revise(id, draft, now());
-    audit.record("PROPOSAL_REVISED", ENTITY, id, null, before, get(id));
+    audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_REVISED, id, null, before, get(id)));
   }
 
   /** Records the PMO's screening; returns the proposal's new status. A comment is required to send back or reject. */
   @Transactional
-  public ProposalStatus screen(long id, String decisionValue, String comment) {
+  public ProposalStatus screen(long id, ScreeningDecision decision, String comment) {
     Proposal before = require(id, ProposalStatus.SUBMITTED);
-    ScreeningDecision decision = ScreeningDecision.of(decisionValue, "screeningDecision");
     new InputErrors()
         .require(decision == ScreeningDecision.COMPLETE || hasText(comment), "screeningComment",
             "is required when the proposal is sent back or rejected")
@@ -96,7 +96,7 @@ public class IntakeService {
       case REJECT -> ProposalStatus.REJECTED;
     };
     proposals.decide(id, status, comment, null, null, now());
-    audit.record("PROPOSAL_SCREENED", ENTITY, id, null, before, get(id));
+    audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_SCREENED, id, null, before, get(id)));
     return status;
   }
 
@@ -105,10 +105,9 @@ public class IntakeService {
    * start (not in the past); rejection needs a comment.
    */
   @Transactional
-  public ProposalStatus decideAsSponsor(long id, String decisionValue, String comment, String manager,
+  public ProposalStatus decideAsSponsor(long id, SponsorDecision decision, String comment, String manager,
       LocalDate plannedStart) {
     Proposal before = require(id, ProposalStatus.SCREENED);
-    SponsorDecision decision = SponsorDecision.of(decisionValue, "sponsorDecision");
     InputErrors errors = new InputErrors();
     if (decision == SponsorDecision.APPROVE) {
       directory.checkUser(errors, "projectManager", manager, Roles.PROJECT_MANAGERS);
@@ -122,8 +121,9 @@ public class IntakeService {
     ProposalStatus status = decision == SponsorDecision.APPROVE ? ProposalStatus.APPROVED : ProposalStatus.REJECTED;
     proposals.decide(id, status, comment, decision == SponsorDecision.APPROVE ? manager : null,
         decision == SponsorDecision.APPROVE ? plannedStart : null, now());
-    audit.record(status == ProposalStatus.APPROVED ? "PROPOSAL_APPROVED" : "PROPOSAL_REJECTED", ENTITY, id, null,
-        before, get(id));
+    IntakeAudit action = status == ProposalStatus.APPROVED ? IntakeAudit.PROPOSAL_APPROVED
+        : IntakeAudit.PROPOSAL_REJECTED;
+    audit.record(AuditEntry.changed(action, id, null, before, get(id)));
     return status;
   }
 
@@ -138,7 +138,7 @@ public class IntakeService {
         "Expected benefits: " + proposal.expectedBenefits()));
     long projectId = project.project().id();
     proposals.linkProject(id, projectId, now());
-    audit.record("PROPOSAL_REGISTERED", ENTITY, id, projectId, proposal, get(id));
+    audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_REGISTERED, id, projectId, proposal, get(id)));
     return projectId;
   }
 

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Java steps of processes/project-intake.bpmn. Each finds its proposal by the process instance it runs in (never
- * by a variable: DESIGN.md §4a), reads the form through {@link IntakeProcess}, calls {@link IntakeService} and writes
+ * by a variable: README, "Governance that cannot be bypassed"), reads the form through {@link IntakeProcess}, calls {@link IntakeService} and writes
  * back what a gateway or a later form needs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +37,7 @@ class IntakeSteps {
   @Bean
   JavaDelegate recordScreeningDecision(IntakeService intake) {
     return execution -> {
-      ProposalStatus status = intake.screen(proposalOf(intake, execution), SCREENING_DECISION.get(execution),
+      ProposalStatus status = intake.screen(proposalOf(intake, execution), SCREENING_DECISION.require(execution),
           SCREENING_COMMENT.get(execution));
       if (status == ProposalStatus.REJECTED) {
         REJECTION_REASON.set(execution, "Rejected at PMO screening: " + SCREENING_COMMENT.get(execution));
@@ -57,7 +57,7 @@ class IntakeSteps {
   @Bean
   JavaDelegate recordSponsorDecision(IntakeService intake) {
     return execution -> {
-      ProposalStatus status = intake.decideAsSponsor(proposalOf(intake, execution), SPONSOR_DECISION.get(execution),
+      ProposalStatus status = intake.decideAsSponsor(proposalOf(intake, execution), SPONSOR_DECISION.require(execution),
           SPONSOR_COMMENT.get(execution), PROJECT_MANAGER.get(execution), PLANNED_START.get(execution));
       if (status == ProposalStatus.REJECTED) {
         REJECTION_REASON.set(execution, "Rejected by the sponsor: " + SPONSOR_COMMENT.get(execution));

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -56,7 +57,7 @@ public class PortfolioDecisions {
     checkApproval(errors, "projectManager", manager, "plannedStart", plannedStart);
     errors.throwIfAny();
     proposals.decide(id, ProposalStatus.APPROVED, reason, manager, plannedStart, OffsetDateTime.now(clock));
-    audit.record("PROPOSAL_APPROVED", IntakeService.ENTITY, id, null, before, proposals.find(id).orElseThrow());
+    audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_APPROVED, id, null, before, proposals.find(id).orElseThrow()));
     move(before, "approve", null);
   }
 
@@ -65,7 +66,7 @@ public class PortfolioDecisions {
     Proposal before = waiting(id);
     new InputErrors().requireText(reason, "reason", 2000).throwIfAny();
     proposals.decide(id, ProposalStatus.REJECTED, reason, null, null, OffsetDateTime.now(clock));
-    audit.record("PROPOSAL_REJECTED", IntakeService.ENTITY, id, null, before, proposals.find(id).orElseThrow());
+    audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_REJECTED, id, null, before, proposals.find(id).orElseThrow()));
     move(before, "reject", "Rejected in a portfolio review: " + reason);
   }
 

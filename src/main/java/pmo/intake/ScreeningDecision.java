@@ -1,18 +1,20 @@
 package pmo.intake;
 
-import pmo.platform.Choices;
+import pmo.platform.Choice;
 
 /** The PMO's screening outcomes; the values are those of the screening form. */
-enum ScreeningDecision {
+enum ScreeningDecision implements Choice {
   COMPLETE("complete"), MORE_INFO("moreInfo"), REJECT("reject");
 
-  final String value;
+  private final String value;
 
   ScreeningDecision(String value) {
     this.value = value;
   }
 
-  static ScreeningDecision of(String value, String field) {
-    return Choices.pick(values(), d -> d.value, value, field);
+  @Override
+  public String value() {
+    return value;
   }
+
 }

@@ -1,18 +1,20 @@
 package pmo.intake;
 
-import pmo.platform.Choices;
+import pmo.platform.Choice;
 
 /** The sponsor's decision; the values are those of the sponsor form. */
-enum SponsorDecision {
+enum SponsorDecision implements Choice {
   APPROVE("approve"), REJECT("reject");
 
-  final String value;
+  private final String value;
 
   SponsorDecision(String value) {
     this.value = value;
   }
 
-  static SponsorDecision of(String value, String field) {
-    return Choices.pick(values(), d -> d.value, value, field);
+  @Override
+  public String value() {
+    return value;
   }
+
 }

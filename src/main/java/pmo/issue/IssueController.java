@@ -29,8 +29,9 @@ class IssueController {
       @RequestParam(required = false) String owner,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return log.list(new IssueFilter(projectId, severity, status, owner, overdue), PageRequest.of(page, size),
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return log.list(new IssueFilter(projectId, severity, status, owner, overdue), PageRequest.of(page, size, after),
         actor.viewer());
   }
 

@@ -2,6 +2,7 @@ package pmo.issue;
 
 import java.util.Date;
 import org.springframework.stereotype.Component;
+import pmo.escalation.EscalationService;
 
 /**
  * The deadlines of issue-escalation.bpmn, read by its timers and task due dates ({@code ${issueDeadlines...}}) from
@@ -14,9 +15,9 @@ public class IssueDeadlines {
 
   private final IssueLog log;
   private final IssueService issues;
-  private final Escalations escalations;
+  private final EscalationService escalations;
 
-  IssueDeadlines(IssueLog log, IssueService issues, Escalations escalations) {
+  IssueDeadlines(IssueLog log, IssueService issues, EscalationService escalations) {
     this.log = log;
     this.issues = issues;
     this.escalations = escalations;

@@ -3,31 +3,46 @@ package pmo.issue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.escalation.EscalatedCase;
+import pmo.escalation.EscalatedCases;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationStep;
+import pmo.platform.Choices;
 import pmo.platform.ConflictException;
-import pmo.platform.identity.Directory;
+import pmo.platform.Durations;
 import pmo.platform.InputErrors;
+import pmo.platform.identity.Directory;
 
 /**
- * The escalation steps of issue-escalation.bpmn and the decisions on an escalated issue: each escalation step writes
- * its record (to whom, level, rule, missed deadline, reason); the PMO resolves, reassigns or escalates; the steering
- * committee reassigns or closes. Each locks the issue row, writes it and an audit event in the step's transaction.
+ * The issue as an escalated case of issue-escalation.bpmn (its escalation steps are {@code ${escalateCase}}, with
+ * why, to whom and at which level as input parameters) and the decisions on an escalated issue: the PMO resolves,
+ * reassigns or escalates; the steering committee reassigns or closes. Each locks the issue row, writes it and an
+ * audit event in the step's transaction.
  */
 @Service
-public class IssueEscalationService {
+public class IssueEscalationService implements EscalatedCases {
 
+  private final IssueRepository issues;
   private final IssueRecords records;
-  private final Escalations escalations;
+  private final EscalationService escalations;
   private final Directory directory;
   private final IssueSettings settings;
   private final Clock clock;
 
-  IssueEscalationService(IssueRecords records, Escalations escalations, Directory directory, IssueSettings settings,
-      Clock clock) {
+  IssueEscalationService(IssueRepository issues, IssueRecords records, EscalationService escalations,
+      Directory directory, IssueSettings settings, Clock clock) {
+    this.issues = issues;
     this.records = records;
     this.escalations = escalations;
     this.directory = directory;
@@ -35,44 +50,70 @@ public class IssueEscalationService {
     this.clock = clock;
   }
 
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(IssueProcess.KEY);
+  }
+
   /**
-   * An escalation step, as the process model names it (why, to whom, at which level): records the rule, the missed
-   * deadline and the reason, and moves the issue to ESCALATED at that level. {@code comment} is the PMO's reason when
-   * the PMO escalates.
+   * An escalation step, as the process model names it (why, to whom, at level 1 or 2): the issue must be open; the
+   * rule (unless the model gives one), the missed deadline, who was waited for and the reason follow from the
+   * trigger. The PMO's comment is the reason when the PMO escalates; the raiser and the owner, who may not act on the
+   * escalation, are not notified.
    */
-  @Transactional
-  public Escalation escalate(long id, String triggerValue, String escalateTo, int level, String comment) {
-    Issue before = records.lock(id, null);
-    if (!before.status().isOpen()) {
-      throw new ConflictException("issue " + id + " is " + before.status() + " and cannot be escalated");
+  @Override
+  public Optional<EscalatedCase> lock(String processInstanceId, EscalationStep step, VariableScope variables) {
+    long id = issues.idOfProcess(processInstanceId).orElseThrow(
+        () -> new IllegalStateException("process instance " + processInstanceId + " has recorded no issue"));
+    Issue issue = records.lock(id, null);
+    if (!issue.status().isOpen()) {
+      throw new ConflictException("issue " + id + " is " + issue.status() + " and cannot be escalated");
     }
-    if (level < 1 || level > 2) {
-      throw new IllegalStateException("escalation level " + level + " of issue " + id + " is not 1 or 2");
+    if (step.level() > 2) {
+      throw new IllegalStateException("escalation level " + step.level() + " of issue " + id + " is not 1 or 2");
     }
     var deadlines = settings.escalation();
-    var respondWithin = level == 1 ? deadlines.pmoReview() : deadlines.steeringDecision();
-    Escalations.Step step = switch (EscalationTrigger.of(triggerValue)) {
+    String rule;
+    OffsetDateTime missed = null;
+    List<String> waitingFor = List.of();
+    String reason;
+    switch (step.trigger()) {
       case SLA_BREACHED -> {
-        var sla = settings.sla().of(before.severity());
-        yield new Escalations.Step(IssueService.ENTITY, id, before.projectId(), level, escalateTo,
-            "pmo.issue.sla." + before.severity().value() + " = " + iso(sla), before.dueAt(),
-            "not resolved within the SLA of a " + before.severity() + " issue (" + iso(sla) + "), due "
-                + before.dueAt(), respondWithin);
+        Duration sla = settings.sla().of(issue.severity());
+        rule = "pmo.issue.sla." + issue.severity().value() + " = " + Durations.iso(sla);
+        missed = issue.dueAt();
+        waitingFor = List.of(issue.owner());
+        reason = "not resolved within the SLA of a " + issue.severity() + " issue (" + Durations.iso(sla) + "), due "
+            + issue.dueAt();
       }
       case PMO_DEADLINE_PASSED -> {
         Escalation last = escalations.latest(IssueService.ENTITY, id).orElseThrow(
             () -> new IllegalStateException("issue " + id + " has no escalation the PMO could have missed"));
-        yield new Escalations.Step(IssueService.ENTITY, id, before.projectId(), level, escalateTo,
-            "pmo.issue.escalation.pmo-review = " + iso(deadlines.pmoReview()), last.respondBy(),
-            "the PMO did not act on the escalated issue by " + last.respondBy(), respondWithin);
+        rule = "pmo.issue.escalation.pmo-review = " + Durations.iso(deadlines.pmoReview());
+        missed = last.respondBy();
+        waitingFor = List.of(last.escalatedTo());
+        reason = "the PMO did not act on the escalated issue by " + last.respondBy();
       }
-      case PMO_ESCALATED -> new Escalations.Step(IssueService.ENTITY, id, before.projectId(), level, escalateTo,
-          "PMO decision (Task_PmoReview)", null, "escalated by the PMO: " + comment, respondWithin);
-    };
-    Escalation escalation = escalations.record(step);
+      case PMO_ESCALATED -> {
+        rule = "PMO decision (" + IssueProcess.TASK_PMO_REVIEW + ")";
+        reason = "escalated by the PMO: " + IssueProcess.PMO_COMMENT.get(variables);
+      }
+      default -> throw new IllegalStateException(IssueProcess.KEY + " escalates on '" + step.trigger().value()
+          + "', which issues do not know");
+    }
+    return Optional.of(new EscalatedCase(IssueService.ENTITY, id, issue.projectId(), reason,
+        step.rule() != null ? step.rule() : rule, missed, waitingFor,
+        step.level() == 1 ? deadlines.pmoReview() : deadlines.steeringDecision(),
+        new EscalatedCase.NoticeText("Issue " + issue.code() + " (" + issue.severity() + "): " + issue.title(),
+            "Please act on the escalated issue in Tasklist.", Set.of(issue.raisedBy(), issue.owner()))));
+  }
+
+  /** The issue is ESCALATED, at the highest level it has reached. */
+  @Override
+  public void escalated(EscalatedCase escalatedCase, Escalation escalation) {
+    Issue before = records.lock(escalatedCase.entityId(), null);
     records.write(before, Map.of("status", IssueStatus.ESCALATED.name(),
-        "escalation_level", Math.max(before.escalationLevel(), level)), "ISSUE_ESCALATED");
-    return escalation;
+        "escalation_level", Math.max(before.escalationLevel(), escalation.level())), IssueAudit.ISSUE_ESCALATED);
   }
 
   /** The PMO's decision on an escalated issue: resolved, reassign (new owner and date) or escalate. */
@@ -80,12 +121,12 @@ public class IssueEscalationService {
   public IssueDecision decideAsPmo(long id, String decisionValue, String comment, String resolution, String owner,
       LocalDate dueDate) {
     Issue before = records.lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = IssueDecision.of(decisionValue, "pmoDecision", IssueDecision.PMO);
+    IssueDecision decision = Choices.of(IssueDecision.PMO, decisionValue, "pmoDecision");
     new InputErrors().requireText(comment, "pmoComment", 2000).throwIfAny();
     switch (decision) {
       case RESOLVED -> {
         new InputErrors().requireText(resolution, "resolution", 4000).throwIfAny();
-        records.write(before, records.done(IssueStatus.RESOLVED, resolution), "ISSUE_RESOLVED");
+        records.write(before, records.done(IssueStatus.RESOLVED, resolution), IssueAudit.ISSUE_RESOLVED);
       }
       case REASSIGN -> reassign(before, owner, dueDate);
       default -> { } // ESCALATE: the escalation step that follows records it, with the comment as its reason
@@ -98,13 +139,13 @@ public class IssueEscalationService {
   public IssueDecision decideAsSteering(long id, String decisionValue, String comment, String owner,
       LocalDate dueDate) {
     Issue before = records.lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = IssueDecision.of(decisionValue, "steeringDecision", IssueDecision.STEERING);
+    IssueDecision decision = Choices.of(IssueDecision.STEERING, decisionValue, "steeringDecision");
     new InputErrors().requireText(comment, "steeringComment", 2000).throwIfAny();
     if (decision == IssueDecision.REASSIGN) {
       reassign(before, owner, dueDate);
     } else {
       records.write(before, records.done(IssueStatus.CLOSED, "Closed by the steering committee: " + comment),
-          "ISSUE_CLOSED");
+          IssueAudit.ISSUE_CLOSED);
     }
     return decision;
   }
@@ -120,11 +161,6 @@ public class IssueEscalationService {
     // resolve by the end of the given day
     set.put("due_at", dueDate.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
     set.put("status", IssueStatus.TRIAGED.name());
-    records.write(before, set, "ISSUE_REASSIGNED");
-  }
-
-  /** A duration as the configuration writes it: whole days as P3D, anything else as PT8H. */
-  private static String iso(Duration duration) {
-    return duration.toSeconds() % 86400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+    records.write(before, set, IssueAudit.ISSUE_REASSIGNED);
   }
 }

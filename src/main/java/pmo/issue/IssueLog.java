@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
-import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Viewer;
 
 /** Reads of the issue log: one issue with its escalations, paged filtered lists, open counts for gate facts. */
 @Service
@@ -19,10 +21,10 @@ public class IssueLog {
   }
 
   private final IssueRepository issues;
-  private final Escalations escalations;
+  private final EscalationService escalations;
   private final Clock clock;
 
-  IssueLog(IssueRepository issues, Escalations escalations, Clock clock) {
+  IssueLog(IssueRepository issues, EscalationService escalations, Clock clock) {
     this.issues = issues;
     this.escalations = escalations;
     this.clock = clock;
@@ -49,9 +51,12 @@ public class IssueLog {
     return issues.list(filter, OffsetDateTime.now(clock), page, viewer);
   }
 
-  /** {@code [open issues, open critical issues]} of a project. */
+  /** A project's open issues, and how many of them are critical. */
+  public record OpenIssues(long open, long critical) {
+  }
+
   @Transactional(readOnly = true)
-  public long[] openCounts(long projectId) {
-    return issues.openCounts(projectId);
+  public OpenIssues openIssues(long projectId) {
+    return issues.openIssues(projectId);
   }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import pmo.escalation.EscalationStep;
+import pmo.platform.Choices;
 import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
@@ -41,7 +43,6 @@ public final class IssueProcess {
   // triage form
   public static final Var<Boolean> NEEDS_CHANGE = Var.flag("needsChange");
   public static final Var<String> CHANGE_DESCRIPTION = Var.text("changeDescription");
-  public static final Var<String> TRIAGE_COMMENT = Var.text("triageComment");
 
   // resolve form
   public static final Var<String> RESOLUTION = Var.text("resolution");
@@ -56,13 +57,15 @@ public final class IssueProcess {
 
   // written by the process
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
-  /** Input parameters of each escalation step: why (sla-breached, pmo-escalated, pmo-deadline-passed), to whom
-   * (a group or user id) and at which level (1 PMO, 2 steering committee). */
-  public static final Var<String> ESCALATION_TRIGGER = Var.text("escalationTrigger");
-  public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
-  public static final Var<Integer> ESCALATION_LEVEL = Var.integer("escalationLevel");
-  /** Why the case was escalated, shown on the PMO and steering committee forms. */
-  public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
+  /**
+   * Input parameters of each escalation step ({@link EscalationStep}): why (sla-breached, pmo-escalated,
+   * pmo-deadline-passed), to whom (a group or user id) and at which level (1 PMO, 2 steering committee).
+   */
+  public static final Var<String> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
+  public static final Var<String> ESCALATE_TO = EscalationStep.ESCALATE_TO;
+  public static final Var<Integer> ESCALATION_LEVEL = EscalationStep.LEVEL;
+  /** Why the case was escalated (written by the escalation step), shown on the PMO and steering committee forms. */
+  public static final Var<String> ESCALATION_REASON = EscalationStep.REASON;
 
   private IssueProcess() {
   }
@@ -79,7 +82,7 @@ public final class IssueProcess {
     vars.put(PROJECT_ID.name(), PROJECT_ID.raw(issue.projectId()));
     vars.put(TITLE.name(), issue.title());
     vars.put(DESCRIPTION.name(), issue.description());
-    vars.put(SEVERITY.name(), IssueSeverity.of(issue.severity(), SEVERITY.name()).value());
+    vars.put(SEVERITY.name(), Choices.of(IssueSeverity.class, issue.severity(), SEVERITY.name()).value());
     vars.put(OWNER.name(), issue.owner());
     vars.put(RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
     return vars;

@@ -5,10 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.NotFoundException;
+import pmo.platform.engine.CurrentActor;
 
 /**
  * What every write of the issue log shares: lock an issue row (checking its status), write columns with the audit event
@@ -19,11 +20,11 @@ class IssueRecords {
 
   private final IssueRepository issues;
   private final IssueLog log;
-  private final AuditService audit;
+  private final AuditLog audit;
   private final CurrentActor actor;
   private final Clock clock;
 
-  IssueRecords(IssueRepository issues, IssueLog log, AuditService audit, CurrentActor actor, Clock clock) {
+  IssueRecords(IssueRepository issues, IssueLog log, AuditLog audit, CurrentActor actor, Clock clock) {
     this.issues = issues;
     this.log = log;
     this.audit = audit;
@@ -41,10 +42,10 @@ class IssueRecords {
   }
 
   /** Writes the columns of a locked issue and records {@code action} in the audit trail with before and after. */
-  Issue write(Issue before, Map<String, Object> columns, String action) {
+  Issue write(Issue before, Map<String, Object> columns, IssueAudit action) {
     issues.update(before, columns, now());
     Issue after = log.get(before.id());
-    audit.record(action, IssueService.ENTITY, before.id(), before.projectId(), before, after);
+    audit.record(AuditEntry.changed(action, before.id(), before.projectId(), before, after));
     return after;
   }
 

@@ -4,19 +4,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.ReadRule;
-import pmo.platform.Roles;
-import pmo.platform.RowLocks;
-import pmo.platform.Viewer;
-import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
+import pmo.platform.Viewer;
 
 @Repository
 class IssueRepository {
@@ -96,11 +96,11 @@ class IssueRepository {
    * Who reads which issues: the PMO, auditors and the steering committee (who decides escalations) all of them;
    * everybody else those they raised or own and those of the projects they manage or sponsor.
    */
-  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
-      "(raised_by = :viewer or owner = :viewer or " + ReadRule.OWN_PROJECT + ")");
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE), "issue",
+      "raised_by = :viewer", "owner = :viewer", ReadRule.OWN_PROJECT);
 
   boolean sees(long id, Viewer viewer) {
-    return READ.sees(jdbc, "issue", id, viewer);
+    return READ.sees(jdbc, id, viewer);
   }
 
   Page<Issue> list(IssueFilter f, OffsetDateTime now, PageRequest page, Viewer viewer) {
@@ -111,17 +111,17 @@ class IssueRepository {
         .and("owner = :owner", "owner", f.owner())
         .and(OPEN + " and due_at < :now", "now", Boolean.TRUE.equals(f.overdue()) ? now : null)
         .and("(due_at >= :notBefore or not " + OPEN + ")", "notBefore", Boolean.FALSE.equals(f.overdue()) ? now : null)
-        .page(jdbc, "select *", "issue", "id desc", page, Issue.class);
+        .pageById(jdbc, "select *", "issue", "id", page, Issue.class, Issue::id);
   }
 
   /** Open issues of a project, and how many of them are critical. */
-  long[] openCounts(long projectId) {
+  IssueLog.OpenIssues openIssues(long projectId) {
     return jdbc.sql("""
             select count(*) as open_issues,
                    coalesce(sum(case when severity = 'CRITICAL' then 1 else 0 end), 0) as critical_issues
               from issue where project_id = :project and """ + " " + OPEN)
         .param("project", projectId)
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .query((rs, n) -> new IssueLog.OpenIssues(rs.getLong(1), rs.getLong(2)))
         .single();
   }
 }

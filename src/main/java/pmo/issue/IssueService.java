@@ -4,17 +4,21 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.engine.SystemActions;
+import pmo.platform.identity.Directory;
+import pmo.project.ProjectCancelled;
 import pmo.project.ProjectService;
 
 /**
@@ -22,6 +26,8 @@ import pmo.project.ProjectService;
  * change, resolve, and cancellation with the project (escalation and the decisions on an escalated issue are
  * {@link IssueEscalationService}). Each checks its input, locks the issue row, writes it and an audit event in the
  * step's transaction.
+ *
+ * <p>Longer than 200 lines: one short method per step of the issue process, kept together as one register's writes.
  */
 @Service
 public class IssueService {
@@ -36,7 +42,7 @@ public class IssueService {
 
   private final ProjectService projects;
   private final SystemActions processes;
-  private final AuditService audit;
+  private final AuditLog audit;
   private final CommandValidator validator;
   private final Directory directory;
   private final IssueSettings settings;
@@ -44,7 +50,7 @@ public class IssueService {
   private final ApplicationEventPublisher events;
 
   IssueService(IssueRepository issues, IssueRecords records, IssueLog log, ProjectService projects,
-      SystemActions processes, AuditService audit, CommandValidator validator, Directory directory,
+      SystemActions processes, AuditLog audit, CommandValidator validator, Directory directory,
       IssueSettings settings, CurrentActor actor, ApplicationEventPublisher events) {
     this.issues = issues;
     this.records = records;
@@ -69,7 +75,7 @@ public class IssueService {
       directory.checkUser(errors, "owner", issue.owner(), null);
     }
     if (!errors.has("severity")) {
-      IssueSeverity.check(errors, "severity", issue.severity());
+      Choices.check(errors, IssueSeverity.class, issue.severity(), "severity");
     }
     return errors;
   }
@@ -85,11 +91,11 @@ public class IssueService {
       throw new ForbiddenActionException("an issue is raised by a user: start the process as that user");
     }
     check(issue).throwIfAny();
-    IssueSeverity severity = IssueSeverity.of(issue.severity(), "severity");
+    IssueSeverity severity = Choices.of(IssueSeverity.class, issue.severity(), "severity");
     OffsetDateTime now = records.now();
     long id = issues.insert(issue, severity, raisedBy, now.plus(settings.sla().of(severity)), processInstanceId, now);
     Issue created = log.get(id);
-    audit.record("ISSUE_RAISED", ENTITY, id, issue.projectId(), null, created);
+    audit.record(AuditEntry.created(IssueAudit.ISSUE_RAISED, id, issue.projectId(), created));
     return created;
   }
 
@@ -130,7 +136,7 @@ public class IssueService {
   public Issue triage(long id, String severityValue, String owner, boolean needsChange, String changeDescription) {
     Issue before = records.lock(id, IssueStatus.OPEN);
     InputErrors errors = new InputErrors();
-    IssueSeverity severity = IssueSeverity.check(errors, "severity", severityValue);
+    IssueSeverity severity = Choices.check(errors, IssueSeverity.class, severityValue, "severity");
     directory.checkUser(errors, "owner", owner, null);
     if (needsChange) {
       if (changeDescription == null || changeDescription.isBlank()) {
@@ -147,7 +153,7 @@ public class IssueService {
     set.put("status", IssueStatus.TRIAGED.name());
     set.put("triaged_by", actor.id());
     set.put("change_description", needsChange ? changeDescription : null);
-    return records.write(before, set, "ISSUE_TRIAGED");
+    return records.write(before, set, IssueAudit.ISSUE_TRIAGED);
   }
 
   /**
@@ -164,7 +170,7 @@ public class IssueService {
       throw new ConflictException("a change for issue " + id + " was already requested at "
           + before.changeRequestedAt());
     }
-    records.write(before, Map.of("change_requested_at", records.now()), "ISSUE_CHANGE_REQUESTED");
+    records.write(before, Map.of("change_requested_at", records.now()), IssueAudit.ISSUE_CHANGE_REQUESTED);
     ChangeNeeded change = new ChangeNeeded(before.projectId(), id, before.title(), before.changeDescription(),
         before.triagedBy());
     events.publishEvent(change);
@@ -176,23 +182,25 @@ public class IssueService {
   public Issue resolve(long id, String resolution) {
     Issue before = records.lock(id, IssueStatus.TRIAGED);
     new InputErrors().requireText(resolution, "resolution", 4000).throwIfAny();
-    return records.write(before, records.done(IssueStatus.RESOLVED, resolution), "ISSUE_RESOLVED");
+    return records.write(before, records.done(IssueStatus.RESOLVED, resolution), IssueAudit.ISSUE_RESOLVED);
   }
 
   /**
-   * Cancels every open issue of a cancelled project with the reason and ends its process; runs inside the cancelling
-   * transaction. Returns how many were cancelled.
+   * A cancelled project takes its open issues with it: each is CANCELLED with the reason and its process ends, in the
+   * cancelling transaction, which holds the project's lock (RowLocks' order: the project, then each issue). An issue
+   * that finished before its lock was taken is left as it is.
    */
+  @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
-  public int cancelAll(long projectId, String reason) {
-    var open = issues.openOfProject(projectId);
-    for (Issue issue : open) {
-      Issue before = records.lock(issue.id(), null);
-      records.write(before, records.done(IssueStatus.CANCELLED, "Project cancelled: " + reason),
-          "ISSUE_CANCELLED");
-      processes.endProcess(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
+  public void onProjectCancelled(ProjectCancelled cancelled) {
+    String reason = "Project cancelled: " + cancelled.reason();
+    for (Issue open : issues.openOfProject(cancelled.projectId())) {
+      Issue before = records.lock(open.id(), null);
+      if (!before.status().isOpen()) {
+        continue;
+      }
+      Issue after = records.write(before, records.done(IssueStatus.CANCELLED, reason), IssueAudit.ISSUE_CANCELLED);
+      processes.endProcess(before.processInstanceId(), after.resolution());
     }
-    return open.size();
   }
-
 }

@@ -2,10 +2,6 @@ package pmo.issue;
 
 import static pmo.issue.IssueProcess.CHANGE_DESCRIPTION;
 import static pmo.issue.IssueProcess.DUE_DATE;
-import static pmo.issue.IssueProcess.ESCALATE_TO;
-import static pmo.issue.IssueProcess.ESCALATION_LEVEL;
-import static pmo.issue.IssueProcess.ESCALATION_REASON;
-import static pmo.issue.IssueProcess.ESCALATION_TRIGGER;
 import static pmo.issue.IssueProcess.NEEDS_CHANGE;
 import static pmo.issue.IssueProcess.OWNER;
 import static pmo.issue.IssueProcess.PMO_COMMENT;
@@ -20,12 +16,13 @@ import static pmo.platform.engine.Tasklist.SUBJECT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The Java steps of processes/issue-escalation.bpmn. Each finds its issue by the process instance it runs in (never
- * by a variable: DESIGN.md §4a), reads the form through {@link IssueProcess}, calls an issue service and writes back
+ * by a variable: README, "Governance that cannot be bypassed"), reads the form through {@link IssueProcess}, calls an issue service and writes back
  * what a gateway or a later form needs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +32,7 @@ class IssueSteps {
   JavaDelegate recordIssue(IssueService issues) {
     return execution -> {
       Issue issue = issues.record(IssueProcess.draft(execution), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(issue.code());
       RAISED_BY.set(execution, issue.raisedBy());
       OWNER.set(execution, issue.owner());
       SEVERITY.set(execution, issue.severity().value());
@@ -65,14 +63,14 @@ class IssueSteps {
     return execution -> issues.resolve(issueOf(issues, execution), RESOLUTION.get(execution));
   }
 
-  /** Every escalation step; its input parameters say why, to whom and at which level it escalates. */
+  /**
+   * Version 1.0.0 of issue-escalation.bpmn named its escalation steps so; its instances that still run keep working
+   * through this (from 1.1.0 they are {@code ${escalateCase}}, with the same input parameters). Remove once no
+   * instance of 1.0.0 runs.
+   */
   @Bean
-  JavaDelegate escalateIssue(IssueService issues, IssueEscalationService escalations) {
-    return execution -> {
-      Escalation escalation = escalations.escalate(issueOf(issues, execution), ESCALATION_TRIGGER.require(execution),
-          ESCALATE_TO.require(execution), ESCALATION_LEVEL.require(execution), PMO_COMMENT.get(execution));
-      ESCALATION_REASON.set(execution, escalation.reason());
-    };
+  JavaDelegate escalateIssue(@Qualifier("escalateCase") JavaDelegate escalateCase) {
+    return escalateCase::execute;
   }
 
   @Bean

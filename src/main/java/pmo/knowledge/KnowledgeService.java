@@ -7,10 +7,11 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
-import pmo.platform.engine.CurrentActor;
+import pmo.platform.AuditEntry;
 import pmo.platform.InputErrors;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
 import pmo.project.ProjectSettings;
 
 /**
@@ -53,7 +54,7 @@ public class KnowledgeService {
     List<Long> ids = new ArrayList<>();
     for (NewLesson lesson : newLessons) {
       long id = lessons.insert(lesson, actor.id(), now);
-      audit.record("LESSON_RECORDED", ENTITY, id, lesson.projectId(), null, lessons.get(id));
+      audit.record(AuditEntry.created(KnowledgeAudit.LESSON_RECORDED, id, lesson.projectId(), lessons.get(id)));
       ids.add(id);
     }
     return ids;
@@ -77,8 +78,16 @@ public class KnowledgeService {
       Tags.check(errors, "tag", List.of(tag));
     }
     errors.require(query.projectId() == null || query.projectId() > 0, "projectId", "must be a positive id");
+    errors.require(q == null || page.after() == null || !lessons.fullTextSearch(), "after",
+        "cannot be used with q: search results are ranked by relevance; page through them with page");
     errors.throwIfAny();
     return lessons.search(new LessonQuery(q, category, tag, query.projectId()), page);
+  }
+
+  /** One lesson, if it exists (an improvement proposal names the lessons it came from). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Lesson> find(long id) {
+    return lessons.find(id);
   }
 
   private static String blankToNull(String text) {

@@ -24,7 +24,8 @@ class LessonController {
       @RequestParam(required = false) String tag,
       @RequestParam(required = false) Long projectId,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return knowledge.search(new LessonQuery(q, category, tag, projectId), PageRequest.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return knowledge.search(new LessonQuery(q, category, tag, projectId), PageRequest.of(page, size, after));
   }
 }

@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -27,6 +27,8 @@ class LessonRepository {
   private static final String COLUMNS = "select l.id, l.project_id, p.code as project_code, p.name as project_name, "
       + "l.category, l.tags, l.text, l.author, l.created_at";
   private static final int MAX_WORDS = 10;
+  /** How many of the newest matches of a full-text search are ranked (see {@link #ranked}). */
+  static final int RANKED = 1_000;
 
   private final JdbcClient jdbc;
   private final boolean fullTextSearch;
@@ -61,8 +63,12 @@ class LessonRepository {
   }
 
   Lesson get(long id) {
+    return find(id).orElseThrow();
+  }
+
+  java.util.Optional<Lesson> find(long id) {
     return jdbc.sql(COLUMNS + ", cast(null as double precision) as rank from " + FROM + " where l.id = :id")
-        .param("id", id).query(Row.class).single().toLesson();
+        .param("id", id).query(Row.class).optional().map(Row::toLesson);
   }
 
   Page<Lesson> search(LessonQuery query, PageRequest page) {
@@ -70,27 +76,41 @@ class LessonRepository {
         .and("l.category = :category", "category", query.category())
         .and("l.project_id = :projectId", "projectId", query.projectId())
         .and("l.id in (select t.lesson_id from lesson_tag t where t.tag = :tag)", "tag", query.tag());
-    String select;
-    String order;
-    if (query.q() == null) {
-      select = COLUMNS + ", cast(null as double precision) as rank";
-      order = "l.id desc";
-    } else if (fullTextSearch) {
+    if (query.q() != null && fullTextSearch) {
       filter.and("l.search @@ websearch_to_tsquery('english', :q)", "q", query.q());
-      select = COLUMNS + ", cast(ts_rank(l.search, websearch_to_tsquery('english', :q)) as double precision) as rank";
-      order = "rank desc, l.id desc";
-    } else {
+      return ranked(filter, page);
+    }
+    if (query.q() != null) {
       List<String> words = Arrays.stream(query.q().toLowerCase(Locale.ROOT).split("\\s+"))
           .filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
       for (int i = 0; i < words.size(); i++) {
         filter.and("(lower(l.text) like :w" + i + " escape '\\' or l.tags like :w" + i + " escape '\\')", "w" + i,
             "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
       }
-      select = COLUMNS + ", cast(null as double precision) as rank";
-      order = "l.id desc";
     }
-    Page<Row> rows = filter.page(jdbc, select, FROM, order, page, Row.class);
-    return new Page<>(rows.items().stream().map(Row::toLesson).toList(), rows.page(), rows.size(), rows.total());
+    return filter.pageById(jdbc, COLUMNS + ", cast(null as double precision) as rank", FROM, "l.id", page, Row.class,
+        Row::id).map(Row::toLesson);
+  }
+
+  /**
+   * Full-text matches ranked by relevance ({@code ts_rank}) among the newest {@link #RANKED} matches. Ranking reads
+   * each candidate's text vector: ranking every match of a common word would cost as much as the knowledge base is
+   * large, while the newest matches are found through the id index and the GIN index alike. The total counts all
+   * matches (up to {@link Page#COUNT_LIMIT}); pages past the ranked ones are empty: narrow the search.
+   */
+  private Page<Lesson> ranked(SqlFilter filter, PageRequest page) {
+    String candidates = "(select l.* from lesson l" + filter.where() + " order by l.id desc limit :ranked) l"
+        + " join project p on p.id = l.project_id";
+    List<Lesson> items = filter.bind(jdbc.sql(COLUMNS
+            + ", cast(ts_rank(l.search, websearch_to_tsquery('english', :q)) as double precision) as rank from "
+            + candidates + " order by rank desc, l.id desc limit :pageLimit offset :pageOffset"))
+        .param("ranked", RANKED)
+        .param("pageLimit", page.size())
+        .param("pageOffset", (long) page.page() * page.size())
+        .query(Row.class).list().stream().map(Row::toLesson).toList();
+    long counted = filter.countUpToLimit(jdbc, "lesson l");
+    boolean exact = counted <= Page.COUNT_LIMIT;
+    return new Page<>(items, page.page(), page.size(), exact ? counted : Page.COUNT_LIMIT, exact, null);
   }
 
   /** The newest lessons of a category, leaving out one project's own (served by ix_lesson_category). */

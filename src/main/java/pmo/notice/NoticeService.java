@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.identity.Directory;
 
 /**
@@ -58,7 +59,7 @@ public class NoticeService {
         deliverable ? NoticeStatus.PENDING : NoticeStatus.UNDELIVERABLE,
         deliverable ? null : "user " + notice.recipient() + " has no e-mail address", now());
     Notice queued = notices.find(id).orElseThrow();
-    audit.record("NOTICE_QUEUED", ENTITY, id, notice.projectId(), null, queued);
+    audit.record(AuditEntry.created(NoticeAudit.NOTICE_QUEUED, id, notice.projectId(), queued));
     return queued;
   }
 
@@ -85,16 +86,16 @@ public class NoticeService {
         String error = describe(e);
         ownTransaction.executeWithoutResult(tx -> {
           notices.markFailed(notice.id(), error, now());
-          audit.record("NOTICE_SEND_FAILED", ENTITY, notice.id(), notice.projectId(), notice,
-              notices.find(notice.id()).orElseThrow());
+          audit.record(AuditEntry.changed(NoticeAudit.NOTICE_SEND_FAILED, notice.id(), notice.projectId(), notice,
+              notices.find(notice.id()).orElseThrow()));
         });
         failures.add("notice " + notice.id() + " to " + notice.recipientEmail() + ": " + error);
         continue;
       }
       ownTransaction.executeWithoutResult(tx -> {
         if (notices.markSent(notice.id(), now())) {
-          audit.record("NOTICE_SENT", ENTITY, notice.id(), notice.projectId(), notice,
-              notices.find(notice.id()).orElseThrow());
+          audit.record(AuditEntry.changed(NoticeAudit.NOTICE_SENT, notice.id(), notice.projectId(), notice,
+              notices.find(notice.id()).orElseThrow()));
         }
       });
       sent++;

@@ -2,27 +2,52 @@ package pmo.platform;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.function.Function;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads a choice a form or a REST body submitted (a decision, a type, a gate) into its enum constant, or rejects it
- * naming the field, the allowed values and what was sent: "must be one of approve, reject, not 'maybe'".
+ * Reads a choice a form, a REST body or a decision table gave (a decision, a type, a gate) into its enum constant, or
+ * rejects it naming the field, the allowed values and what was sent: "must be one of approve, reject, not 'maybe'".
+ * This is the one place where choice values are parsed; past it, services and repositories take the enums.
  */
 public final class Choices {
 
   private Choices() {
   }
 
-  /** The constant among {@code allowed} whose form value ({@code valueOf}) is {@code input}. */
-  public static <E> E pick(Collection<E> allowed, Function<E, String> valueOf, String input, String field) {
-    return allowed.stream().filter(choice -> valueOf.apply(choice).equals(input)).findFirst()
-        .orElseThrow(() -> InvalidInputException.of(field, "must be one of "
-            + allowed.stream().map(valueOf).collect(Collectors.joining(", ")) + ", not '" + input + "'"));
+  /** The constant of {@code type} whose value is {@code input}. */
+  public static <E extends Enum<E> & Choice> E of(Class<E> type, String input, String field) {
+    return of(List.of(type.getEnumConstants()), input, field);
   }
 
-  /** As {@link #pick(Collection, Function, String, String)} over all constants of an enum. */
-  public static <E> E pick(E[] allowed, Function<E, String> valueOf, String input, String field) {
-    return pick(Arrays.asList(allowed), valueOf, input, field);
+  /** The constant among {@code allowed} (a step may offer only some of an enum's choices) whose value is {@code input}. */
+  public static <E extends Choice> E of(Collection<E> allowed, String input, String field) {
+    E choice = find(allowed, input);
+    if (choice == null) {
+      throw InvalidInputException.of(field, reason(allowed, input));
+    }
+    return choice;
+  }
+
+  /** As {@link #of(Class, String, String)}, collecting the error instead: {@code null} when there is no such choice. */
+  public static <E extends Enum<E> & Choice> E check(InputErrors errors, Class<E> type, String input, String field) {
+    List<E> allowed = Arrays.asList(type.getEnumConstants());
+    E choice = find(allowed, input);
+    if (choice == null) {
+      errors.add(field, reason(allowed, input));
+    }
+    return choice;
+  }
+
+  private static <E extends Choice> E find(Collection<E> allowed, String input) {
+    // the value, or the constant's name (as the REST API and the database write it)
+    return allowed.stream().filter(choice -> choice.value().equals(input)
+        || (choice instanceof Enum<?> constant && constant.name().equals(input))).findFirst().orElse(null);
+  }
+
+  private static String reason(Collection<? extends Choice> allowed, String input) {
+    return input == null || input.isBlank() ? "is required"
+        : "must be one of " + allowed.stream().map(Choice::value).collect(Collectors.joining(", ")) + ", not '"
+            + input + "'";
   }
 }

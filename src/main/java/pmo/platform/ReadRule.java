@@ -1,27 +1,48 @@
 package pmo.platform;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Who reads which cases of one kind on {@code /api}, written once as SQL so that lists, counts and single reads agree:
- * members of {@code readAll} read every case; everybody else only the cases for which {@code namedCondition} (over the
- * case table, with the reader's user id as {@code :viewer}) holds, such as the ones they raised, own or whose project
- * they manage or sponsor.
+ * members of {@code readAll} read every case of {@code table}; everybody else only the cases for which one of the
+ * {@code own} conditions (over the case table, with the reader's user id as {@code :viewer}) holds, such as the ones
+ * they raised, own or whose project they manage or sponsor.
+ *
+ * <p>A list restricted this way asks for the ids of the reader's own cases, one index look-up per condition (each
+ * condition names an indexed column), and reads only those: its cost follows what the reader may see, not the size
+ * of the table. (The same conditions joined with {@code or} would make the database walk the whole table in the
+ * list's order, testing each row.)
  */
-public record ReadRule(Set<String> readAll, String namedCondition) {
+public record ReadRule(Set<String> readAll, String table, List<String> own) {
 
-  /** Restricts a list query to the cases the viewer may see. */
-  public SqlFilter restrict(SqlFilter filter, Viewer viewer) {
-    return viewer.inAny(readAll) ? filter : filter.and(namedCondition, "viewer", viewer.id());
+  public ReadRule(Set<String> readAll, String table, String own, String... more) {
+    this(readAll, table, java.util.stream.Stream.concat(java.util.stream.Stream.of(own),
+        java.util.stream.Stream.of(more)).toList());
   }
 
-  /** Whether the viewer may see the case {@code id} of {@code table}. */
-  public boolean sees(JdbcClient jdbc, String table, long id, Viewer viewer) {
+  /** Restricts a list query over {@code table} to the cases the viewer may see. */
+  public SqlFilter restrict(SqlFilter filter, Viewer viewer) {
+    if (viewer.inAny(readAll)) {
+      return filter;
+    }
+    return filter.and("id in (" + ownIds() + ")", "viewer", viewer.id());
+  }
+
+  /** The ids of the viewer's own cases ({@code :viewer}), one index look-up per condition; for queries that join. */
+  public String ownIds() {
+    return own.stream().map(condition -> "select id from " + table + " where " + condition)
+        .collect(Collectors.joining(" union all "));
+  }
+
+  /** Whether the viewer may see the case {@code id}. */
+  public boolean sees(JdbcClient jdbc, long id, Viewer viewer) {
     if (viewer.inAny(readAll)) {
       return true;
     }
-    return jdbc.sql("select count(*) from " + table + " where id = :id and " + namedCondition)
+    return jdbc.sql("select count(*) from " + table + " where id = :id and (" + String.join(" or ", own) + ")")
         .param("id", id).param("viewer", viewer.id()).query(Long.class).single() > 0;
   }
 

@@ -3,7 +3,7 @@ package pmo.platform;
 import java.util.List;
 import java.util.Map;
 
-/** The groups of DESIGN.md §6. Their ids are the candidate groups of the BPMN and the authorities of the REST API. */
+/** The groups of the README's demo logins and "Who may start what". Their ids are the candidate groups of the BPMN and the authorities of the REST API. */
 public final class Roles {
 
   public static final String REQUESTERS = "requesters";
@@ -34,8 +34,9 @@ public final class Roles {
    * else can, administrators aside.
    */
   public static final Map<String, List<String>> STARTABLE = Map.of(
-      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation"),
-      PMO, List.of("portfolio-review"));
+      REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation",
+          "improvement-proposal"),
+      PMO, List.of("standards-review", "portfolio-review"));
 
   public record Group(String id, String name) {
   }

@@ -1,8 +1,8 @@
 package pmo.platform;
 
-import org.springframework.jdbc.support.MetaDataAccessException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**

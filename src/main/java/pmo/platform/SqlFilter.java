@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,11 +25,9 @@ public final class SqlFilter {
     return this;
   }
 
-  /** Adds a condition without a parameter when {@code apply} is true. */
-  public SqlFilter andIf(boolean apply, String condition) {
-    if (apply) {
-      conditions.add(condition);
-    }
+  /** Adds a condition without a parameter. */
+  public SqlFilter and(String condition) {
+    conditions.add(condition);
     return this;
   }
 
@@ -46,18 +45,62 @@ public final class SqlFilter {
     return statement.params(params);
   }
 
-  /** Runs {@code select ... from <from> <where> order by ... limit/offset} and the matching count. */
+  /**
+   * Runs {@code select ... from <from> <where> order by <orderBy> limit/offset} and counts the matching rows up to
+   * {@link Page#COUNT_LIMIT} (see {@link Page}). For lists in another order than by id (ranked search results).
+   */
   public <T> Page<T> page(JdbcClient jdbc, String select, String from, String orderBy, PageRequest page,
       Class<T> type) {
     List<T> items = bind(jdbc.sql(select + " from " + from + where() + " order by " + orderBy
         + " limit :pageLimit offset :pageOffset"))
         .param("pageLimit", page.size())
+        .param("pageOffset", (long) page.page() * page.size())
+        .query(type)
+        .list();
+    return counted(jdbc, from, page, items, null);
+  }
+
+  /**
+   * A page of a list newest first by {@code idColumn}, from {@code page.after()} on when given (keyset paging: an index
+   * on the filter's column and the id walks straight to the page), else by offset; the total counted up to
+   * {@link Page#COUNT_LIMIT}; {@code next} the id the following page starts after.
+   */
+  public <T> Page<T> pageById(JdbcClient jdbc, String select, String from, String idColumn, PageRequest page,
+      Class<T> type, ToLongFunction<T> idOf) {
+    String keyset = page.after() == null ? "" : (conditions.isEmpty() ? " where " : " and ") + idColumn
+        + " < :pageAfter";
+    List<T> items = bind(jdbc.sql(select + " from " + from + where() + keyset + " order by " + idColumn + " desc"
+        + " limit :pageLimit offset :pageOffset"))
+        .param("pageAfter", page.after() == null ? 0L : page.after())
+        .param("pageLimit", page.size())
         .param("pageOffset", page.offset())
         .query(type)
         .list();
-    long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty())
-        ? page.offset() + items.size()
-        : bind(jdbc.sql("select count(*) from " + from + where())).query(Long.class).single();
-    return Page.of(items, page, total);
+    Long next = items.size() == page.size() ? idOf.applyAsLong(items.get(items.size() - 1)) : null;
+    return counted(jdbc, from, page, items, next);
+  }
+
+  /**
+   * How many rows of {@code from} match, counted up to one more than {@link Page#COUNT_LIMIT} (so a caller can tell
+   * "more than the limit" from "exactly the limit").
+   */
+  public long countUpToLimit(JdbcClient jdbc, String from) {
+    return bind(jdbc.sql("select count(*) from (select 1 from " + from + where() + " limit :countLimit) counted"))
+        .param("countLimit", Page.COUNT_LIMIT + 1)
+        .query(Long.class).single();
+  }
+
+  /**
+   * The page with its total: known without counting when the first page is not full (or a later page by offset has
+   * items but is not full); otherwise counted, stopping at {@link Page#COUNT_LIMIT}.
+   */
+  private <T> Page<T> counted(JdbcClient jdbc, String from, PageRequest page, List<T> items, Long next) {
+    long offset = (long) page.page() * page.size();
+    if (page.after() == null && items.size() < page.size() && (page.page() == 0 || !items.isEmpty())) {
+      return new Page<>(items, page.page(), page.size(), offset + items.size(), true, next);
+    }
+    long counted = countUpToLimit(jdbc, from);
+    boolean exact = counted <= Page.COUNT_LIMIT;
+    return new Page<>(items, page.page(), page.size(), exact ? counted : Page.COUNT_LIMIT, exact, next);
   }
 }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Who is reading, for the read rules of {@code /api} (DESIGN.md §4a: reads follow the same rules as the engine's
+ * Who is reading, for the read rules of {@code /api} (README, "Governance that cannot be bypassed": reads follow the same rules as the engine's
  * authorizations): the user and their groups. Each capability decides which groups read all of its cases and which
  * people are named on a case; everybody else does not see it, in lists or one by one.
  */

@@ -26,8 +26,10 @@ public class PortfolioAccess {
   public static final String PMO = "hasAuthority(T(pmo.platform.Roles).PMO)";
   public static final String STEERING = "hasAuthority(T(pmo.platform.Roles).STEERING_COMMITTEE)";
 
-  static final ReadRule PROJECT_READ = new ReadRule(READ_ALL, "(manager = :viewer or sponsor = :viewer)");
-  static final ReadRule PROPOSAL_READ = new ReadRule(READ_ALL, "(requester = :viewer or sponsor = :viewer)");
+  static final ReadRule PROJECT_READ = new ReadRule(READ_ALL, "project", "manager = :viewer",
+      "sponsor = :viewer");
+  static final ReadRule PROPOSAL_READ = new ReadRule(READ_ALL, "project_proposal",
+      "requester = :viewer", "sponsor = :viewer");
 
   private final JdbcClient jdbc;
 
@@ -38,8 +40,8 @@ public class PortfolioAccess {
   /** Fails with 404 unless the viewer may read this project's or proposal's portfolio data. */
   void requireRead(Subject subject, Viewer viewer) {
     boolean sees = subject.kind() == Subject.Kind.PROJECT
-        ? PROJECT_READ.sees(jdbc, "project", subject.id(), viewer)
-        : PROPOSAL_READ.sees(jdbc, "project_proposal", subject.id(), viewer);
+        ? PROJECT_READ.sees(jdbc, subject.id(), viewer)
+        : PROPOSAL_READ.sees(jdbc, subject.id(), viewer);
     if (!sees) {
       throw NotFoundException.notVisible(subject.kind().name().toLowerCase(), subject.id());
     }

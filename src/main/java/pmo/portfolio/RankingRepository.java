@@ -29,9 +29,11 @@ class RankingRepository {
   List<Ranking.Row> rows(Filter f) {
     List<Ranking.Row> rows = new ArrayList<>();
     if (f.kind() != Subject.Kind.PROPOSAL) {
-      SqlFilter where = new SqlFilter()
-          .andIf(f.status() == null, "p.status in ('ACTIVE', 'ON_HOLD') and p.stage <> 'CLOSED'")
-          .and("p.status = :status", "status", f.status())
+      SqlFilter where = new SqlFilter();
+      if (f.status() == null) {
+        where.and("p.status in ('ACTIVE', 'ON_HOLD') and p.stage <> 'CLOSED'");
+      }
+      where.and("p.status = :status", "status", f.status())
           .and("p.stage = :stage", "stage", f.stage())
           .and("p.strategic_objective = :objective", "objective", f.objective())
           .and("p.category = :category", "category", f.category());
@@ -52,10 +54,11 @@ class RankingRepository {
           .query((rs, n) -> row(rs)).list().forEach(rows::add);
     }
     if (f.kind() != Subject.Kind.PROJECT && f.stage() == null) {
-      SqlFilter where = new SqlFilter()
-          .andIf(true, "q.project_id is null")
-          .andIf(f.status() == null, "q.status in ('SUBMITTED', 'SENT_BACK', 'SCREENED')")
-          .and("q.status = :status", "status", f.status())
+      SqlFilter where = new SqlFilter().and("q.project_id is null");
+      if (f.status() == null) {
+        where.and("q.status in ('SUBMITTED', 'SENT_BACK', 'SCREENED')");
+      }
+      where.and("q.status = :status", "status", f.status())
           .and("q.strategic_objective = :objective", "objective", f.objective())
           .and("q.category = :category", "category", f.category());
       where.bind(jdbc.sql("""

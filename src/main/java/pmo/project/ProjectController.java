@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Roles;
 
 /** The project registry over REST. Projects normally come from approved intakes; the PMO may register directly. */
 @RestController
@@ -30,8 +31,9 @@ class ProjectController {
       @RequestParam(required = false) String manager,
       @RequestParam(required = false) String category,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return projects.list(new ProjectFilter(stage, status, manager, category), PageRequest.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
+    return projects.list(new ProjectFilter(stage, status, manager, category), PageRequest.of(page, size, after));
   }
 
   @GetMapping("/{id}")
@@ -39,8 +41,14 @@ class ProjectController {
     return projects.get(id);
   }
 
+  /** The project's RAG as its status reports set it, oldest first. */
+  @GetMapping("/{id}/rag-history")
+  java.util.List<RagChange> ragHistory(@PathVariable long id) {
+    return projects.ragHistory(id);
+  }
+
   @PostMapping
-  @PreAuthorize("hasAnyAuthority('pmo', 'camunda-admin')")
+  @PreAuthorize("hasAnyAuthority('" + Roles.PMO + "', '" + Roles.ADMIN + "')")
   ResponseEntity<ProjectDetails> register(@RequestBody NewProject command) {
     ProjectDetails created = projects.register(command);
     return ResponseEntity.created(URI.create("/api/projects/" + created.project().id())).body(created);

@@ -1,14 +1,11 @@
 package pmo.project;
 
-import java.util.Map;
-
 /**
- * Facts about one project that a capability contributes for decisions about the whole project, such as the
- * must-meet criteria of a gate review ({@code openCriticalRisksWithoutResponse}, {@code openChangeRequests} ...).
- * Each capability that keeps project data implements it as a Spring bean; the consumer merges all sources.
- * Fact names are camelCase and unique across sources; values are numbers, booleans or strings.
+ * A capability that keeps data about projects and adds what it knows to a project's {@link ProjectFacts} (risks and
+ * issues their counts, change control its open requests, the stage-gate lifecycle the deliverables and the baseline).
+ * Each is a Spring bean; the consumer folds them over {@link ProjectFacts#NONE}.
  */
 public interface ProjectFactSource {
 
-  Map<String, Object> factsFor(long projectId);
+  ProjectFacts addTo(ProjectFacts facts, long projectId);
 }

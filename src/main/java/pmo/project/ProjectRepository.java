@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.RowLocks;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
 
 @Repository
@@ -93,14 +93,14 @@ class ProjectRepository {
         .and("status = :status", "status", f.status())
         .and("manager = :manager", "manager", f.manager())
         .and("category = :category", "category", f.category())
-        .page(jdbc, "select *", "project", "id desc", page, Project.class);
+        .pageById(jdbc, "select *", "project", "id", page, Project.class, Project::id);
   }
 
   void update(Project p, OffsetDateTime now) {
     int rows = jdbc.sql("""
             update project set name = :name, description = :description, sponsor = :sponsor, manager = :manager,
                    category = :category, strategic_objective = :objective, stage = :stage, status = :status,
-                   rag = :rag, start_date = :start, finish_date = :finish, updated_at = :now,
+                   rag = :rag, rag_as_of = :ragAsOf, start_date = :start, finish_date = :finish, updated_at = :now,
                    row_version = row_version + 1
              where id = :id and row_version = :version""")
         .param("name", p.name())
@@ -112,6 +112,7 @@ class ProjectRepository {
         .param("stage", p.stage().name())
         .param("status", p.status().name())
         .param("rag", p.rag().name())
+        .param("ragAsOf", p.ragAsOf())
         .param("start", p.startDate())
         .param("finish", p.finishDate())
         .param("now", now)
@@ -139,6 +140,22 @@ class ProjectRepository {
         .param("by", actor)
         .param("now", now)
         .update();
+  }
+
+  void insertRagHistory(long projectId, Rag rag, java.time.LocalDate asOf, String source, Long sourceId, String actor,
+      OffsetDateTime now) {
+    jdbc.sql("""
+            insert into project_rag_history (project_id, rag, as_of, source, source_id, recorded_by, recorded_at)
+            values (:project, :rag, :asOf, :source, :sourceId, :by, :now)""")
+        .param("project", projectId).param("rag", rag.name()).param("asOf", asOf).param("source", source)
+        .param("sourceId", sourceId).param("by", actor).param("now", now).update();
+  }
+
+  List<RagChange> ragHistory(long projectId) {
+    return jdbc.sql("""
+            select rag, as_of, source, source_id, recorded_by, recorded_at from project_rag_history
+             where project_id = :id order by as_of, id""")
+        .param("id", projectId).query(RagChange.class).list();
   }
 
   List<Baseline> baselines(long projectId) {

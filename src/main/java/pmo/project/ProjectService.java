@@ -6,18 +6,22 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.engine.CurrentActor;
+import pmo.platform.identity.Directory;
 
 /**
  * The project registry: registration with baseline v1, baseline versions, stage and status changes, reads. Every write
  * is audited.
+ *
+ * <p>Longer than 200 lines because it holds every transition of the project row (stage, status, RAG, baselines), each a
+ * short lock-check-write-audit; one place keeps their lock order and audit alike.
  */
 @Service
 public class ProjectService {
@@ -76,9 +80,9 @@ public class ProjectService {
         command.scopeSummary(), "Initial baseline at registration", null);
     projects.insertBaseline(id, 1, first, actor.id(), now);
     ProjectDetails created = get(id);
-    audit.record("PROJECT_REGISTERED", ENTITY, id, id, null, created.project());
-    audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.currentBaseline().id(), id, null,
-        created.currentBaseline());
+    audit.record(AuditEntry.created(ProjectAudit.PROJECT_REGISTERED, id, id, created.project()));
+    audit.record(AuditEntry.created(ProjectAudit.BASELINE_CREATED, created.currentBaseline().id(), id,
+        created.currentBaseline()));
     events.publishEvent(new ProjectRegistered(id));
     return created;
   }
@@ -99,8 +103,8 @@ public class ProjectService {
     Project moved = project.withDates(command.plannedStart(), command.plannedFinish());
     projects.update(moved, now());
     Baseline created = projects.baselines(projectId).get(baselines.size());
-    audit.record("BASELINE_CREATED", BASELINE_ENTITY, created.id(), projectId, previous, created);
-    audit.record("PROJECT_REBASELINED", ENTITY, projectId, projectId, project, find(projectId));
+    audit.record(AuditEntry.changed(ProjectAudit.BASELINE_CREATED, created.id(), projectId, previous, created));
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_REBASELINED, projectId, projectId, project, find(projectId)));
     return created;
   }
 
@@ -119,7 +123,8 @@ public class ProjectService {
     Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
     projects.update(before.with(stage, before.status()), now());
     Project after = find(id);
-    audit.record("PROJECT_STAGE_CHANGED", ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_STAGE_CHANGED, id, id, before, after));
+    events.publishEvent(new ProjectStatusChanged(id, after.stage(), after.status()));
     return after;
   }
 
@@ -136,7 +141,7 @@ public class ProjectService {
     }
     projects.update(before.with(before.stage(), ProjectStatus.CANCELLED), now());
     Project after = find(id);
-    audit.record("PROJECT_CANCELLED", ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_CANCELLED, id, id, before, after));
     events.publishEvent(new ProjectCancelled(id, reason));
     return after;
   }
@@ -144,13 +149,13 @@ public class ProjectService {
   /** Pauses an active project (a Hold decision at a gate); {@link #resume} makes it active again. */
   @Transactional
   public Project putOnHold(long id) {
-    return changeStatus(id, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, "PROJECT_PUT_ON_HOLD");
+    return changeStatus(id, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, ProjectAudit.PROJECT_PUT_ON_HOLD);
   }
 
   /** Makes a project on hold active again (the hold period of a gate review is over). */
   @Transactional
   public Project resume(long id) {
-    return changeStatus(id, ProjectStatus.ON_HOLD, ProjectStatus.ACTIVE, "PROJECT_RESUMED");
+    return changeStatus(id, ProjectStatus.ON_HOLD, ProjectStatus.ACTIVE, ProjectAudit.PROJECT_RESUMED);
   }
 
   /**
@@ -170,19 +175,54 @@ public class ProjectService {
         : ProjectStatus.COMPLETED;
     projects.update(before.with(Stage.CLOSED, status), now());
     Project after = find(id);
-    audit.record("PROJECT_CLOSED", ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_CLOSED, id, id, before, after));
+    events.publishEvent(new ProjectStatusChanged(id, after.stage(), after.status()));
     return after;
   }
 
-  private Project changeStatus(long id, ProjectStatus from, ProjectStatus to, String action) {
+  private Project changeStatus(long id, ProjectStatus from, ProjectStatus to, ProjectAudit action) {
     Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
     if (before.status() != from) {
       throw new ConflictException("project " + id + " is " + before.status() + ", not " + from);
     }
     projects.update(before.with(before.stage(), to), now());
     Project after = find(id);
-    audit.record(action, ENTITY, id, id, before, after);
+    audit.record(AuditEntry.changed(action, id, id, before, after));
+    events.publishEvent(new ProjectStatusChanged(id, after.stage(), after.status()));
     return after;
+  }
+
+  /**
+   * Sets the project's RAG to the overall RAG of a status report, as of the date the report holds for, and adds it to
+   * the project's RAG history. The project row is locked first (RowLocks' order). A report older than the RAG the
+   * project already shows goes into the history but leaves the project's RAG alone, so the project always shows its
+   * latest report's RAG.
+   */
+  @Transactional
+  public Project recordRag(long id, Rag rag, java.time.LocalDate asOf, String source, Long sourceId) {
+    InputErrors errors = new InputErrors();
+    errors.require(rag != null, "rag", "is required");
+    errors.require(asOf != null, "asOf", "is required");
+    errors.require(source != null && !source.isBlank() && source.length() <= 40, "source",
+        "is required, at most 40 characters");
+    errors.throwIfAny();
+    Project before = projects.lock(id).orElseThrow(() -> new NotFoundException("project", id));
+    OffsetDateTime now = now();
+    projects.insertRagHistory(id, rag, asOf, source, sourceId, actor.id(), now);
+    if (before.ragAsOf() != null && asOf.isBefore(before.ragAsOf())) {
+      return before;
+    }
+    projects.update(before.withRag(rag, asOf), now);
+    Project after = find(id);
+    audit.record(AuditEntry.changed(ProjectAudit.PROJECT_RAG_CHANGED, id, id, before, after));
+    return after;
+  }
+
+  /** The project's RAG history, oldest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<RagChange> ragHistory(long id) {
+    find(id);
+    return projects.ragHistory(id);
   }
 
   /**

@@ -1,24 +1,15 @@
 package pmo.risk;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import pmo.platform.InputErrors;
+import pmo.platform.Choice;
 
 /** How the owner responds to a risk; forms use the lower-case names. */
-public enum ResponseStrategy {
+public enum ResponseStrategy implements Choice {
   AVOID, MITIGATE, TRANSFER, ACCEPT;
 
-  static ResponseStrategy check(InputErrors errors, String field, String value) {
-    if (value == null || value.isBlank()) {
-      errors.add(field, "is required");
-      return null;
-    }
-    return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(value.trim())).findFirst()
-        .orElseGet(() -> {
-          errors.add(field, "must be one of " + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT))
-              .collect(Collectors.joining(", ")) + ", not '" + value + "'");
-          return null;
-        });
+  /** The form value: the lower-case name. */
+  @Override
+  public String value() {
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Roles;
 import pmo.platform.engine.CurrentActor;
 
 /**
@@ -46,9 +47,10 @@ class RiskController {
       @RequestParam(required = false) String category,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) Long after) {
     return register.list(new RiskFilter(projectId, level, status, owner, category, overdue),
-        PageRequest.of(page, size), actor.viewer());
+        PageRequest.of(page, size, after), actor.viewer());
   }
 
   @GetMapping("/heat-map")
@@ -62,14 +64,14 @@ class RiskController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyAuthority('pmo', 'project-managers')")
+  @PreAuthorize("hasAnyAuthority('" + Roles.PMO + "', '" + Roles.PROJECT_MANAGERS + "')")
   ResponseEntity<Risk> raise(@RequestBody NewRisk risk) {
     Risk created = raising.raise(risk);
     return ResponseEntity.created(URI.create("/api/risks/" + created.id())).body(created);
   }
 
   @PostMapping("/bulk")
-  @PreAuthorize("hasAuthority('pmo')")
+  @PreAuthorize("hasAuthority('" + Roles.PMO + "')")
   RiskRaising.BulkResult raiseAll(@RequestBody BulkRequest request) {
     return raising.raiseAll(request.projectId(), request.risks());
   }

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.springframework.stereotype.Component;
-import pmo.issue.Escalation;
-import pmo.issue.Escalations;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
 
 /**
@@ -18,10 +18,10 @@ import pmo.platform.NotFoundException;
 public class RiskDeadlines {
 
   private final RiskRepository risks;
-  private final Escalations escalations;
+  private final EscalationService escalations;
   private final RiskSettings settings;
 
-  RiskDeadlines(RiskRepository risks, Escalations escalations, RiskSettings settings) {
+  RiskDeadlines(RiskRepository risks, EscalationService escalations, RiskSettings settings) {
     this.risks = risks;
     this.escalations = escalations;
     this.settings = settings;

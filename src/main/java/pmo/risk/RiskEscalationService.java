@@ -1,38 +1,45 @@
 package pmo.risk;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.audit.AuditService;
-import pmo.issue.Escalation;
-import pmo.issue.Escalations;
+import pmo.escalation.EscalatedCase;
+import pmo.escalation.EscalatedCases;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationStep;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 
 /**
- * The escalation steps of risk-escalation.bpmn: missed deadlines, escalating as risk-escalation-level.dmn decided
- * (with the escalation record), closing a risk within tolerance, and the PMO's and the steering committee's decisions.
- * Each locks the risk row, writes it (and the assessment history) and an audit event in the step's transaction.
+ * The escalation side of risk-escalation.bpmn: missed deadlines, the risk as an escalated case (its escalation steps
+ * are {@code ${escalateCase}}, with the target, level and rule from risk-escalation-level.dmn), closing a risk within
+ * tolerance, and the PMO's and the steering committee's decisions. Each locks the risk row, writes it (and the
+ * assessment history) and an audit event in the step's transaction.
  */
 @Service
-public class RiskEscalationService {
+public class RiskEscalationService implements EscalatedCases {
 
   private final RiskRecords records;
   private final RiskRepository repository;
   private final RiskDeadlines deadlines;
-  private final Escalations escalations;
-  private final AuditService audit;
+  private final AuditLog audit;
   private final RiskSettings settings;
   private final CurrentActor actor;
 
-  RiskEscalationService(RiskRecords records, RiskRepository repository, RiskDeadlines deadlines,
-      Escalations escalations, AuditService audit, RiskSettings settings, CurrentActor actor) {
+  RiskEscalationService(RiskRecords records, RiskRepository repository, RiskDeadlines deadlines, AuditLog audit,
+      RiskSettings settings, CurrentActor actor) {
     this.records = records;
     this.repository = repository;
     this.deadlines = deadlines;
-    this.escalations = escalations;
     this.audit = audit;
     this.settings = settings;
     this.actor = actor;
@@ -43,8 +50,8 @@ public class RiskEscalationService {
   public OffsetDateTime reportOverdue(long id) {
     Risk risk = records.lock(id, RiskStatus.MONITORING);
     OffsetDateTime deadline = deadlines.reportDeadlineOf(risk);
-    audit.record("RISK_REPORT_OVERDUE", RiskService.ENTITY, id, risk.projectId(), null,
-        new MissedDeadline("residual assessment report", deadline, risk.owner()));
+    audit.record(AuditEntry.created(RiskAudit.RISK_REPORT_OVERDUE, id, risk.projectId(),
+        new MissedDeadline("residual assessment report", deadline, risk.owner())));
     return deadline;
   }
 
@@ -53,46 +60,67 @@ public class RiskEscalationService {
   public OffsetDateTime reviewOverdue(long id) {
     Risk risk = records.lock(id, RiskStatus.ESCALATED);
     Escalation last = deadlines.lastEscalation(id);
-    audit.record("RISK_REVIEW_OVERDUE", RiskService.ENTITY, id, risk.projectId(), null,
-        new MissedDeadline("decision on the escalated risk", last.respondBy(), last.escalatedTo()));
+    audit.record(AuditEntry.created(RiskAudit.RISK_REVIEW_OVERDUE, id, risk.projectId(),
+        new MissedDeadline("decision on the escalated risk", last.respondBy(), last.escalatedTo())));
     return last.respondBy();
   }
 
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(RiskProcess.KEY);
+  }
+
   /**
-   * An escalation step, as risk-escalation-level.dmn decided it: records who the risk goes to, at which level, by
-   * which rule, after which missed deadline and why, and moves the risk to ESCALATED. {@code pmoComment} is the PMO's
-   * reason when the PMO escalates.
+   * An escalation step, as risk-escalation-level.dmn decided it (level 1 or 2, and its rule): the risk must be open;
+   * the reason, the missed deadline and who was waited for follow from the trigger. The PMO's comment is the reason
+   * when the PMO escalates; the raiser and the owner, who may not decide on it, are not notified.
    */
-  @Transactional
-  public Escalation escalate(long id, String triggerValue, String escalateTo, Integer level, String rule,
-      String pmoComment) {
-    Risk before = records.lock(id, null);
-    if (!before.status().isOpen()) {
-      throw new ConflictException("risk " + id + " is " + before.status() + " and cannot be escalated");
+  @Override
+  public Optional<EscalatedCase> lock(String processInstanceId, EscalationStep step, VariableScope variables) {
+    long id = repository.idOfProcess(processInstanceId).orElseThrow(
+        () -> new IllegalStateException("process instance " + processInstanceId + " has recorded no risk"));
+    Risk risk = records.lock(id, null);
+    if (!risk.status().isOpen()) {
+      throw new ConflictException("risk " + id + " is " + risk.status() + " and cannot be escalated");
     }
-    if (level == null || level < 1 || level > 2 || escalateTo == null) {
-      throw new IllegalStateException(RiskProcess.ESCALATION_DECISION + " gave no escalation target and level 1-2 for "
-          + triggerValue + "/" + before.level() + " (" + escalateTo + ", " + level + ")");
+    if (step.level() > 2 || step.rule() == null) {
+      throw new IllegalStateException(RiskProcess.ESCALATION_DECISION + " gave no escalation level 1-2 and rule for "
+          + step.trigger().value() + "/" + risk.level() + " (" + step.escalateTo() + ", " + step.level() + ", "
+          + step.rule() + ")");
     }
-    EscalationTrigger trigger = EscalationTrigger.of(triggerValue);
-    OffsetDateTime missed = switch (trigger) {
-      case REPORT_OVERDUE -> deadlines.reportDeadlineOf(before);
-      case REVIEW_OVERDUE -> deadlines.lastEscalation(id).respondBy();
-      default -> null;
-    };
-    String reason = switch (trigger) {
-      case RESIDUAL -> "still " + before.level() + " after the response (score " + before.score() + ")";
-      case REPORT_OVERDUE -> "the residual assessment was not reported by " + missed + " (risk " + before.level()
-          + ")";
-      case REVIEW_OVERDUE -> "the escalated risk was not decided by " + missed;
-      case PMO_ESCALATED -> "escalated by the PMO: " + pmoComment;
-    };
-    Escalation escalation = escalations.record(new Escalations.Step(RiskService.ENTITY, id, before.projectId(), level,
-        escalateTo, RiskProcess.ESCALATION_DECISION + "/" + rule, missed, reason,
-        settings.escalation().respondWithin(level)));
+    OffsetDateTime missed = null;
+    List<String> waitingFor = List.of();
+    String reason;
+    switch (step.trigger()) {
+      case RESIDUAL -> reason = "still " + risk.level() + " after the response (score " + risk.score() + ")";
+      case REPORT_OVERDUE -> {
+        missed = deadlines.reportDeadlineOf(risk);
+        waitingFor = List.of(risk.owner());
+        reason = "the residual assessment was not reported by " + missed + " (risk " + risk.level() + ")";
+      }
+      case REVIEW_OVERDUE -> {
+        Escalation last = deadlines.lastEscalation(id);
+        missed = last.respondBy();
+        waitingFor = List.of(last.escalatedTo());
+        reason = "the escalated risk was not decided by " + missed;
+      }
+      case PMO_ESCALATED -> reason = "escalated by the PMO: " + RiskProcess.PMO_COMMENT.get(variables);
+      default -> throw new IllegalStateException(RiskProcess.KEY + " escalates on '" + step.trigger().value()
+          + "', which risks do not know");
+    }
+    return Optional.of(new EscalatedCase(RiskService.ENTITY, id, risk.projectId(), reason,
+        RiskProcess.ESCALATION_DECISION + "/" + step.rule(), missed, waitingFor,
+        settings.escalation().respondWithin(step.level()), new EscalatedCase.NoticeText("Risk " + risk.code()
+        + " (" + risk.level() + "): " + risk.title(), "Please decide on the escalated risk in Tasklist.",
+        Set.of(risk.raisedBy(), risk.owner()))));
+  }
+
+  /** The risk is ESCALATED, at the highest level it has reached. */
+  @Override
+  public void escalated(EscalatedCase escalatedCase, Escalation escalation) {
+    Risk before = records.lock(escalatedCase.entityId(), null);
     records.write(before, Map.of("status", RiskStatus.ESCALATED.name(),
-        "escalation_level", Math.max(level, before.escalationLevel())), "RISK_ESCALATED");
-    return escalation;
+        "escalation_level", Math.max(escalation.level(), before.escalationLevel())), RiskAudit.RISK_ESCALATED);
   }
 
   /** Step "Close risk": the residual risk is within tolerance ({@code rule} of risk-escalation-level.dmn). */
@@ -101,7 +129,7 @@ public class RiskEscalationService {
     Risk before = records.lock(id, RiskStatus.MONITORING);
     return records.write(before, Map.of("status", RiskStatus.CLOSED.name(), "closure_reason", "Residual risk "
         + before.level() + " is within tolerance (" + RiskProcess.ESCALATION_DECISION + "/" + rule + ")"),
-        "RISK_CLOSED");
+        RiskAudit.RISK_CLOSED);
   }
 
   /**
@@ -113,22 +141,22 @@ public class RiskEscalationService {
   public RiskDecision decide(long id, AssessmentKind kind, String decisionValue, String comment) {
     boolean pmo = kind == AssessmentKind.PMO_DECISION;
     String field = pmo ? "pmoDecision" : "steeringDecision";
-    RiskDecision decision = RiskDecision.of(decisionValue, field, pmo ? RiskDecision.PMO : RiskDecision.STEERING);
+    RiskDecision decision = Choices.of(pmo ? RiskDecision.PMO : RiskDecision.STEERING, decisionValue, field);
     new InputErrors().requireText(comment, pmo ? "pmoComment" : "steeringComment", 2000).throwIfAny();
     Risk before = records.lock(id, RiskStatus.ESCALATED);
     String by = pmo ? "the PMO" : "the steering committee";
-    String prefix = pmo ? "RISK_PMO_" : "RISK_STEERING_";
+    RiskAudit action = RiskAudit.decided(kind, decision);
     Risk after = switch (decision) {
       case ACCEPT -> records.write(before, Map.of("status", RiskStatus.ACCEPTED.name(),
-          "closure_reason", "Accepted by " + by + ": " + comment), prefix + "ACCEPTED");
-      case NEW_RESPONSE -> records.write(before, Map.of("status", RiskStatus.ASSESSED.name()), prefix + "NEW_RESPONSE");
+          "closure_reason", "Accepted by " + by + ": " + comment), action);
+      case NEW_RESPONSE -> records.write(before, Map.of("status", RiskStatus.ASSESSED.name()), action);
       case ESCALATE -> {
-        audit.record(prefix + "ESCALATED", RiskService.ENTITY, id, before.projectId(), before,
-            new DecisionTaken(by, decision.value, comment));
+        audit.record(AuditEntry.changed(action, id, before.projectId(), before,
+            new DecisionTaken(by, decision.value(), comment)));
         yield before;
       }
     };
-    repository.insertAssessment(id, kind, after, decision.value, comment, actor.id(), records.now());
+    repository.insertAssessment(id, kind, after, decision.value(), comment, actor.id(), records.now());
     return decision;
   }
 

@@ -1,16 +1,11 @@
 package pmo.risk;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import pmo.issue.IssueLog;
 import pmo.project.ProjectFactSource;
+import pmo.project.ProjectFacts;
 
-/**
- * Facts about a project's risks and issues for decisions on the whole project (gate reviews): openRisks,
- * assessedRisks (open risks with probability and impact), openCriticalRisksWithoutResponse, openIssues,
- * openCriticalIssues.
- */
+/** A project's open, assessed and unanswered critical risks, and its open and critical issues, for its facts. */
 @Component
 class RiskFacts implements ProjectFactSource {
 
@@ -23,11 +18,10 @@ class RiskFacts implements ProjectFactSource {
   }
 
   @Override
-  public Map<String, Object> factsFor(long projectId) {
-    Map<String, Object> facts = new LinkedHashMap<>(risks.facts(projectId));
-    long[] open = issues.openCounts(projectId);
-    facts.put("openIssues", open[0]);
-    facts.put("openCriticalIssues", open[1]);
-    return facts;
+  public ProjectFacts addTo(ProjectFacts facts, long projectId) {
+    RiskRepository.OpenRisks open = risks.openRisks(projectId);
+    IssueLog.OpenIssues openIssues = issues.openIssues(projectId);
+    return facts.withRisks(open.open(), open.assessed(), open.criticalWithoutResponse())
+        .withIssues(openIssues.open(), openIssues.critical());
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import pmo.escalation.EscalationStep;
 import pmo.platform.engine.Var;
 
 /** The risk process (processes/risk-escalation.bpmn): its key, element ids and variables. */
@@ -28,7 +29,6 @@ public final class RiskProcess {
   public static final String TASK_ESCALATE_TO_PMO = "Task_EscalateToPmo";
   public static final String TASK_PMO_REVIEW = "Task_PmoReview";
   public static final String EVENT_REVIEW_OVERDUE = "Event_ReviewOverdue";
-  public static final String TASK_ESCALATE_TO_STEERING = "Task_EscalateToSteering";
   public static final String TASK_STEERING_DECISION = "Task_SteeringDecision";
   public static final String END_CLOSED = "End_RiskClosed";
   public static final String END_ACCEPTED_BY_PMO = "End_RiskAcceptedByPmo";
@@ -58,8 +58,6 @@ public final class RiskProcess {
   public static final Var<String> RESPONSE_PLAN = Var.text("responsePlan");
 
   // residual form
-  public static final Var<String> RESIDUAL_OUTCOME = Var.text("residualOutcome");
-  public static final String OUTCOME_MATERIALISED = "materialised";
   public static final Var<String> RESIDUAL_COMMENT = Var.text("residualComment");
   public static final Var<String> ISSUE_SEVERITY = Var.text("issueSeverity");
 
@@ -75,14 +73,17 @@ public final class RiskProcess {
   public static final Var<Boolean> ASSESSED = Var.flag("assessed");
   /** Output of risk-level.dmn. */
   public static final Var<String> RISK_LEVEL = Var.text("riskLevel");
-  /** What happened, the input of risk-escalation-level.dmn: residual, report-overdue, review-overdue, pmo-escalated. */
-  public static final Var<String> ESCALATION_TRIGGER = Var.text("escalationTrigger");
-  /** Outputs of risk-escalation-level.dmn. */
-  public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
-  public static final Var<Integer> ESCALATION_LEVEL = Var.integer("escalationLevel");
-  public static final Var<String> ESCALATION_RULE = Var.text("escalationRule");
-  /** Why the risk was escalated, shown on the PMO and steering committee forms. */
-  public static final Var<String> ESCALATION_REASON = Var.text("escalationReason");
+  /**
+   * What happened, the input of risk-escalation-level.dmn: residual, report-overdue, review-overdue, pmo-escalated
+   * (the variables of every escalation step: {@link EscalationStep}).
+   */
+  public static final Var<String> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
+  /** Outputs of risk-escalation-level.dmn, mapped to the escalation step's variables. */
+  public static final Var<String> ESCALATE_TO = EscalationStep.ESCALATE_TO;
+  public static final Var<Integer> ESCALATION_LEVEL = EscalationStep.LEVEL;
+  public static final Var<String> ESCALATION_RULE = EscalationStep.RULE;
+  /** Why the risk was escalated (written by the escalation step), shown on the PMO and steering committee forms. */
+  public static final Var<String> ESCALATION_REASON = EscalationStep.REASON;
 
   private RiskProcess() {
   }

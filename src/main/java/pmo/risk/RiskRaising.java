@@ -2,6 +2,8 @@ package pmo.risk;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.issue.IssueService;
@@ -9,6 +11,7 @@ import pmo.platform.FieldError;
 import pmo.platform.InputErrors;
 import pmo.platform.InvalidInputException;
 import pmo.platform.engine.SystemActions;
+import pmo.platform.identity.Directory;
 import pmo.project.ProjectService;
 
 /**
@@ -17,10 +20,10 @@ import pmo.project.ProjectService;
  * (probability and impact), so the process goes straight to the level and the owner's response plan.
  */
 @Service
-class RiskRaising {
+public class RiskRaising {
 
   /** The outcome of one row of a bulk request. */
-  record RowResult(int index, String status, Long id, List<FieldError> errors) {
+  public record RowResult(int index, String status, Long id, List<FieldError> errors) {
 
     static RowResult created(int index, long id) {
       return new RowResult(index, "created", id, List.of());
@@ -31,7 +34,7 @@ class RiskRaising {
     }
   }
 
-  record BulkResult(long projectId, int created, int rejected, List<RowResult> rows) {
+  public record BulkResult(long projectId, int created, int rejected, List<RowResult> rows) {
   }
 
   static final int MAX_ROWS = 200;
@@ -41,14 +44,41 @@ class RiskRaising {
   private final RiskRepository repository;
   private final ProjectService projects;
   private final SystemActions system;
+  private final IdentityService identity;
+  private final Directory directory;
 
   RiskRaising(RiskService risks, RiskRegister register, RiskRepository repository, ProjectService projects,
-      SystemActions system) {
+      SystemActions system, IdentityService identity, Directory directory) {
     this.risks = risks;
     this.register = register;
     this.repository = repository;
     this.projects = projects;
     this.system = system;
+    this.identity = identity;
+    this.directory = directory;
+  }
+
+  /**
+   * Raises one assessed risk as the system does on a user's behalf (another capability, such as a performance breach
+   * raising a risk in the project manager's name): {@code raisedBy} becomes the risk's raiser and its process's
+   * initiator, whoever (or whatever job) runs this. The risk is checked as {@link #raise} checks it.
+   */
+  @Transactional
+  public Risk raiseOnBehalfOf(NewRisk risk, String raisedBy) {
+    InputErrors errors = new InputErrors();
+    directory.checkUser(errors, "raisedBy", raisedBy, null);
+    errors.throwIfAny();
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(raisedBy, directory.groupsOf(raisedBy));
+    try {
+      return raise(risk);
+    } finally {
+      if (previous == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(previous);
+      }
+    }
   }
 
   /** Raises one assessed risk; bad input is rejected as a whole, naming each field. */

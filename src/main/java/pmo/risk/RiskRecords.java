@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import pmo.audit.AuditService;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
 import pmo.platform.NotFoundException;
 
@@ -16,10 +17,10 @@ import pmo.platform.NotFoundException;
 class RiskRecords {
 
   private final RiskRepository risks;
-  private final AuditService audit;
+  private final AuditLog audit;
   private final Clock clock;
 
-  RiskRecords(RiskRepository risks, AuditService audit, Clock clock) {
+  RiskRecords(RiskRepository risks, AuditLog audit, Clock clock) {
     this.risks = risks;
     this.audit = audit;
     this.clock = clock;
@@ -39,10 +40,10 @@ class RiskRecords {
   }
 
   /** Writes the columns of a locked risk and records {@code action} in the audit trail with before and after. */
-  Risk write(Risk before, Map<String, Object> columns, String action) {
+  Risk write(Risk before, Map<String, Object> columns, RiskAudit action) {
     risks.update(before, columns, now());
     Risk after = find(before.id());
-    audit.record(action, RiskService.ENTITY, before.id(), before.projectId(), before, after);
+    audit.record(AuditEntry.changed(action, before.id(), before.projectId(), before, after));
     return after;
   }
 

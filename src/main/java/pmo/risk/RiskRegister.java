@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.issue.Escalations;
+import pmo.escalation.EscalationService;
 import pmo.platform.NotFoundException;
-import pmo.platform.Viewer;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.Viewer;
 import pmo.project.ProjectService;
 
 /** Reads of the risk register: one risk with its history, paged filtered lists, the heat map, gate facts. */
@@ -17,11 +17,11 @@ import pmo.project.ProjectService;
 public class RiskRegister {
 
   private final RiskRepository risks;
-  private final Escalations escalations;
+  private final EscalationService escalations;
   private final ProjectService projects;
   private final Clock clock;
 
-  RiskRegister(RiskRepository risks, Escalations escalations, ProjectService projects, Clock clock) {
+  RiskRegister(RiskRepository risks, EscalationService escalations, ProjectService projects, Clock clock) {
     this.risks = risks;
     this.escalations = escalations;
     this.projects = projects;
@@ -67,9 +67,15 @@ public class RiskRegister {
     return new HeatMap(projectId, counts, total);
   }
 
-  /** openRisks, assessedRisks, openCriticalRisksWithoutResponse of a project. */
+  /** How many of a project's open risks are HIGH or CRITICAL (a KPI of its status reports). */
   @Transactional(readOnly = true)
-  public Map<String, Object> facts(long projectId) {
-    return risks.facts(projectId);
+  public long openHighOrCritical(long projectId) {
+    return risks.openHighOrCritical(projectId);
+  }
+
+  /** A project's open, assessed and unanswered critical risks. */
+  @Transactional(readOnly = true)
+  RiskRepository.OpenRisks openRisks(long projectId) {
+    return risks.openRisks(projectId);
   }
 }

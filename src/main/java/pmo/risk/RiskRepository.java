@@ -5,19 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.ReadRule;
-import pmo.platform.Roles;
-import pmo.platform.RowLocks;
-import pmo.platform.Viewer;
-import java.util.Set;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.ReadRule;
+import pmo.platform.Roles;
+import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
+import pmo.platform.Viewer;
 
 @Repository
 class RiskRepository {
@@ -124,11 +124,11 @@ class RiskRepository {
    * Who reads which risks: the PMO, auditors and the steering committee (who decides escalations) all of them;
    * everybody else those they raised or own and those of the projects they manage or sponsor.
    */
-  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE),
-      "(raised_by = :viewer or owner = :viewer or " + ReadRule.OWN_PROJECT + ")");
+  static final ReadRule READ = new ReadRule(Set.of(Roles.PMO, Roles.AUDITORS, Roles.STEERING_COMMITTEE), "risk",
+      "raised_by = :viewer", "owner = :viewer", ReadRule.OWN_PROJECT);
 
   boolean sees(long id, Viewer viewer) {
-    return READ.sees(jdbc, "risk", id, viewer);
+    return READ.sees(jdbc, id, viewer);
   }
 
   Page<Risk> list(RiskFilter f, LocalDate today, PageRequest page, Viewer viewer) {
@@ -141,7 +141,7 @@ class RiskRepository {
         .and(OPEN + " and due_date < :today", "today", Boolean.TRUE.equals(f.overdue()) ? today : null)
         .and("(due_date is null or due_date >= :notBefore or not " + OPEN + ")", "notBefore",
             Boolean.FALSE.equals(f.overdue()) ? today : null)
-        .page(jdbc, "select *", "risk", "id desc", page, Risk.class);
+        .pageById(jdbc, "select *", "risk", "id", page, Risk.class, Risk::id);
   }
 
   /**
@@ -149,7 +149,7 @@ class RiskRepository {
    * answered from the index ix_risk_project or ix_risk_status. Each row: probability, impact, count.
    */
   List<long[]> heatMap(Long projectId, Viewer viewer) {
-    SqlFilter filter = READ.restrict(new SqlFilter().andIf(true, OPEN).andIf(true, "probability is not null")
+    SqlFilter filter = READ.restrict(new SqlFilter().and(OPEN).and("probability is not null")
         .and("project_id = :project", "project", projectId), viewer);
     return filter.bind(jdbc.sql("select probability, impact, count(*) from risk" + filter.where()
             + " group by probability, impact"))
@@ -157,8 +157,12 @@ class RiskRepository {
         .list();
   }
 
+  /** A project's open risks: all, assessed, critical without a response plan. */
+  record OpenRisks(long open, long assessed, long criticalWithoutResponse) {
+  }
+
   /** Facts of one project for gate reviews, in one pass over its rows. */
-  Map<String, Object> facts(long projectId) {
+  OpenRisks openRisks(long projectId) {
     return jdbc.sql("""
             select count(*) as open_risks,
                    coalesce(sum(case when probability is not null and impact is not null then 1 else 0 end), 0)
@@ -167,10 +171,13 @@ class RiskRepository {
                        as critical_without_response
               from risk where project_id = :project and """ + " " + OPEN)
         .param("project", projectId)
-        .query((rs, n) -> Map.<String, Object>of(
-            "openRisks", rs.getLong(1),
-            "assessedRisks", rs.getLong(2),
-            "openCriticalRisksWithoutResponse", rs.getLong(3)))
+        .query((rs, n) -> new OpenRisks(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .single();
+  }
+
+  /** How many open risks of a project are HIGH or CRITICAL. */
+  long openHighOrCritical(long projectId) {
+    return jdbc.sql("select count(*) from risk where project_id = :project and level in ('HIGH', 'CRITICAL') and "
+        + OPEN).param("project", projectId).query(Long.class).single();
   }
 }

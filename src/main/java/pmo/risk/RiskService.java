@@ -6,20 +6,24 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.audit.AuditService;
 import pmo.issue.Issue;
 import pmo.issue.IssueService;
 import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
+import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ForbiddenActionException;
-import pmo.platform.engine.CurrentActor;
-import pmo.platform.identity.Directory;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.engine.SystemActions;
+import pmo.platform.identity.Directory;
+import pmo.project.ProjectCancelled;
 import pmo.project.ProjectService;
 
 /**
@@ -28,6 +32,8 @@ import pmo.project.ProjectService;
  * project (the escalation steps are {@link RiskEscalationService}). Each checks its input, locks the risk row, writes
  * it (and the assessment history) and an audit event in the step's transaction. The level always comes from
  * risk-level.dmn: the process evaluates it and passes it in.
+ *
+ * <p>Longer than 200 lines: one short method per step of the risk process, kept together as one register's writes.
  */
 @Service
 public class RiskService {
@@ -39,7 +45,7 @@ public class RiskService {
   private final ProjectService projects;
   private final IssueService issues;
   private final SystemActions processes;
-  private final AuditService audit;
+  private final AuditLog audit;
   private final CommandValidator validator;
   private final Directory directory;
   private final RiskSettings settings;
@@ -47,7 +53,7 @@ public class RiskService {
   private final Clock clock;
 
   RiskService(RiskRepository risks, RiskRecords records, ProjectService projects, IssueService issues,
-      SystemActions processes, AuditService audit, CommandValidator validator, Directory directory,
+      SystemActions processes, AuditLog audit, CommandValidator validator, Directory directory,
       RiskSettings settings, CurrentActor actor, Clock clock) {
     this.risks = risks;
     this.records = records;
@@ -101,7 +107,7 @@ public class RiskService {
     check(risk, false).throwIfAny();
     long id = risks.insert(risk, raisedBy, processInstanceId, records.now());
     Risk created = records.find(id);
-    audit.record("RISK_RAISED", ENTITY, id, risk.projectId(), null, created);
+    audit.record(AuditEntry.created(RiskAudit.RISK_RAISED, id, risk.projectId(), created));
     return created;
   }
 
@@ -125,7 +131,7 @@ public class RiskService {
     checkAssessment(probability, impact, monetaryImpact, comment, "assessmentComment");
     Map<String, Object> set = assessment(probability, impact, monetaryImpact, level);
     set.put("status", RiskStatus.ASSESSED.name());
-    Risk after = records.write(before, set, "RISK_ASSESSED");
+    Risk after = records.write(before, set, RiskAudit.RISK_ASSESSED);
     risks.insertAssessment(id, AssessmentKind.INITIAL, after, null, comment, actor.id(), records.now());
     return after;
   }
@@ -135,7 +141,7 @@ public class RiskService {
   public Risk planResponse(long id, String strategyValue, String plan, LocalDate dueDate) {
     Risk before = records.lock(id, RiskStatus.ASSESSED);
     InputErrors errors = new InputErrors();
-    ResponseStrategy strategy = ResponseStrategy.check(errors, "responseStrategy", strategyValue);
+    ResponseStrategy strategy = Choices.check(errors, ResponseStrategy.class, strategyValue, "responseStrategy");
     errors.requireText(plan, "responsePlan", 4000);
     errors.require(dueDate != null, "dueDate", "is required");
     errors.require(dueDate == null || !dueDate.isBefore(today()), "dueDate", "must not be in the past");
@@ -145,7 +151,7 @@ public class RiskService {
     set.put("response_plan", plan);
     set.put("due_date", dueDate);
     set.put("status", RiskStatus.MONITORING.name());
-    return records.write(before, set, "RISK_RESPONSE_PLANNED");
+    return records.write(before, set, RiskAudit.RISK_RESPONSE_PLANNED);
   }
 
   /** Step "Record residual assessment": the owner's assessment after the response becomes the current one. */
@@ -156,7 +162,7 @@ public class RiskService {
     Map<String, Object> set = assessment(probability, impact, before.monetaryImpact(), level);
     set.put("residual_probability", probability);
     set.put("residual_impact", impact);
-    Risk after = records.write(before, set, "RISK_RESIDUAL_REPORTED");
+    Risk after = records.write(before, set, RiskAudit.RISK_RESIDUAL_REPORTED);
     risks.insertAssessment(id, AssessmentKind.RESIDUAL, after, null, comment, actor.id(), records.now());
     return after;
   }
@@ -171,7 +177,7 @@ public class RiskService {
     String severity = severityValue == null || severityValue.isBlank()
         ? before.level().name() : severityValue;
     InputErrors errors = new InputErrors();
-    IssueSeverity.check(errors, "issueSeverity", severity);
+    Choices.check(errors, IssueSeverity.class, severity, "issueSeverity");
     errors.throwIfAny();
     String description = "Materialised risk " + before.code() + "."
         + (before.description() == null ? "" : " " + before.description())
@@ -182,24 +188,28 @@ public class RiskService {
     set.put("status", RiskStatus.MATERIALISED.name());
     set.put("issue_id", issue.id());
     set.put("closure_reason", "Materialised as issue " + issue.code());
-    records.write(before, set, "RISK_MATERIALISED");
+    records.write(before, set, RiskAudit.RISK_MATERIALISED);
     return issue;
   }
 
   /**
-   * Cancels every open risk of a cancelled project with the reason and ends its process; runs inside the cancelling
-   * transaction. Returns how many were cancelled.
+   * A cancelled project takes its open risks with it: each is CANCELLED with the reason and its process ends, in the
+   * cancelling transaction, which holds the project's lock (RowLocks' order: the project, then each risk). A risk that
+   * finished before its lock was taken is left as it is.
    */
+  @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
-  public int cancelAll(long projectId, String reason) {
-    var open = risks.openOfProject(projectId);
-    for (Risk risk : open) {
-      Risk before = records.lock(risk.id(), null);
-      records.write(before, Map.of("status", RiskStatus.CANCELLED.name(),
-          "closure_reason", "Project cancelled: " + reason), "RISK_CANCELLED");
-      processes.endProcess(before.processInstanceId(), "Project " + projectId + " cancelled: " + reason);
+  public void onProjectCancelled(ProjectCancelled cancelled) {
+    String reason = truncate("Project cancelled: " + cancelled.reason(), 2000);
+    for (Risk open : risks.openOfProject(cancelled.projectId())) {
+      Risk before = records.lock(open.id(), null);
+      if (!before.status().isOpen()) {
+        continue;
+      }
+      records.write(before, Map.of("status", RiskStatus.CANCELLED.name(), "closure_reason", reason),
+          RiskAudit.RISK_CANCELLED);
+      processes.endProcess(before.processInstanceId(), reason);
     }
-    return open.size();
   }
 
   private void checkAssessment(Integer probability, Integer impact, BigDecimal monetaryImpact, String comment,
@@ -239,6 +249,10 @@ public class RiskService {
     set.put("exposure", monetaryImpact == null ? null
         : settings.fraction(probability).multiply(monetaryImpact).setScale(2, RoundingMode.HALF_UP));
     return set;
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   private LocalDate today() {

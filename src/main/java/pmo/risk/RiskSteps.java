@@ -4,9 +4,6 @@ import static pmo.platform.engine.Tasklist.SUBJECT;
 import static pmo.risk.RiskProcess.ASSESSED;
 import static pmo.risk.RiskProcess.ASSESSMENT_COMMENT;
 import static pmo.risk.RiskProcess.DUE_DATE;
-import static pmo.risk.RiskProcess.ESCALATE_TO;
-import static pmo.risk.RiskProcess.ESCALATION_LEVEL;
-import static pmo.risk.RiskProcess.ESCALATION_REASON;
 import static pmo.risk.RiskProcess.ESCALATION_RULE;
 import static pmo.risk.RiskProcess.ESCALATION_TRIGGER;
 import static pmo.risk.RiskProcess.IMPACT;
@@ -27,13 +24,14 @@ import static pmo.risk.RiskProcess.STEERING_DECISION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pmo.issue.Escalation;
+import pmo.escalation.EscalationTrigger;
 
 /**
  * The Java steps of processes/risk-escalation.bpmn. Each finds its risk by the process instance it runs in (never by
- * a variable: DESIGN.md §4a), reads the form through {@link RiskProcess}, calls a risk service and writes back what a
+ * a variable: README, "Governance that cannot be bypassed"), reads the form through {@link RiskProcess}, calls a risk service and writes back what a
  * gateway, a decision table or a later form needs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +42,7 @@ class RiskSteps {
     return execution -> {
       NewRisk draft = RiskProcess.draft(execution);
       Risk risk = risks.record(draft, execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(risk.code());
       RAISED_BY.set(execution, risk.raisedBy());
       OWNER.set(execution, risk.owner());
       PROJECT_MANAGER.set(execution, risks.projectManager(risk.projectId()));
@@ -69,7 +68,7 @@ class RiskSteps {
     return execution -> {
       risks.reportResidual(riskOf(risks, execution), PROBABILITY.get(execution), IMPACT.get(execution),
           RISK_LEVEL.get(execution), RESIDUAL_COMMENT.get(execution));
-      ESCALATION_TRIGGER.set(execution, EscalationTrigger.RESIDUAL.value);
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.RESIDUAL.value());
     };
   }
 
@@ -83,7 +82,7 @@ class RiskSteps {
   JavaDelegate recordRiskReportOverdue(RiskService risks, RiskEscalationService escalations) {
     return execution -> {
       escalations.reportOverdue(riskOf(risks, execution));
-      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REPORT_OVERDUE.value);
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REPORT_OVERDUE.value());
     };
   }
 
@@ -91,19 +90,18 @@ class RiskSteps {
   JavaDelegate recordRiskReviewOverdue(RiskService risks, RiskEscalationService escalations) {
     return execution -> {
       escalations.reviewOverdue(riskOf(risks, execution));
-      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REVIEW_OVERDUE.value);
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REVIEW_OVERDUE.value());
     };
   }
 
-  /** Both escalation steps: the target, level and rule come from risk-escalation-level.dmn. */
+  /**
+   * Version 1.0.0 of risk-escalation.bpmn named its escalation steps so; its instances that still run keep working
+   * through this (from 1.1.0 they are {@code ${escalateCase}}, which reads the same variables). Remove once no
+   * instance of 1.0.0 runs.
+   */
   @Bean
-  JavaDelegate recordRiskEscalation(RiskService risks, RiskEscalationService escalations) {
-    return execution -> {
-      Escalation escalation = escalations.escalate(riskOf(risks, execution), ESCALATION_TRIGGER.require(execution),
-          ESCALATE_TO.require(execution), ESCALATION_LEVEL.get(execution), ESCALATION_RULE.require(execution),
-          PMO_COMMENT.get(execution));
-      ESCALATION_REASON.set(execution, escalation.reason());
-    };
+  JavaDelegate recordRiskEscalation(@Qualifier("escalateCase") JavaDelegate escalateCase) {
+    return escalateCase::execute;
   }
 
   @Bean
@@ -117,7 +115,7 @@ class RiskSteps {
       RiskDecision decision = escalations.decide(riskOf(risks, execution), AssessmentKind.PMO_DECISION,
           PMO_DECISION.get(execution), PMO_COMMENT.get(execution));
       if (decision == RiskDecision.ESCALATE) {
-        ESCALATION_TRIGGER.set(execution, EscalationTrigger.PMO_ESCALATED.value);
+        ESCALATION_TRIGGER.set(execution, EscalationTrigger.PMO_ESCALATED.value());
       }
     };
   }

@@ -1,10 +1,10 @@
 package pmo.stagegate;
 
-import pmo.platform.Choices;
+import pmo.platform.Choice;
 import pmo.project.Stage;
 
 /** The gates of the standard lifecycle: each closes one stage and, on Go, opens the next. */
-public enum Gate {
+public enum Gate implements Choice {
   G1(Stage.INITIATION, Stage.PLANNING, "initiation to planning"),
   G2(Stage.PLANNING, Stage.EXECUTION, "plan approval"),
   G3(Stage.EXECUTION, Stage.CLOSURE, "ready to close");
@@ -26,7 +26,9 @@ public enum Gate {
     return java.util.Arrays.stream(values()).filter(g -> g.closes == stage).findFirst();
   }
 
-  static Gate of(String value, String field) {
-    return Choices.pick(values(), Gate::name, value, field);
+  /** As forms and the lifecycle model name a gate: its constant's name. */
+  @Override
+  public String value() {
+    return name();
   }
 }

@@ -9,10 +9,10 @@ import pmo.platform.engine.CurrentActor;
 @RestController
 class GateController {
 
-  private final GateService gates;
+  private final GateHistory gates;
   private final CurrentActor actor;
 
-  GateController(GateService gates, CurrentActor actor) {
+  GateController(GateHistory gates, CurrentActor actor) {
     this.gates = gates;
     this.actor = actor;
   }

@@ -1,10 +1,9 @@
 package pmo.stagegate;
 
-import java.util.Arrays;
-import pmo.platform.InputErrors;
+import pmo.platform.Choice;
 
 /** What a gate board decides (Cooper): the values are those of the decision form. */
-public enum GateDecision {
+public enum GateDecision implements Choice {
   /** The project moves to the next stage. */
   GO("go"),
   /** The project is cancelled; its lifecycle ends through closure. */
@@ -14,20 +13,15 @@ public enum GateDecision {
   /** Back to the stage's work with rework notes, then the gate again. */
   RECYCLE("recycle");
 
-  final String value;
+  private final String value;
 
   GateDecision(String value) {
     this.value = value;
   }
 
-  /** The decision of a form value; adds a field error and returns null when there is none. */
-  static GateDecision of(String value, InputErrors errors, String field) {
-    GateDecision decision = Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst().orElse(null);
-    if (decision == null) {
-      errors.add(field, value == null || value.isBlank() ? "is required"
-          : "must be one of go, kill, hold, recycle, not '" + value + "'");
-    }
-    return decision;
+  @Override
+  public String value() {
+    return value;
   }
 
   /** Go and Kill end the gate review; Hold and Recycle keep it open. */

@@ -2,9 +2,9 @@ package pmo.stagegate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
 
 /** The reusable gate review (processes/gate-review.bpmn), called by the lifecycle for each gate. */
@@ -13,14 +13,9 @@ public final class GateReviewProcess {
   public static final String KEY = "gate-review";
 
   public static final String START = "StartEvent_GateReviewOpened";
-  public static final String TASK_PREPARE_PACKAGE = "Task_PreparePackage";
   public static final String TASK_SUBMIT_PACKAGE = "Task_SubmitGatePackage";
-  public static final String TASK_RECORD_PACKAGE = "Task_RecordGatePackage";
   public static final String TASK_CHECK_MUST_MEET = "Task_CheckMustMeet";
-  public static final String GATEWAY_MUST_MEET = "Gateway_MustMeetPassed";
   public static final String TASK_BOARD_DECISION = "Task_GateBoardDecision";
-  public static final String TASK_RECORD_DECISION = "Task_RecordGateDecision";
-  public static final String GATEWAY_DECISION = "Gateway_GateDecision";
   public static final String EVENT_HOLD_UNTIL = "Event_HoldUntil";
   public static final String TASK_RESUME = "Task_ResumeProject";
   public static final String END_GO = "End_GatePassed";

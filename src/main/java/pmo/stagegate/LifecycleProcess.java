@@ -14,13 +14,10 @@ public final class LifecycleProcess {
   public static final String KEY = "project-lifecycle";
 
   public static final String START = "StartEvent_ProjectRegistered";
-  public static final String GATEWAY_START_STAGE = "Gateway_StartStage";
   public static final String CALL_G1 = "CallActivity_GateG1";
   public static final String CALL_G2 = "CallActivity_GateG2";
   public static final String CALL_G3 = "CallActivity_GateG3";
-  public static final String TASK_PREPARE_CLOSURE = "Task_PrepareClosure";
   public static final String TASK_POST_PROJECT_REVIEW = "Task_PostProjectReview";
-  public static final String TASK_RECORD_CLOSURE = "Task_RecordClosure";
   public static final String END_CLOSED = "End_LifecycleClosed";
 
   public static final Var<Long> PROJECT_ID = Var.id("projectId");

@@ -17,9 +17,10 @@ import pmo.audit.AuditService;
 import pmo.knowledge.KnowledgeService;
 import pmo.knowledge.NewLesson;
 import pmo.knowledge.Tags;
+import pmo.platform.AuditEntry;
 import pmo.platform.ConflictException;
-import pmo.platform.engine.CurrentActor;
 import pmo.platform.InputErrors;
+import pmo.platform.engine.CurrentActor;
 import pmo.platform.engine.SystemActions;
 import pmo.platform.engine.Tasklist;
 import pmo.project.Baseline;
@@ -90,8 +91,8 @@ public class LifecycleService {
     variables.put(Tasklist.SUBJECT.name(), Tasklist.SUBJECT.raw(project.code() + " " + project.name()));
     String processInstanceId = system.startProcess(LifecycleProcess.KEY, project.code(), variables);
     lifecycles.insertLifecycle(projectId, processInstanceId, project.stage().name(), now());
-    audit.record("LIFECYCLE_STARTED", LIFECYCLE_ENTITY, projectId, projectId, null,
-        new Started(processInstanceId, project.stage()));
+    audit.record(AuditEntry.created(StageGateAudit.LIFECYCLE_STARTED, projectId, projectId,
+        new Started(processInstanceId, project.stage())));
     return Optional.of(processInstanceId);
   }
 
@@ -139,7 +140,7 @@ public class LifecycleService {
         baseline.budgetAtCompletion(), review.actualCost(), baseline.budgetAtCompletion().subtract(review.actualCost()),
         review.wentWell().trim(), review.toImprove().trim());
     long reviewId = lifecycles.insertReview(projectId, row, actor.id(), now(), processInstanceId);
-    audit.record("POST_PROJECT_REVIEWED", REVIEW_ENTITY, reviewId, projectId, null, row);
+    audit.record(AuditEntry.created(StageGateAudit.POST_PROJECT_REVIEWED, reviewId, projectId, row));
     String category = details.project().category();
     List<NewLesson> lessons = new ArrayList<>();
     wentWell.forEach(text -> lessons.add(new NewLesson(projectId, category, withTag(WENT_WELL_TAG, tags), text)));

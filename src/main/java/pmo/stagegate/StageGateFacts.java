@@ -1,19 +1,22 @@
 package pmo.stagegate;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import pmo.project.ProjectDetails;
+import pmo.project.ProjectFactSource;
+import pmo.project.ProjectFacts;
 import pmo.project.ProjectService;
 
 /**
- * The stage-gate capability's facts about a project: its stage and status, whether a budget baseline is set (the
- * current baseline has a budget above 0), and the facts of the standard deliverables ticked in the latest package of
- * their gate (for example {@code charterApproved}, {@code acceptanceSigned}; false until ticked).
+ * The stage-gate capability's facts about a project: whether a budget baseline is set (the current baseline has a
+ * budget above 0), and the deliverable facts ticked in the latest package of their gate ({@code charterApproved},
+ * {@code acceptanceSigned}; false until ticked).
  */
 @Component
-class StageGateFacts implements pmo.project.ProjectFactSource {
+class StageGateFacts implements ProjectFactSource {
+
+  static final String CHARTER_APPROVED = "charterApproved";
+  static final String ACCEPTANCE_SIGNED = "acceptanceSigned";
 
   private final ProjectService projects;
   private final GateRepository gates;
@@ -26,20 +29,19 @@ class StageGateFacts implements pmo.project.ProjectFactSource {
   }
 
   @Override
-  public Map<String, Object> factsFor(long projectId) {
+  public ProjectFacts addTo(ProjectFacts facts, long projectId) {
     ProjectDetails project = projects.get(projectId);
-    Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("currentStage", project.project().stage().name());
-    facts.put("projectStatus", project.project().status().name());
-    facts.put("baselineSet", project.currentBaseline().budgetAtCompletion().compareTo(BigDecimal.ZERO) > 0);
-    for (Gate gate : Gate.values()) {
-      settings.deliverables(gate).stream().filter(d -> d.fact() != null).forEach(d -> facts.put(d.fact(), false));
-    }
+    boolean charter = false;
+    boolean acceptance = false;
     for (GateRepository.Ticked ticked : gates.deliveredInLatestPackages(projectId)) {
-      settings.deliverables(Gate.valueOf(ticked.gate())).stream()
-          .filter(d -> d.key().equals(ticked.deliverable()) && d.fact() != null)
-          .forEach(d -> facts.put(d.fact(), true));
+      for (StageGateSettings.Deliverable d : settings.deliverables(Gate.valueOf(ticked.gate()))) {
+        if (d.key().equals(ticked.deliverable())) {
+          charter |= CHARTER_APPROVED.equals(d.fact());
+          acceptance |= ACCEPTANCE_SIGNED.equals(d.fact());
+        }
+      }
     }
-    return facts;
+    return facts.withBaselineSet(project.currentBaseline().budgetAtCompletion().compareTo(BigDecimal.ZERO) > 0)
+        .withDeliverables(charter, acceptance);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import pmo.project.ProjectFacts;
 
 /**
  * {@code pmo.stagegate.*} (config/application.yaml): the PMO's standard for each gate, which the PMO changes without
@@ -27,8 +28,16 @@ record StageGateSettings(
   record Deliverable(String key, String label, String fact) {
   }
 
-  /** A should-meet criterion, scored 1 to 5 by the board; the weights of a gate sum to 1. */
-  record ShouldMeet(String key, String label, BigDecimal weight) {
+  /**
+   * A should-meet criterion, scored 1 to 5; the weights of a gate sum to 1. The board scores it, unless it names a
+   * {@code fact}: a yes/no fact of the project ({@link ProjectFacts}, such as {@code managerTrained}) that scores it by
+   * itself, 5 when true and 1 when false, on the facts as they are when the board decides.
+   */
+  record ShouldMeet(String key, String label, BigDecimal weight, String fact) {
+
+    boolean byBoard() {
+      return fact == null;
+    }
   }
 
   StageGateSettings {
@@ -47,12 +56,14 @@ record StageGateSettings(
             where.formatted("deliverables") + ": '" + d.key() + "' is not a unique key (letters, digits, - and _)");
         require(d.label() != null && !d.label().isBlank() && d.label().length() <= 200,
             where.formatted("deliverables") + "." + d.key() + " needs a label of at most 200 characters");
-        require(d.fact() == null || d.fact().matches("[a-z][A-Za-z0-9]*"),
-            where.formatted("deliverables") + "." + d.key() + ": fact '" + d.fact() + "' is not a camelCase name");
+        require(d.fact() == null || StageGateFacts.CHARTER_APPROVED.equals(d.fact())
+            || StageGateFacts.ACCEPTANCE_SIGNED.equals(d.fact()), where.formatted("deliverables") + "." + d.key()
+            + ": fact '" + d.fact() + "' is none of the facts gate-criteria.dmn reads (" + StageGateFacts.CHARTER_APPROVED
+            + ", " + StageGateFacts.ACCEPTANCE_SIGNED + ")");
       }
       List<ShouldMeet> criteria = shouldMeet.getOrDefault(gate, List.of());
-      require(!criteria.isEmpty() && criteria.size() <= SCORE_SLOTS,
-          where.formatted("should-meet") + " needs 1 to " + SCORE_SLOTS + " criteria");
+      require(!criteria.isEmpty() && criteria.stream().filter(ShouldMeet::byBoard).count() <= SCORE_SLOTS,
+          where.formatted("should-meet") + " needs 1 to " + SCORE_SLOTS + " criteria the board scores");
       Set<String> criterionKeys = new HashSet<>();
       BigDecimal sum = BigDecimal.ZERO;
       for (ShouldMeet c : criteria) {
@@ -62,6 +73,9 @@ record StageGateSettings(
             where.formatted("should-meet") + "." + c.key() + " needs a label of at most 200 characters");
         require(c.weight() != null && c.weight().signum() > 0,
             where.formatted("should-meet") + "." + c.key() + " needs a weight above 0");
+        require(c.byBoard() || ProjectFacts.NONE.asVariables().get(c.fact()) instanceof Boolean,
+            where.formatted("should-meet") + "." + c.key() + ": fact '" + c.fact() + "' is no yes/no fact of a project"
+                + " (ProjectFacts)");
         sum = sum.add(c.weight());
       }
       require(sum.compareTo(BigDecimal.ONE) == 0,
@@ -81,6 +95,11 @@ record StageGateSettings(
 
   List<ShouldMeet> shouldMeet(Gate gate) {
     return shouldMeet.get(gate);
+  }
+
+  /** The criteria the board scores, in the order of the decision form's score fields. */
+  List<ShouldMeet> scoredByBoard(Gate gate) {
+    return shouldMeet.get(gate).stream().filter(ShouldMeet::byBoard).toList();
   }
 
   private static void require(boolean condition, String message) {

@@ -11,16 +11,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Java steps of processes/project-lifecycle.bpmn and gate-review.bpmn. A lifecycle step finds its project by the
  * lifecycle's process instance; a gate review step finds its project through the lifecycle that called it, its gate
- * from the project's stage, and its package by its own process instance (never by a variable: DESIGN.md §4a).
+ * from the project's stage, and its package by its own process instance (never by a variable: README, "Governance that cannot be bypassed").
  */
 @Configuration(proxyBeanMethods = false)
 class StageGateSteps {
 
   @Bean
-  JavaDelegate prepareGatePackage(GateReviews reviews, GateService gates) {
+  JavaDelegate prepareGatePackage(GateReviews reviews, GatePackages gates) {
     return execution -> {
       GateReviews.Review review = reviews.of(execution);
-      GateService.PackageForm form = gates.preparePackage(review.projectId(), review.gate());
+      GatePackages.PackageForm form = gates.preparePackage(review.projectId(), review.gate());
       SUBJECT.set(execution, form.subject());
       GateReviewProcess.GATE_BOARD.set(execution, form.board());
       GateReviewProcess.PROJECT_MANAGER.set(execution, form.projectManager());
@@ -30,7 +30,7 @@ class StageGateSteps {
   }
 
   @Bean
-  JavaDelegate recordGatePackage(GateReviews reviews, GateService gates) {
+  JavaDelegate recordGatePackage(GateReviews reviews, GatePackages gates) {
     return execution -> {
       GateReviews.Review review = reviews.of(execution);
       gates.submitPackage(review.projectId(), review.gate(), GateReviewProcess.packageOf(execution),
@@ -39,9 +39,9 @@ class StageGateSteps {
   }
 
   @Bean
-  JavaDelegate checkMustMeet(GateReviews reviews, GateService gates) {
+  JavaDelegate checkMustMeet(GateReviews reviews, MustMeetCheck gates) {
     return execution -> {
-      GateService.CheckOutcome outcome = gates.check(reviews.packageOf(execution));
+      MustMeetCheck.CheckOutcome outcome = gates.check(reviews.packageOf(execution));
       GateReviewProcess.MUST_MEET_PASSED.set(execution, outcome.passed());
       GateReviewProcess.MUST_MEET_RESULTS.set(execution, outcome.results());
       GateReviewProcess.SHOULD_MEET_CRITERIA.set(execution, outcome.shouldMeet());
@@ -57,7 +57,7 @@ class StageGateSteps {
   }
 
   @Bean
-  JavaDelegate recordGateDecision(GateReviews reviews, GateService gates) {
+  JavaDelegate recordGateDecision(GateReviews reviews, GateDecisions gates) {
     return execution -> {
       List<BigDecimal> scores = GateReviewProcess.SCORES.stream().map(score -> score.get(execution)).toList();
       String notes = GateReviewProcess.DECISION_NOTES.get(execution);
@@ -71,7 +71,7 @@ class StageGateSteps {
   }
 
   @Bean
-  JavaDelegate resumeProject(GateReviews reviews, GateService gates) {
+  JavaDelegate resumeProject(GateReviews reviews, GateDecisions gates) {
     return execution -> gates.resumeAfterHold(reviews.of(execution).projectId());
   }
 

@@ -33,10 +33,13 @@
     const chain = document.getElementById('chain');
     try {
       const report = await getJson('/api/audit/verify');
+      const unsealed = report.unsealed
+        ? ` (${report.unsealed} newer not sealed yet${report.sealingOverdue ? ': OVERDUE, is the sealer running?' : ''})`
+        : '';
       chain.textContent = report.intact
-        ? `Audit trail intact: ${report.checked} events verified`
+        ? `Audit trail intact up to event ${report.checked}` + unsealed
         : `Audit trail BROKEN at event ${report.firstBrokenSeq}: ${report.reason}`;
-      chain.className = 'chain ' + (report.intact ? 'intact' : 'broken');
+      chain.className = 'chain ' + (report.intact && !report.sealingOverdue ? 'intact' : 'broken');
     } catch (e) {
       chain.textContent = `Audit trail not verified: ${e.message}`;
     }
@@ -44,12 +47,14 @@
 
   async function loadProjects() {
     projects = [];
-    for (let p = 0; ; p++) {
-      const result = await getJson(`/api/projects?size=200&page=${p}`);
+    // page after page by keyset (`next`): each page costs the same however many projects there are
+    for (let after = null; ; ) {
+      const result = await getJson(`/api/projects?size=200${after === null ? '' : `&after=${after}`}`);
       projects = projects.concat(result.items);
-      if (projects.length >= result.total || result.items.length === 0) {
+      if (result.next === undefined || result.next === null || result.items.length === 0) {
         break;
       }
+      after = result.next;
     }
     fillProjects();
   }

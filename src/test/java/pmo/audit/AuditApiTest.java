@@ -38,6 +38,10 @@ class AuditApiTest extends IntegrationTest {
   ProjectService projects;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  AuditSealer sealer;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
   String auditor;
 
@@ -80,6 +84,7 @@ class AuditApiTest extends IntegrationTest {
     long projectId = projects.register(new NewProject(null, "Export, \"quoted\" " + unique(), null, "sam", null, "IT",
         null, BigDecimal.ONE, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 1), "multi\nline scope")).project().id();
     identityService.clearAuthentication();
+    sealer.sealNow();
 
     ResponseEntity<String> csv = rest.withBasicAuth(auditor, PASSWORD)
         .getForEntity("/api/audit/export?projectId=" + projectId, String.class);
@@ -123,11 +128,96 @@ class AuditApiTest extends IntegrationTest {
         .containsEntry("title", "PROPOSAL_APPROVED PROJECT_PROPOSAL " + proposalIdOf(pi)));
     assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "DOMAIN")
         .containsEntry("title", "PROJECT_REGISTERED PROJECT " + projectId));
+    // the instances come from the case tables (the proposal, the project's lifecycle) and those they called
+    assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Started: Project lifecycle"));
+    assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Started: Gate review"));
+    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "TASK")
+        .containsEntry("title", "Submit gate package (open)"));
     assertThat(entries).extracting(e -> OffsetDateTime.parse((String) e.get("at"))).isSortedAccordingTo(
         java.util.Comparator.naturalOrder());
     assertThat(get("/api/audit/projects/987654321/timeline").getStatusCode().value()).isEqualTo(404);
     assertThat(items(get("/api/audit/projects/" + projectId + "/timeline?kind=TASK").getBody()))
         .allSatisfy(e -> assertThat(e).containsEntry("kind", "TASK"));
+  }
+
+  /**
+   * Processes started from Tasklist's start forms (which send the project as an Integer, not a Long) appear in the
+   * project's timeline with their tasks: the timeline finds instances through the case tables, not a typed variable.
+   */
+  @Test
+  void processesStartedFromTasklistStartFormsAreOnTheTimeline() {
+    actAs("olga");
+    long projectId = projects.register(new NewProject(null, "From Tasklist " + unique(), null, "sam", "paula", "IT",
+        null, new BigDecimal("100000"), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), "scope")).project().id();
+    identityService.clearAuthentication();
+    String change = submitStartForm("rita", "change-request", Map.of("projectId", (int) projectId,
+        "title", "Start form change " + unique(), "description", "d", "reason", "r", "changeType", "normal",
+        "costDelta", 3000, "scheduleDeltaDays", 2, "qualityImpact", "minor"));
+    String risk = submitStartForm("rita", "risk-escalation", Map.of("projectId", (int) projectId,
+        "title", "Start form risk " + unique(), "description", "d", "category", "TECHNICAL", "cause", "c",
+        "effect", "e", "owner", "paula"));
+
+    List<Map<String, Object>> processes = items(get("/api/audit/projects/" + projectId + "/timeline?kind=PROCESS")
+        .getBody());
+    assertThat(processes).anySatisfy(e -> assertThat(e).containsEntry("processInstanceId", change)
+        .containsEntry("title", "Started: Change request v" + version("change-request")).containsEntry("actor", "rita"));
+    assertThat(processes).anySatisfy(e -> assertThat(e).containsEntry("processInstanceId", risk)
+        .containsEntry("actor", "rita"));
+    assertThat(items(get("/api/audit/projects/" + projectId + "/timeline?kind=TASK").getBody()))
+        .anySatisfy(e -> assertThat(e).containsEntry("processInstanceId", change));
+  }
+
+  private String submitStartForm(String user, String key, Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    ResponseEntity<Map<String, Object>> started = rest.withBasicAuth(user, PASSWORD).exchange(
+        "/engine-rest/process-definition/key/" + key + "/submit-form", HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>(Map.of("variables", variables)), JSON);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    return (String) started.getBody().get("id");
+  }
+
+  private int version(String key) {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getVersion();
+  }
+
+  /**
+   * Long lists: the total is counted up to 10,000 (beyond that, "10,000 or more"); keyset pages ({@code after} the
+   * {@code next} of the page before) give what offset pages give; a time window comes newest first by time.
+   */
+  @Test
+  void countsUpToTheLimitAndPagesByKeyset() {
+    String action = "PAGING_" + unique().toUpperCase();
+    OffsetDateTime at = OffsetDateTime.parse("2020-03-01T12:00:00Z");
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < pmo.platform.Page.COUNT_LIMIT + 5; i++) {
+      // times run against ids here, so the time window's order shows
+      rows.add(new Object[] {at.minusSeconds(i), "paging-test", action, "PAGING", String.valueOf(i)});
+    }
+    jdbcTemplate.batchUpdate("insert into audit_event (occurred_at, actor, action, entity_type, entity_id)"
+        + " values (?, ?, ?, ?, ?)", rows);
+
+    Map<String, Object> first = get("/api/audit?action=" + action + "&size=3").getBody();
+    assertThat(first).containsEntry("total", pmo.platform.Page.COUNT_LIMIT).containsEntry("totalExact", false);
+    Map<String, Object> second = get("/api/audit?action=" + action + "&size=3&page=1").getBody();
+    Map<String, Object> byKeyset = get("/api/audit?action=" + action + "&size=3&after=" + first.get("next"))
+        .getBody();
+    assertThat(items(byKeyset)).extracting(e -> e.get("id")).containsExactlyElementsOf(
+        items(second).stream().map(e -> e.get("id")).toList());
+    assertThat(first.get("next")).isEqualTo(items(first).get(2).get("id"));
+
+    Map<String, Object> window = get("/api/audit?action=" + action + "&from=2020-02-01T00:00:00Z"
+        + "&to=2020-03-01T11:59:58Z&size=2").getBody();
+    assertThat(items(window)).extracting(e -> e.get("entityId")).containsExactly("3", "4");
+    assertThat(window).doesNotContainKey("next");
+
+    Map<String, Object> exact = get("/api/audit?action=" + action + "&entityId=7").getBody();
+    assertThat(exact).containsEntry("total", 1).containsEntry("totalExact", true).doesNotContainKey("next");
+    assertThat(get("/api/audit?action=" + action + "&page=1&after=5").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("/api/audit?action=" + action + "&after=0").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("/api/audit?from=2020-02-01T00:00:00Z&after=5").getStatusCode().value()).isEqualTo(400);
+    sealer.sealNow();
   }
 
   private String proposalIdOf(ProcessInstance pi) {

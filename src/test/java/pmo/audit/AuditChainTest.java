@@ -1,6 +1,7 @@
 package pmo.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ import pmo.project.Stage;
 /**
  * The audit trail's hash chain: intact after real activity; changing one event's content, reordering two events or
  * removing one is reported at exactly that event. The tampering happens in a transaction that is rolled back, so the
- * shared test database stays intact.
+ * shared test database stays intact; that transaction holds the sealing lock, so the chain stays still meanwhile.
  */
 class AuditChainTest extends IntegrationTest {
 
@@ -25,6 +26,8 @@ class AuditChainTest extends IntegrationTest {
   AuditTrail trail;
   @Autowired
   ProjectService projects;
+  @Autowired
+  AuditSealer sealer;
   @Autowired
   TransactionTemplate transaction;
 
@@ -36,6 +39,7 @@ class AuditChainTest extends IntegrationTest {
     projectId = projects.register(new NewProject(null, "Chain " + unique(), null, "sam", null, "IT", null,
         BigDecimal.TEN, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 1), "scope")).project().id();
     projects.moveToStage(projectId, Stage.PLANNING);
+    sealer.sealNow();
   }
 
   @Test
@@ -106,9 +110,10 @@ class AuditChainTest extends IntegrationTest {
         .param("id", String.valueOf(projectId)).param("a", action).query(Long.class).single();
   }
 
-  /** Tampers, verifies inside the same transaction, then rolls the tampering back. */
+  /** Tampers, verifies the whole chain inside the same transaction, then rolls the tampering back. */
   private ChainReport tampered(Runnable tampering) {
     return transaction.execute(status -> {
+      await().until(sealer::lockChain);
       tampering.run();
       ChainReport report = trail.verify();
       status.setRollbackOnly();

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import pmo.IntegrationTest;
+import pmo.DecisionTables;
 
 /**
- * The routing table processes/change-approval-route.dmn as deployed, evaluated by the engine at each edge of each
+ * The routing table processes/change-approval-route.dmn, evaluated by the standalone DMN engine (FEEL, as the
+ * application configures it; no Spring context) at each edge of each
  * threshold (pre-approval 10 %, PMO up to 5 %, board above 5 %, board and steering above 20 % or major quality).
  */
-class ChangeApprovalRouteTest extends IntegrationTest {
+class ChangeApprovalRouteTest {
 
-  @Autowired
-  DecisionService decisions;
+  private static final DecisionTables TABLES = DecisionTables.of("change-approval-route.dmn");
 
   @ParameterizedTest(name = "{0}, cost {1} %, schedule {2} %, quality {3} -> {4}")
   @CsvSource({
@@ -42,7 +40,7 @@ class ChangeApprovalRouteTest extends IntegrationTest {
       "normal,    0,     0,     major, BOARD_AND_STEERING",
   })
   void routesEachBand(String type, double costPct, double schedulePct, String quality, String route) {
-    Object result = decisions.evaluateDecisionTableByKey(ChangeRequestProcess.ROUTE_DECISION, Map.of(
+    Object result = TABLES.evaluate(ChangeRequestProcess.ROUTE_DECISION, Map.of(
         "changeType", type, "costDeltaPct", costPct, "scheduleDeltaPct", schedulePct, "qualityImpact", quality))
         .getSingleResult().getSingleEntry();
     assertThat(result).isEqualTo(route);

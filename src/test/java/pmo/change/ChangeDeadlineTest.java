@@ -1,6 +1,5 @@
 package pmo.change;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -18,18 +17,32 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationKind;
+import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationStep;
+import pmo.escalation.EscalationTrigger;
 import pmo.notice.Notice;
 import pmo.notice.NoticeStatus;
+import pmo.platform.Viewer;
 
 /**
  * The deadlines of the approval tasks: after pmo.change.reminder-after (P3D) the approvers still awaited get a
  * reminder, after pmo.change.escalate-after (P5D) the PMO gets an escalation; the task stays open (non-interrupting
- * timers). The engine clock is moved and the job executor fires the timers.
+ * timers). Both are records of the one escalation table (kind, trigger, level), with their audit events and notices.
+ * The engine clock is moved and the job executor fires the timers.
  */
 class ChangeDeadlineTest extends ChangeTestSupport {
 
   @Autowired
   ChangeDeadlines deadlines;
+  @Autowired
+  EscalationService escalations;
+  @Autowired
+  ChangeEscalations changeEscalations;
+  @Autowired
+  TransactionTemplate transaction;
 
   @AfterEach
   void resetClock() {
@@ -51,13 +64,23 @@ class ChangeDeadlineTest extends ChangeTestSupport {
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3)).plusSeconds(60)));
     List<Escalation> reminded = awaitEscalations(request, 1);
     Escalation reminder = reminded.get(0);
-    assertThat(reminder.kind()).isEqualTo("REMINDER");
-    assertThat(reminder.stage()).isEqualTo(ApprovalStage.PMO);
-    assertThat(reminder.openSince().toInstant()).isEqualTo(created);
+    assertThat(reminder.entityType()).isEqualTo(ChangeRequestService.ENTITY);
+    assertThat(reminder.entityId()).isEqualTo(request.id());
+    assertThat(reminder.projectId()).isEqualTo(request.projectId());
+    assertThat(reminder.kind()).isEqualTo(EscalationKind.REMINDER);
+    assertThat(reminder.trigger()).isEqualTo(EscalationTrigger.APPROVAL_REMINDER);
+    assertThat(reminder.level()).isZero();
+    assertThat(reminder.missedDeadline().toInstant()).isEqualTo(created.plus(Duration.ofDays(3)));
     assertThat(reminder.waitingFor()).contains(pmo).doesNotContain(requester);
     assertThat(reminder.escalatedTo()).isNull();
-    assertThat(reminder.recordedBy()).isEqualTo("system");
-    assertThat(reminder.reason()).contains("PMO approval of " + request.reference(), "longer than P3D");
+    assertThat(reminder.escalatedToType()).isNull();
+    assertThat(reminder.rule()).isEqualTo("pmo.change.reminder-after = P3D");
+    assertThat(reminder.respondBy()).isNull();
+    assertThat(reminder.escalatedBy()).isEqualTo("system");
+    assertThat(reminder.reason()).contains("PMO approval of " + request.reference(),
+        "open since " + created.atOffset(java.time.ZoneOffset.UTC), "longer than P3D");
+    assertThat(audit.forEntity(EscalationService.ENTITY, reminder.id())).extracting(e -> e.action() + " by " + e.actor())
+        .containsExactly("ESCALATION_RECORDED by system");
     List<Notice> reminders = sent(request, "Reminder: ");
     assertThat(reminders).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
     assertThat(reminders).allSatisfy(n -> assertThat(n.subject())
@@ -66,8 +89,13 @@ class ChangeDeadlineTest extends ChangeTestSupport {
 
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(5)).plusSeconds(60)));
     Escalation escalation = awaitEscalations(request, 2).get(1);
-    assertThat(escalation.kind()).isEqualTo("ESCALATION");
+    assertThat(escalation.kind()).isEqualTo(EscalationKind.ESCALATION);
+    assertThat(escalation.trigger()).isEqualTo(EscalationTrigger.APPROVAL_OVERDUE);
+    assertThat(escalation.level()).isEqualTo(1);
     assertThat(escalation.escalatedTo()).isEqualTo("pmo");
+    assertThat(escalation.escalatedToType()).isEqualTo("GROUP");
+    assertThat(escalation.rule()).isEqualTo("pmo.change.escalate-after = P5D");
+    assertThat(escalation.missedDeadline().toInstant()).isEqualTo(created.plus(Duration.ofDays(5)));
     assertThat(escalation.reason()).contains("longer than P5D", "waiting for");
     List<Notice> escalations = sent(request, "Escalation: ");
     assertThat(escalations).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
@@ -91,10 +119,33 @@ class ChangeDeadlineTest extends ChangeTestSupport {
 
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(3)).plusSeconds(60)));
     Escalation reminder = awaitEscalations(request, 1).get(0);
-    assertThat(reminder.stage()).isEqualTo(ApprovalStage.BOARD);
+    assertThat(reminder.reason()).contains("The change board vote of " + request.reference());
     assertThat(reminder.waitingFor()).contains(cora).doesNotContain(carl, requester);
     assertThat(sent(request, "Reminder: ")).extracting(Notice::recipient).contains(cora).doesNotContain(carl);
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskAssignee(cora).count()).isEqualTo(1);
+  }
+
+  /**
+   * A step the model got wrong fails (a retried job, then an incident) and writes nothing: a target that is neither a
+   * group nor a user, a reminder with a target or a level, an escalation without a level.
+   */
+  @Test
+  void aStepTheModelGotWrongFailsAndWritesNothing() {
+    ProcessInstance pi = raiseAndAssess(project(), "normal", 1000, 0, "none");
+    ChangeRequest request = requestOf(pi);
+    String nobody = "nobody-" + unique();
+    Map<EscalationStep, String> wrong = Map.of(
+        new EscalationStep(EscalationTrigger.APPROVAL_OVERDUE, nobody, 1, null), "names '" + nobody
+            + "', which is neither a group nor a user",
+        new EscalationStep(EscalationTrigger.APPROVAL_REMINDER, "pmo", 0, null), "has level 0 and goes to whoever",
+        new EscalationStep(EscalationTrigger.APPROVAL_OVERDUE, "pmo", 0, null), "needs a target and a level of 1",
+        new EscalationStep(EscalationTrigger.SLA_BREACHED, "pmo", 1, null), "which change requests do not know");
+    wrong.forEach((step, message) -> assertThat(failureOf(() -> transaction.executeWithoutResult(
+        status -> escalations.escalate(changeEscalations, pi.getId(), step, null))))
+        .as(step.toString()).isInstanceOf(IllegalStateException.class).hasMessageContaining(message));
+    assertThat(changes.details(request.id(), Viewer.SYSTEM).escalations()).isEmpty();
+    assertThat(notices.forRelated(ChangeRequestService.ENTITY, request.id())).isEmpty();
+    assertThat(actions(request)).noneMatch(action -> action.contains("REMINDED") || action.contains("ESCALATED"));
   }
 
   private Job timer(ProcessInstance pi, String activityId) {

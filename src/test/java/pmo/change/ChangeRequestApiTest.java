@@ -63,17 +63,17 @@ class ChangeRequestApiTest extends ChangeTestSupport {
     emergency.put("changeType", "emergency");
     long second = id(post(requester, emergency));
 
-    Map<String, Object> page = get(requester, "/api/change-requests?project=" + projectId + "&size=1").getBody();
+    Map<String, Object> page = get(requester, "/api/change-requests?projectId=" + projectId + "&size=1").getBody();
     assertThat(page).containsEntry("page", 0).containsEntry("size", 1).containsEntry("total", 2);
     assertThat(list(page.get("items"))).singleElement().satisfies(r -> assertThat(r.get("id")).isEqualTo((int) second));
-    Map<String, Object> next = get(requester, "/api/change-requests?project=" + projectId + "&size=1&page=1")
+    Map<String, Object> next = get(requester, "/api/change-requests?projectId=" + projectId + "&size=1&page=1")
         .getBody();
     assertThat(list(next.get("items"))).singleElement().satisfies(r -> assertThat(r.get("id")).isEqualTo((int) first));
-    assertThat(list(get(requester, "/api/change-requests?project=" + projectId + "&type=EMERGENCY").getBody()
+    assertThat(list(get(requester, "/api/change-requests?projectId=" + projectId + "&type=EMERGENCY").getBody()
         .get("items"))).extracting(r -> r.get("id")).containsExactly((int) second);
-    assertThat(list(get(requester, "/api/change-requests?project=" + projectId + "&status=SUBMITTED&type=NORMAL")
+    assertThat(list(get(requester, "/api/change-requests?projectId=" + projectId + "&status=SUBMITTED&type=NORMAL")
         .getBody().get("items"))).extracting(r -> r.get("id")).containsExactly((int) first);
-    assertThat(list(get(requester, "/api/change-requests?project=" + projectId + "&status=APPROVED").getBody()
+    assertThat(list(get(requester, "/api/change-requests?projectId=" + projectId + "&status=APPROVED").getBody()
         .get("items"))).isEmpty();
   }
 

@@ -93,6 +93,8 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     assertThat(routed.status()).isEqualTo(ChangeStatus.IN_APPROVAL);
     assertThat(routed.route()).isEqualTo(Route.PMO);
     assertThat(runtime.getVariable(pi.getId(), "subject")).isEqualTo(routed.reference() + ": " + routed.title());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .as("Cockpit and the history name the instance by its request").isEqualTo(routed.reference());
 
     complete(pmo, pi, ChangeRequestProcess.TASK_PMO_APPROVAL, Map.of("pmoDecision", "approve", "pmoComment", "Fine"));
     awaitAt(pi, ChangeRequestProcess.TASK_IMPLEMENT);
@@ -124,7 +126,7 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
 
     Map<String, String> votes = everyVoter("approve", requester);
     assertThat(votes).containsKeys(carl, cora).doesNotContainKey(requester);
-    boardVotes(pi, votes);
+    String lastVoter = boardVotes(pi, votes);
     awaitAt(pi, ChangeRequestProcess.TASK_IMPLEMENT);
 
     ChangeRequest approved = requestOf(pi);
@@ -137,7 +139,7 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     assertThat(projects.get(projectId).baselines()).extracting(Baseline::version).containsExactly(1, 2);
     assertThat(projects.get(projectId).currentBaseline().budgetAtCompletion()).isEqualByComparingTo("110000");
     assertThat(actions(approved)).containsSubsequence("CHANGE_REQUEST_ROUTED by paula", "CHANGE_VOTE_RECORDED by carl",
-        "CHANGE_REQUEST_APPROVED by cora", "CHANGE_REQUEST_REBASELINED by cora");
+        "CHANGE_REQUEST_APPROVED by " + lastVoter, "CHANGE_REQUEST_REBASELINED by " + lastVoter);
     assertThat(sentNotices(approved)).hasSize(3);
   }
 

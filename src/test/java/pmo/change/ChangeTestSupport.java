@@ -1,6 +1,5 @@
 package pmo.change;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import pmo.notice.Notice;
 import pmo.notice.NoticeService;
 import pmo.notice.NoticeStatus;
 import pmo.platform.Roles;
+import pmo.platform.Viewer;
 import pmo.project.NewProject;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
@@ -132,7 +132,8 @@ abstract class ChangeTestSupport extends IntegrationTest {
   }
 
   /** Every open board vote, each completed by its voter with the given vote. */
-  void boardVotes(ProcessInstance pi, Map<String, String> votes) {
+  /** Every voter votes, in the order the engine lists the tasks; answers who voted last. */
+  String boardVotes(ProcessInstance pi, Map<String, String> votes) {
     List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(ChangeRequestProcess.TASK_BOARD_VOTE).list();
     assertThat(open).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(votes.keySet());
@@ -145,6 +146,7 @@ abstract class ChangeTestSupport extends IntegrationTest {
       }
       complete(vote.getAssignee(), vote, values);
     }
+    return open.get(open.size() - 1).getAssignee();
   }
 
   /** The board as the engine sees it now: every member of change-board except the requester. */

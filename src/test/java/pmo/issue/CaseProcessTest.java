@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
 import pmo.audit.AuditService;
+import pmo.escalation.EscalationService;
+import pmo.notice.Notice;
+import pmo.notice.NoticeService;
 import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
@@ -48,7 +51,9 @@ public abstract class CaseProcessTest extends IntegrationTest {
   @Autowired
   protected ProjectService projects;
   @Autowired
-  protected Escalations escalations;
+  protected EscalationService escalations;
+  @Autowired
+  protected NoticeService notices;
 
   protected String requester;
   protected String manager;
@@ -175,6 +180,17 @@ public abstract class CaseProcessTest extends IntegrationTest {
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> list(Object o) {
     return (List<Map<String, Object>>) o;
+  }
+
+  /** The notices queued about a case, as "recipient: subject", oldest first. */
+  protected List<String> noticesOf(String entityType, long id) {
+    return notices.forRelated(entityType, id).stream().map(n -> n.recipient() + ": " + n.subject()).toList();
+  }
+
+  /** The recipients of the notices queued about a case whose subject is this. */
+  protected List<String> recipients(String entityType, long id, String subject) {
+    return notices.forRelated(entityType, id).stream().filter(n -> n.subject().equals(subject))
+        .map(Notice::recipient).toList();
   }
 
   /** The audit trail of a record as "ACTION by actor", oldest first. */

@@ -1,6 +1,5 @@
 package pmo.issue;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -17,8 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationKind;
+import pmo.escalation.EscalationService;
+import pmo.escalation.EscalationTrigger;
 import pmo.platform.InvalidInputException;
 import pmo.platform.SegregationOfDutiesException;
+import pmo.platform.Viewer;
 import pmo.platform.engine.Tasklist;
 
 /**
@@ -142,7 +146,16 @@ class IssueProcessTest extends CaseProcessTest {
     assertThat(step.respondBy()).isEqualTo(step.escalatedAt().plus(settings.escalation().pmoReview()));
     assertThat(review.getDueDate().toInstant()).isEqualTo(step.respondBy().toInstant());
     assertThat(runtime.getVariable(pi.getId(), IssueProcess.ESCALATION_REASON.name())).isEqualTo(step.reason());
-    assertThat(actions(Escalations.ENTITY, step.id())).containsExactly("ESCALATION_RECORDED by system");
+    assertThat(actions(EscalationService.ENTITY, step.id())).containsExactly("ESCALATION_RECORDED by system");
+    assertThat(step.kind()).isEqualTo(EscalationKind.ESCALATION);
+    assertThat(step.trigger()).isEqualTo(EscalationTrigger.SLA_BREACHED);
+    assertThat(step.waitingFor()).isEqualTo(owner);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .as("the instance is named by its issue").isEqualTo(escalated.code());
+    // the PMO's members are told; whoever raised or owns the issue (and may not act on it) is not
+    assertThat(recipients(IssueService.ENTITY, escalated.id(), "Escalation: Issue " + escalated.code()
+        + " (CRITICAL): " + escalated.title())).contains(pmo, otherPmo).doesNotContain(requester, owner)
+        .hasSameSizeAs(noticesOf(IssueService.ENTITY, escalated.id()));
 
     Task pmoTask = task(pi.getId());
     actAs(pmo);
@@ -211,6 +224,7 @@ class IssueProcessTest extends CaseProcessTest {
   void thePmoMissingItsDeadlineEscalatesToTheSteeringCommitteeWhichReassigns() {
     ProcessInstance pi = atPmoReview("low");
     Escalation toPmo = single(issueOf(pi));
+    int toldAboutToPmo = noticesOf(IssueService.ENTITY, toPmo.entityId()).size();
     var pmoDeadline = timer(pi.getId(), IssueProcess.EVENT_PMO_DEADLINE_PASSED).getDuedate();
     assertThat(pmoDeadline.toInstant()).isEqualTo(toPmo.respondBy().toInstant());
 
@@ -224,8 +238,14 @@ class IssueProcessTest extends CaseProcessTest {
     assertThat(steps).hasSize(2);
     Escalation toSteering = steps.get(1);
     assertThat(toSteering.level()).isEqualTo(2);
+    assertThat(toSteering.trigger()).isEqualTo(EscalationTrigger.PMO_DEADLINE_PASSED);
+    assertThat(toSteering.waitingFor()).isEqualTo("pmo");
     assertThat(toSteering.escalatedTo()).isEqualTo("steering-committee");
     assertThat(toSteering.rule()).isEqualTo("pmo.issue.escalation.pmo-review = P2D");
+    List<String> toldAboutToSteering = noticesOf(IssueService.ENTITY, issue.id());
+    assertThat(toldAboutToSteering.subList(toldAboutToPmo, toldAboutToSteering.size()))
+        .contains(steering + ": Escalation: Issue " + issue.code() + " (LOW): " + issue.title())
+        .noneMatch(notice -> notice.startsWith(pmo + ":"));
     assertThat(toSteering.missedDeadline()).isEqualTo(toPmo.respondBy());
     assertThat(toSteering.reason()).isEqualTo("the PMO did not act on the escalated issue by " + toPmo.respondBy());
     assertThat(toSteering.escalatedBy()).isEqualTo("system");
@@ -250,8 +270,10 @@ class IssueProcessTest extends CaseProcessTest {
     assertThat(pi).hasPassed(IssueProcess.TASK_ESCALATE_BY_PMO).isWaitingAt(IssueProcess.TASK_STEERING_DECISION);
     Escalation toSteering = escalations.of(IssueService.ENTITY, issueOf(pi).id()).get(1);
     assertThat(toSteering.rule()).isEqualTo("PMO decision (Task_PmoReview)");
+    assertThat(toSteering.trigger()).isEqualTo(EscalationTrigger.PMO_ESCALATED);
     assertThat(toSteering.reason()).isEqualTo("escalated by the PMO: Needs a budget call");
     assertThat(toSteering.missedDeadline()).isNull();
+    assertThat(toSteering.waitingFor()).isNull();
     assertThat(toSteering.escalatedBy()).isEqualTo(pmo);
 
     complete(steering, pi.getId(), Map.of("steeringDecision", "close", "owner", owner,

@@ -75,6 +75,11 @@ class LessonApiTest extends IntegrationTest {
     assertThat(ids(page)).containsExactly(second);
     assertThat(page).containsEntry("total", 3).containsEntry("page", 1).containsEntry("size", 1);
     assertThat(ids(get("/api/lessons?tag=" + tag + "&category="))).hasSize(3);
+    // keyset: the page after the first lesson's id is the page by offset
+    Map<String, Object> firstPage = get("/api/lessons?tag=" + tag + "&size=1");
+    assertThat(firstPage.get("next")).isEqualTo(((Number) items(firstPage).get(0).get("id")).intValue());
+    assertThat(ids(get("/api/lessons?tag=" + tag + "&size=1&after=" + firstPage.get("next"))))
+        .containsExactly(second);
   }
 
   @Test
@@ -112,6 +117,8 @@ class LessonApiTest extends IntegrationTest {
     assertThat(ids(get("/api/lessons?q=" + enc(word + " well")))).containsExactly(unrelated);
     assertThat(ids(get("/api/lessons?q=the&projectId=" + project))).isEmpty();
     assertThat(ids(get("/api/lessons?q=" + enc(word + " vendor") + "&tag=references"))).containsExactly(weak);
+    // ranked results are paged by page, not by keyset
+    assertProblem("/api/lessons?q=" + enc(word) + "&after=" + strong, "after", "cannot be used with q");
   }
 
   @Test

@@ -4,23 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import pmo.IntegrationTest;
+import pmo.DecisionTables;
 
 /**
- * Both decision tables of the risk process, deployed and evaluated by the engine, at every edge: each band of
+ * Both decision tables of the risk process, evaluated by the standalone DMN engine (no Spring context), at every
+ * edge: each band of
  * risk-level.dmn on both sides of its edges and every cell of the 5×5 matrix; every trigger × level of
  * risk-escalation-level.dmn.
  */
-class RiskDecisionTablesTest extends IntegrationTest {
+class RiskDecisionTablesTest {
 
-  @Autowired
-  DecisionService decisions;
+  private static final DecisionTables LEVEL = DecisionTables.of("risk-level.dmn");
+  private static final DecisionTables ESCALATION = DecisionTables.of("risk-escalation-level.dmn");
 
   @ParameterizedTest(name = "probability {0} × impact {1} = {2}: {3}")
   @CsvSource({
@@ -64,7 +63,7 @@ class RiskDecisionTablesTest extends IntegrationTest {
   @ParameterizedTest(name = "score {0}×{1} is outside the matrix: no level")
   @CsvSource({"0, 3", "1, 0", "6, 5", "13, 2"})
   void scoresOutsideTheMatrixHaveNoLevel(int probability, int impact) {
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(RiskProcess.LEVEL_DECISION,
+    DmnDecisionTableResult result = LEVEL.evaluate(RiskProcess.LEVEL_DECISION,
         Variables.createVariables().putValue("probability", probability).putValue("impact", impact));
     assertThat(result.getResultList()).isEmpty();
   }
@@ -102,14 +101,14 @@ class RiskDecisionTablesTest extends IntegrationTest {
   }
 
   private String level(int probability, int impact) {
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(RiskProcess.LEVEL_DECISION,
+    DmnDecisionTableResult result = LEVEL.evaluate(RiskProcess.LEVEL_DECISION,
         Variables.createVariables().putValue("probability", probability).putValue("impact", impact));
     assertThat(result.getResultList()).as("exactly one rule matches").hasSize(1);
     return result.getSingleEntry();
   }
 
   private DmnDecisionTableResult escalation(String trigger, String level) {
-    return decisions.evaluateDecisionTableByKey(RiskProcess.ESCALATION_DECISION,
+    return ESCALATION.evaluate(RiskProcess.ESCALATION_DECISION,
         Variables.createVariables().putValue("escalationTrigger", trigger).putValue("riskLevel", level));
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import pmo.issue.CaseProcessTest;
 import pmo.issue.IssueProcess;
 import pmo.project.ProjectFactSource;
+import pmo.project.ProjectFacts;
 
 /** The facts a gate review reads about a project's risks and issues, counted from rows in every state. */
 class RiskFactsTest extends CaseProcessTest {
@@ -24,8 +25,7 @@ class RiskFactsTest extends CaseProcessTest {
     long projectId = newProject();
     long otherProject = newProject();
     ProjectFactSource facts = sources.stream().filter(RiskFacts.class::isInstance).findFirst().orElseThrow();
-    assertThat(facts.factsFor(projectId)).isEqualTo(Map.of("openRisks", 0L, "assessedRisks", 0L,
-        "openCriticalRisksWithoutResponse", 0L, "openIssues", 0L, "openCriticalIssues", 0L));
+    assertThat(facts.addTo(ProjectFacts.NONE, projectId)).isEqualTo(ProjectFacts.NONE);
 
     raiseRisk(projectId, null, null);                                   // open, not assessed
     raiseRisk(projectId, 4, 4);                                         // open, critical, no response yet
@@ -47,10 +47,10 @@ class RiskFactsTest extends CaseProcessTest {
     complete(owner, resolved.getId(), Map.of("resolution", "Fixed"));
     raiseIssue(otherProject, "critical");
 
-    assertThat(facts.factsFor(projectId)).isEqualTo(Map.of("openRisks", 4L, "assessedRisks", 3L,
-        "openCriticalRisksWithoutResponse", 2L, "openIssues", 2L, "openCriticalIssues", 1L));
-    assertThat(facts.factsFor(otherProject)).containsEntry("openRisks", 1L)
-        .containsEntry("openCriticalRisksWithoutResponse", 1L).containsEntry("openCriticalIssues", 1L);
+    assertThat(facts.addTo(ProjectFacts.NONE, projectId)).isEqualTo(ProjectFacts.NONE.withRisks(4, 3, 2)
+        .withIssues(2, 1));
+    assertThat(facts.addTo(ProjectFacts.NONE, otherProject)).isEqualTo(ProjectFacts.NONE.withRisks(1, 1, 1)
+        .withIssues(1, 1));
   }
 
   private ProcessInstance raiseRisk(long projectId, Integer probability, Integer impact) {

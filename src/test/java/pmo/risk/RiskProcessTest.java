@@ -1,6 +1,5 @@
 package pmo.risk;
 
-import pmo.platform.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -17,8 +16,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import pmo.escalation.Escalation;
+import pmo.escalation.EscalationKind;
+import pmo.escalation.EscalationTrigger;
 import pmo.issue.CaseProcessTest;
-import pmo.issue.Escalation;
 import pmo.issue.Issue;
 import pmo.issue.IssueLog;
 import pmo.issue.IssueProcess;
@@ -26,6 +27,7 @@ import pmo.issue.IssueSeverity;
 import pmo.issue.IssueStatus;
 import pmo.platform.InvalidInputException;
 import pmo.platform.SegregationOfDutiesException;
+import pmo.platform.Viewer;
 import pmo.platform.engine.Tasklist;
 
 /**
@@ -148,6 +150,15 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(review.getDueDate().toInstant()).isEqualTo(step.respondBy().toInstant());
     assertThat(runtime.getVariable(pi.getId(), RiskProcess.ESCALATION_REASON.name())).isEqualTo(step.reason());
     assertThat(actions("ESCALATION", step.id())).containsExactly("ESCALATION_RECORDED by otto");
+    assertThat(step.kind()).isEqualTo(EscalationKind.ESCALATION);
+    assertThat(step.trigger()).isEqualTo(EscalationTrigger.RESIDUAL);
+    assertThat(step.waitingFor()).isNull();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        .as("the instance is named by its risk").isEqualTo(escalated.code());
+    // the PMO's members are told; whoever raised (olga, herself PMO) or owns the risk is not
+    assertThat(recipients(RiskService.ENTITY, escalated.id(), "Escalation: Risk " + escalated.code() + " (HIGH): "
+        + escalated.title())).contains(otherPmo).doesNotContain(pmo, owner)
+        .hasSameSizeAs(noticesOf(RiskService.ENTITY, escalated.id()));
 
     complete(otherPmo, pi.getId(), Map.of("pmoDecision", "accept", "pmoComment", "Insured; within appetite"));
     assertThat(pi).isEnded().hasPassed(RiskProcess.END_ACCEPTED_BY_PMO);
@@ -198,6 +209,9 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(toSteering.level()).isEqualTo(2);
     assertThat(toSteering.escalatedTo()).isEqualTo("steering-committee");
     assertThat(toSteering.rule()).isEqualTo("risk-escalation-level/ESCALATED_BY_PMO");
+    assertThat(toSteering.trigger()).isEqualTo(EscalationTrigger.PMO_ESCALATED);
+    assertThat(recipients(RiskService.ENTITY, risk.id(), "Escalation: Risk " + risk.code() + " (" + risk.level()
+        + "): " + risk.title())).contains(steering);
     assertThat(toSteering.reason()).isEqualTo("escalated by the PMO: Budget decision needed");
     assertThat(toSteering.escalatedBy()).isEqualTo(otherPmo);
     assertThat(toSteering.respondBy()).isEqualTo(toSteering.escalatedAt()
@@ -230,6 +244,8 @@ class RiskProcessTest extends CaseProcessTest {
     Risk risk = riskOf(pi);
     Escalation toPmo = single(risk);
     assertThat(toPmo.rule()).isEqualTo("risk-escalation-level/REPORT_OVERDUE");
+    assertThat(toPmo.trigger()).isEqualTo(EscalationTrigger.REPORT_OVERDUE);
+    assertThat(toPmo.waitingFor()).isEqualTo(owner);
     assertThat(toPmo.escalatedTo()).isEqualTo("pmo");
     assertThat(toPmo.level()).isEqualTo(1);
     assertThat(toPmo.missedDeadline().toInstant()).isEqualTo(expectedDeadline.toInstant());
@@ -248,6 +264,8 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(steps).hasSize(2);
     Escalation toSteering = steps.get(1);
     assertThat(toSteering.rule()).isEqualTo("risk-escalation-level/REVIEW_OVERDUE");
+    assertThat(toSteering.trigger()).isEqualTo(EscalationTrigger.REVIEW_OVERDUE);
+    assertThat(toSteering.waitingFor()).isEqualTo("pmo");
     assertThat(toSteering.escalatedTo()).isEqualTo("steering-committee");
     assertThat(toSteering.level()).isEqualTo(2);
     assertThat(toSteering.missedDeadline()).isEqualTo(toPmo.respondBy());

@@ -67,14 +67,16 @@ class GateApiTest extends LifecycleTestSupport {
 
     Map<String, Object> recycled = list(packages.get(1).get("decisions")).get(0);
     assertThat(recycled).containsEntry("decision", "RECYCLE").containsEntry("decidedBy", office)
-        .containsEntry("notes", "Add the stakeholder register").containsEntry("totalScore", 2.9)
+        .containsEntry("notes", "Add the stakeholder register").containsEntry("totalScore", 2.4)
         .containsKey("decidedAt");
     assertThat(list(recycled.get("scores"))).extracting(s -> s.get("criterion") + "=" + s.get("score") + "x"
-        + s.get("weight")).containsExactly("strategicFit=2x0.4", "businessCase=3x0.3", "feasibility=4x0.3");
+        + s.get("weight")).containsExactly("strategicFit=2x0.4", "businessCase=3x0.2", "feasibility=4x0.2",
+        // scored by the training records: the manager holds no completion
+        "managerTrained=1x0.2");
     assertThat(list(recycled.get("criteria"))).singleElement().satisfies(c -> assertThat(c)
         .containsEntry("passed", true));
     Map<String, Object> go = list(packages.get(2).get("decisions")).get(0);
-    assertThat(go).containsEntry("decision", "GO").containsEntry("totalScore", 4.1);
+    assertThat(go).containsEntry("decision", "GO").containsEntry("totalScore", 3.6);
     assertThat(list(packages.get(2).get("checks"))).extracting(c -> c.get("occasion"))
         .containsExactly("SUBMISSION", "DECISION");
   }

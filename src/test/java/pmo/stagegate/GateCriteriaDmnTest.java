@@ -9,26 +9,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import pmo.IntegrationTest;
+import pmo.DecisionTables;
+import pmo.project.ProjectFacts;
 
 /**
  * processes/gate-criteria.dmn, table-driven at every edge: each gate yields each of its must-meet criteria exactly
- * once, met or not, whatever the facts; the criteria of other gates never appear.
+ * once, met or not, whatever the facts; the criteria of other gates never appear. Whether the project manager is
+ * trained in the current standard ({@code managerTrained}, from pmo.improvement.training) is a fact every check records
+ * for the board, never a knock-out: each row of the table holds once with the manager trained and once without.
  */
-class GateCriteriaDmnTest extends IntegrationTest {
+class GateCriteriaDmnTest {
 
   private static final Map<String, Set<String>> CRITERIA = Map.of(
       "G1", Set.of("charterApproved"),
       "G2", Set.of("baselineSet", "risksAssessed", "noCriticalRiskWithoutResponse"),
       "G3", Set.of("noOpenCriticalIssue", "noCriticalRiskWithoutResponse", "noOpenChangeRequest", "acceptanceSigned"));
 
-  @Autowired
-  DecisionService decisions;
+  private static final DecisionTables TABLES = DecisionTables.of("gate-criteria.dmn");
 
   @ParameterizedTest(name = "{0}: charter={1} baseline={2} risks={3}/{4} critical={5} issues={6} changes={7} "
       + "acceptance={8} -> not met: {9}")
@@ -56,18 +56,23 @@ class GateCriteriaDmnTest extends IntegrationTest {
   void eachGateYieldsEachOfItsCriteriaOnceMetOrNot(String gate, boolean charter, boolean baseline, int openRisks,
       int assessedRisks, int criticalWithoutResponse, int criticalIssues, int openChangeRequests, boolean acceptance,
       String notMet) {
-    Map<String, Object> facts = new HashMap<>();
-    facts.put("gate", gate);
-    facts.put("charterApproved", charter);
-    facts.put("baselineSet", baseline);
-    facts.put("openRisks", openRisks);
-    facts.put("assessedRisks", assessedRisks);
-    facts.put("openCriticalRisksWithoutResponse", criticalWithoutResponse);
-    facts.put("openCriticalIssues", criticalIssues);
-    facts.put("openChangeRequests", openChangeRequests);
-    facts.put("acceptanceSigned", acceptance);
+    for (boolean managerTrained : new boolean[] {false, true}) {
+      evaluate(gate, charter, baseline, openRisks, assessedRisks, criticalWithoutResponse, criticalIssues,
+          openChangeRequests, acceptance, managerTrained, notMet);
+    }
+  }
 
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(GateCriteria.DECISION, facts);
+  private static void evaluate(String gate, boolean charter, boolean baseline, int openRisks, int assessedRisks,
+      int criticalWithoutResponse, int criticalIssues, int openChangeRequests, boolean acceptance,
+      boolean managerTrained, String notMet) {
+    // the table's inputs are the named fields of ProjectFacts: a renamed field or input fails here
+    Map<String, Object> facts = new HashMap<>(new ProjectFacts(charter, acceptance, baseline, openRisks,
+        assessedRisks, criticalWithoutResponse, criticalIssues, criticalIssues, openChangeRequests, managerTrained)
+        .asVariables());
+    assertThat(facts).containsEntry("managerTrained", managerTrained);
+    facts.put("gate", gate);
+
+    DmnDecisionTableResult result = TABLES.evaluate(GateCriteria.DECISION, facts);
 
     List<String> criteria = result.getResultList().stream().map(r -> (String) r.get("criterion")).toList();
     assertThat(criteria).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(CRITERIA.get(gate));
@@ -83,18 +88,18 @@ class GateCriteriaDmnTest extends IntegrationTest {
 
   @Test
   void aGateTheTableDoesNotKnowHasNoCriteria() {
-    Map<String, Object> facts = new HashMap<>(GateFacts.DEFAULTS);
+    Map<String, Object> facts = new HashMap<>(ProjectFacts.NONE.asVariables());
     facts.put("gate", "G4");
-    assertThat(decisions.evaluateDecisionTableByKey(GateCriteria.DECISION, facts).getResultList()).isEmpty();
+    assertThat(TABLES.evaluate(GateCriteria.DECISION, facts).getResultList()).isEmpty();
   }
 
   @Test
   void factsNoSourceGivesMeanNoneRecordedAndNothingShown() {
     Map<String, List<String>> notMet = new HashMap<>();
     for (String gate : List.of("G1", "G2", "G3")) {
-      Map<String, Object> facts = new HashMap<>(GateFacts.DEFAULTS);
+      Map<String, Object> facts = new HashMap<>(ProjectFacts.NONE.asVariables());
       facts.put("gate", gate);
-      notMet.put(gate, decisions.evaluateDecisionTableByKey(GateCriteria.DECISION, facts).getResultList().stream()
+      notMet.put(gate, TABLES.evaluate(GateCriteria.DECISION, facts).getResultList().stream()
           .filter(r -> Boolean.FALSE.equals(r.get("passed"))).map(r -> (String) r.get("criterion")).toList());
     }
     // counts default to 0 (no open risks, issues or change requests recorded): those criteria are met; what must be

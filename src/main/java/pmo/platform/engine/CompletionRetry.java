@@ -43,11 +43,34 @@ final class CompletionRetry extends CommandInterceptor {
         if (lost != null && String.valueOf(e.getMessage()).contains("Cannot find task")) {
           throw new ConflictException("The task was completed by someone else meanwhile: " + e.getMessage());
         }
-        throw e;
+        throw goneMeanwhile(command, e);
+      } catch (RuntimeException e) {
+        throw goneMeanwhile(command, e);
       }
     }
     throw new ConflictException("The case was changed by others " + ATTEMPTS + " times while this task was being "
         + "completed; reload and try again");
+  }
+
+  /**
+   * A completion that failed on a task someone else completed in the same moment: the engine read the task before the
+   * other commit and its process position after it, so it may have run the next step's checks on this submission. The
+   * task is gone now: that is the answer (409), not what those checks said.
+   */
+  private RuntimeException goneMeanwhile(Command<?> command, RuntimeException failure) {
+    String taskId = FormContract.taskOf(command);
+    if (taskId == null || failure instanceof ConflictException) {
+      return failure;
+    }
+    boolean gone;
+    try {
+      gone = next.execute(context -> context.getTaskManager().findTaskById(taskId)) == null
+          && next.execute(context -> context.getHistoricTaskInstanceManager()
+              .findHistoricTaskInstanceById(taskId)) != null;
+    } catch (RuntimeException unknown) {
+      return failure;
+    }
+    return gone ? new ConflictException("The task was completed by someone else meanwhile") : failure;
   }
 
   private static void pause(int attempt) {

@@ -1,15 +1,15 @@
 package pmo.platform.engine;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import pmo.platform.Viewer;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Who is acting: the user the engine runs for (Tasklist and engine REST set it), else the user of the REST call,

@@ -43,6 +43,8 @@ import org.springframework.context.ApplicationContext;
  * ({@link ModelCheck}); a delegate bean that does not exist, a form, decision or called process that neither the
  * deployment nor the engine has, a candidate group that does not exist, a user task without form or without anybody
  * to work it, a process or decision without {@code historyTimeToLive}.
+ *
+ * <p>Longer than 200 lines: one short check per fault listed above, run over one parsed deployment.
  */
 final class DeploymentGuard implements Deployer {
 

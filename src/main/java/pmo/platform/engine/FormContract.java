@@ -15,19 +15,19 @@ import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
-import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -44,7 +44,7 @@ import pmo.platform.NotFoundException;
 import pmo.platform.Roles;
 
 /**
- * <b>The form is the contract</b> (DESIGN.md §4a): a command interceptor of the engine, so it applies to every way in
+ * <b>The form is the contract</b> (README, "Governance that cannot be bypassed"): a command interceptor of the engine, so it applies to every way in
  * (Tasklist, the engine REST API, Java). For a user (not the system, not an administrator):
  * <ul>
  *   <li>starting a process or completing a task (complete, resolve, submit-form) accepts the fields of that start
@@ -58,6 +58,8 @@ import pmo.platform.Roles;
  * The system (the job executor, start-up code, {@link SystemActions}) and members of {@code camunda-admin} are not
  * held to it. The command classes keep their inputs in protected fields; they are read here by reflection, and a
  * missing field fails the start of the application ({@link #FIELDS}), not silently.
+ *
+ * <p>Longer than 200 lines: the start and task checks and the list of refused commands are one boundary, read together.
  */
 final class FormContract extends CommandInterceptor {
 
@@ -127,6 +129,14 @@ final class FormContract extends CommandInterceptor {
       ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(fieldOf(start), start);
       checkStart(context, definitionOf(context, builder), variables(builder.getVariables()));
     }
+  }
+
+  /** The task a completion is for; {@code null} for any other command. */
+  static String taskOf(Command<?> command) {
+    if (command instanceof CompleteTaskCmd complete) {
+      return (String) read(COMPLETE_TASK_ID, complete);
+    }
+    return command instanceof SubmitTaskFormCmd submit ? (String) read(SUBMIT_TASK_ID, submit) : null;
   }
 
   private void checkTask(CommandContext context, String taskId, Map<String, Object> submitted) {

@@ -1,6 +1,5 @@
 package pmo.platform.engine;
 
-import pmo.platform.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import pmo.platform.FieldError;
 
 /**
  * The validation rules of a Camunda Form (form-js schema), applied on the server to what a user submitted: required,

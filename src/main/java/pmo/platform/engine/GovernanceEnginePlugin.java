@@ -2,10 +2,10 @@ package pmo.platform.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -86,10 +86,7 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
     // decisions are FEEL only (the guard rejects any other language); the defaults say so too, whatever a later
     // setting of the legacy behaviour would make of them (JUEL, which reaches beans)
     configuration.setDmnFeelEnableLegacyBehavior(false);
-    dmn.setDefaultInputExpressionExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-    dmn.setDefaultInputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-    dmn.setDefaultOutputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
-    dmn.setDefaultLiteralExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+    DecisionLanguage.feelOnly(dmn);
     decisionListeners.orderedStream().forEach(dmn.getCustomPostDecisionEvaluationListeners()::add);
     configuration.setDmnEngineConfiguration(dmn);
   }

@@ -1,9 +1,5 @@
 package pmo.platform.engine;
 
-import pmo.platform.ConflictException;
-import pmo.platform.FieldError;
-import pmo.platform.SegregationOfDutiesException;
-import pmo.platform.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +11,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import pmo.platform.ConflictException;
+import pmo.platform.FieldError;
+import pmo.platform.InvalidInputException;
+import pmo.platform.SegregationOfDutiesException;
 
 /**
  * Added to every user task of every process by {@link GovernanceParseListener}; the one place that enforces

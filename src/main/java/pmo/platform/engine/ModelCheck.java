@@ -29,6 +29,8 @@ import pmo.platform.engine.DeploymentGuard.Fault;
  * {@code #{} must pass the {@link ExpressionChecker}; scripts, connectors, Java classes and resources the engine
  * would load are rejected whatever they contain. A DMN file may use FEEL only, without Java ("external") functions.
  * Pure: no engine, no Spring.
+ *
+ * <p>Longer than 200 lines: one case per BPMN and DMN construct that is refused or checked.
  */
 final class ModelCheck {
 

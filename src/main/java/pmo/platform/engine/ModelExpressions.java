@@ -25,7 +25,12 @@ final class ModelExpressions {
       "changeDeadlines", Set.of("reminderAfter", "escalateAfter"),
       "riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline"),
       "issueDeadlines", Set.of("resolveBy", "respondBy"),
-      "portfolioSchedule", Set.of("cycle"));
+      "portfolioSchedule", Set.of("cycle"),
+      "improvementDeadlines", Set.of("reminderAt", "escalateAt"),
+      "standardsReviewSchedule", Set.of("cycle"),
+      "standardsReviewItems", Set.of("of"),
+      "trainingSchedule", Set.of("expiryCheck"),
+      "performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "periodicReports"));
 
   /** Camunda's built-in functions a model may use, as plain values ({@code ${now()}}, not {@code ${now().x}}). */
   static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");

@@ -1,6 +1,5 @@
 package pmo.platform.engine;
 
-import pmo.platform.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
+import pmo.platform.Choice;
+import pmo.platform.Choices;
+import pmo.platform.InvalidInputException;
 
 /**
  * A process variable with its name and type in one constant (the idea of camunda-bpm-data): processes declare their
@@ -58,6 +60,16 @@ public final class Var<T> {
 
   public static Var<Boolean> flag(String name) {
     return new Var<>(name, v -> v instanceof Boolean b ? b : Boolean.valueOf(v.toString().trim()), v -> v);
+  }
+
+  /**
+   * One of a closed set of choices (a decision, a type, a route), held as its value (what the form submitted and the
+   * model compares with) and read as its enum constant; any other value is an input error naming the variable and the
+   * allowed values.
+   */
+  public static <E extends Enum<E> & Choice> Var<E> choice(String name, Class<E> type) {
+    return new Var<>(name, v -> type.isInstance(v) ? type.cast(v) : Choices.of(type, v.toString(), name),
+        v -> v == null ? null : v.value());
   }
 
   /** A date as Camunda Forms' date picker submits it: ISO text {@code yyyy-MM-dd}. */

@@ -1,11 +1,11 @@
 package pmo.platform.identity;
 
-import pmo.platform.InputErrors;
-import pmo.platform.engine.SystemActions;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import pmo.platform.InputErrors;
+import pmo.platform.engine.SystemActions;
 
 /**
  * Look-ups in the engine's identity service for validation: does this user exist, is it in that group. They are the
@@ -40,6 +40,14 @@ public class Directory {
   public List<String> groupsOf(String userId) {
     return asSystem(() -> identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()
         .map(g -> g.getId()).toList());
+  }
+
+  /**
+   * The members of a group, by id (unlimited: the system asks, to notify them; the query limit guards users' queries).
+   */
+  public List<String> membersOf(String groupId) {
+    return asSystem(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc()
+        .unlimitedList().stream().map(User::getId).toList());
   }
 
   public String email(String userId) {

@@ -1,7 +1,5 @@
 package pmo.platform.identity;
 
-import pmo.platform.Roles;
-import pmo.platform.engine.Tasklist;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -28,6 +26,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import pmo.platform.Roles;
+import pmo.platform.engine.Tasklist;
 
 /**
  * Makes sure, at every start and in every profile, that the role groups exist with their authorizations and that each
@@ -115,10 +115,14 @@ class IdentityBootstrap implements ApplicationRunner {
     grant(g, Resources.GROUP, "*", Permissions.READ);
   }
 
-  /** Process owners deploy BPMN, DMN and forms (Camunda Modeler) and read what is deployed. */
+  /**
+   * Process owners deploy BPMN, DMN and forms (Camunda Modeler) and read what is deployed; they work their tasks of the
+   * standards review and the improvement proposals they implement in Tasklist.
+   */
   private void grantProcessOwners() {
     String g = Roles.PROCESS_OWNERS;
     grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(g, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
     grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
     grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
@@ -127,10 +131,13 @@ class IdentityBootstrap implements ApplicationRunner {
   }
 
   private void ensureFilters() {
-    filter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.STAFF);
+    // process owners work tasks too (standards reviews, the improvement proposals they implement)
+    List<String> workers = java.util.stream.Stream.concat(Roles.STAFF.stream(),
+        java.util.stream.Stream.of(Roles.PROCESS_OWNERS)).toList();
+    filter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), workers);
     filter("Tasks I can claim", -5, tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"),
-        Roles.STAFF);
-    for (String group : Roles.STAFF) {
+        workers);
+    for (String group : workers) {
       Roles.Group role = Roles.ALL.stream().filter(r -> r.id().equals(group)).findFirst().orElseThrow();
       filter(role.name(), 0, tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(),
           java.util.List.of(group));

@@ -1,6 +1,5 @@
 package pmo.platform.security;
 
-import pmo.platform.identity.Directory;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -9,6 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import pmo.platform.identity.Directory;
 
 /**
  * HTTP Basic against the engine's identity service: the same users and passwords as Tasklist. The user's groups

@@ -33,6 +33,9 @@ import pmo.platform.NotFoundException;
  * errors and PostgreSQL hides the real error of a batch behind {@link SQLException#getNextException()}, so the whole
  * cause chain is searched: first for the application's own exceptions (the most precise answer), then for the engine's
  * and the database's. A failure that means nothing here (a bug) is empty: the caller answers 500 without internals.
+ *
+ * <p>Longer than 200 lines: one case per kind of failure, in the order they are searched for; split, the order would be
+ * lost.
  */
 final class Failures {
 

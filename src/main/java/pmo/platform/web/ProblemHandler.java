@@ -1,10 +1,5 @@
 package pmo.platform.web;
 
-import pmo.platform.FieldError;
-import pmo.platform.ForbiddenActionException;
-import pmo.platform.NotFoundException;
-import pmo.platform.ConflictException;
-import pmo.platform.InvalidInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -15,12 +10,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import pmo.platform.ConflictException;
+import pmo.platform.FieldError;
+import pmo.platform.ForbiddenActionException;
+import pmo.platform.InvalidInputException;
+import pmo.platform.NotFoundException;
 
 /**
  * Every error of the application's REST API as RFC 7807 problem details; bad input names each field and reason. What
@@ -81,15 +80,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({AccessDeniedException.class, ForbiddenActionException.class})
   ProblemDetail forbidden(RuntimeException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
-    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
-        .toList();
-    return ResponseEntity.badRequest().body(badRequest(errors));
   }
 
   @Override

@@ -86,8 +86,10 @@ class PackCompiler {
   }
 
   private Map<String, Object> factsOf(long projectId) {
-    Map<String, Object> all = new HashMap<>();
-    facts.forEach(source -> all.putAll(source.factsFor(projectId)));
-    return new java.util.TreeMap<>(all);
+    pmo.project.ProjectFacts all = pmo.project.ProjectFacts.NONE;
+    for (ProjectFactSource source : facts) {
+      all = source.addTo(all, projectId);
+    }
+    return new java.util.TreeMap<>(all.asVariables());
   }
 }

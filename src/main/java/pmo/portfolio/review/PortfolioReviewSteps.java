@@ -27,7 +27,8 @@ class PortfolioReviewSteps {
   /** The schedule's step: starts a review as the system (it is skipped when another review is still open). */
   @Bean
   JavaDelegate startScheduledReview(pmo.platform.engine.SystemActions system) {
-    return execution -> system.startProcess(PortfolioReviewProcess.KEY, null, java.util.Map.of());
+    return execution -> system.startProcess(PortfolioReviewProcess.KEY, null,
+        java.util.Map.of(OCCASION.name(), "Scheduled review (pmo.portfolio.review.cycle)"));
   }
 
   @Bean

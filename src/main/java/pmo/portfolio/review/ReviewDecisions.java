@@ -1,5 +1,7 @@
 package pmo.portfolio.review;
 
+import java.util.List;
+import pmo.platform.Choice;
 import pmo.platform.Choices;
 
 /** The decisions of a review, as the proposal form offers them. */
@@ -9,17 +11,22 @@ final class ReviewDecisions {
   }
 
   /** On a running project. Stop and pause need a reason; re-prioritise needs new scores. */
-  enum OnProject {
+  enum OnProject implements Choice {
     CONTINUE("continue"), PAUSE("pause"), STOP("stop"), REPRIORITISE("reprioritise");
 
     final String value;
+
+    @Override
+    public String value() {
+      return value;
+    }
 
     OnProject(String value) {
       this.value = value;
     }
 
     static OnProject of(String value, String field) {
-      return Choices.pick(values(), d -> d.value, value, field);
+      return Choices.of(List.of(values()), value, field);
     }
 
     boolean needsReason() {
@@ -28,32 +35,42 @@ final class ReviewDecisions {
   }
 
   /** On a proposal waiting for its sponsor. Reject needs a reason; approve a project manager and a planned start. */
-  enum OnProposal {
+  enum OnProposal implements Choice {
     APPROVE("approve"), DEFER("defer"), REJECT("reject");
 
     final String value;
+
+    @Override
+    public String value() {
+      return value;
+    }
 
     OnProposal(String value) {
       this.value = value;
     }
 
     static OnProposal of(String value, String field) {
-      return Choices.pick(values(), d -> d.value, value, field);
+      return Choices.of(List.of(values()), value, field);
     }
   }
 
   /** The steering committee's answer. */
-  enum Steering {
+  enum Steering implements Choice {
     APPROVE("approve"), SEND_BACK("sendBack");
 
     final String value;
+
+    @Override
+    public String value() {
+      return value;
+    }
 
     Steering(String value) {
       this.value = value;
     }
 
     static Steering of(String value, String field) {
-      return Choices.pick(values(), d -> d.value, value, field);
+      return Choices.of(List.of(values()), value, field);
     }
   }
 }

@@ -13,7 +13,7 @@ import pmo.platform.RowLocks;
 import pmo.platform.SqlFilter;
 
 /** Portfolio reviews, their rounds and decisions (portfolio_review, _round, _decision). */
-@Repository
+@Repository("portfolioReviewRepository")
 class ReviewRepository {
 
   private final JdbcClient jdbc;

@@ -1,6 +1,5 @@
 package pmo.platform.engine;
 
-import pmo.platform.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -21,6 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import pmo.IntegrationTest;
 import pmo.audit.AuditEvent;
+import pmo.platform.Roles;
 
 /**
  * Deployments as Camunda Modeler sends them (multipart to /engine-rest/deployment/create): a process owner's valid

@@ -1,6 +1,5 @@
 package pmo.platform.engine;
 
-import pmo.platform.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.Test;
+import pmo.platform.Roles;
 
 /**
  * Every task that approves, votes on, reviews or decides something carries the four-eyes rule against the people
@@ -48,7 +48,14 @@ class FourEyesCoverageTest {
           "Task_SteeringDecision", Set.of("raisedBy", "owner")),
       "issue-escalation.bpmn", Map.of(
           "Task_PmoReview", Set.of("raisedBy", "owner"),
-          "Task_SteeringDecision", Set.of("raisedBy", "owner")));
+          "Task_SteeringDecision", Set.of("raisedBy", "owner")),
+      "improvement-proposal.bpmn", Map.of(
+          "Task_EvaluateProposal", Set.of("proposer"),
+          "Task_VerifyBenefit", Set.of("proposer", "implementer")),
+      "status-report.bpmn", Map.of(
+          "Task_ReviewRedReport", Set.of("reportSubmitter")),
+      "improvement-plan.bpmn", Map.of(
+          "Task_AgreeImprovementPlan", Set.of("planDrafter")));
 
   static final Set<String> DECIDING_GROUPS = Set.of(Roles.PMO, Roles.CHANGE_BOARD, Roles.STEERING_COMMITTEE);
 

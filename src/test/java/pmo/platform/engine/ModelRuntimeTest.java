@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
@@ -93,7 +93,7 @@ class ModelRuntimeTest extends IntegrationTest {
       assertThat(publicMethods).as(entry.getKey()).containsAll(entry.getValue());
       assertThat(beans.names()).contains(entry.getKey());
     }
-    assertThat(beans.names()).contains("recordProposal", "tallyBoardVotes", "escalateIssue")
+    assertThat(beans.names()).contains("recordProposal", "tallyBoardVotes", "escalateCase", "escalateIssue")
         .doesNotContain("jdbcTemplate", "identityService", "runtimeService");
     assertThat(beans.names()).allSatisfy(name -> assertThat(ModelExpressions.isCallableBean(name)
         || ModelExpressions.isDelegateType(ModelBeans.typeOf(spring, name))).as(name).isTrue());

@@ -181,6 +181,20 @@ class TrustBoundaryTest extends IntegrationTest {
         .processInstanceBusinessKey(projects.find(project).code()).count()).isEqualTo(1);
   }
 
+  /** Finding 11: text the engine cannot store is a 400 naming the field, not a 500. */
+  @Test
+  void textTooLongOrWithControlCharactersIsRefusedByField() {
+    long project = project();
+    Map<String, Object> tooLong = form(changeRequest(project, 1000));
+    tooLong.put("description", value("x".repeat(4001)));
+    assertProblem(post(rita, "/engine-rest/process-definition/key/" + ChangeRequestProcess.KEY + "/start",
+        Map.of("variables", tooLong)), 400, "description", "must be at most 4000 characters");
+    Map<String, Object> bell = form(changeRequest(project, 1000));
+    bell.put("title", value("Ring \u0007 the bell"));
+    assertProblem(post(rita, "/engine-rest/process-definition/key/" + ChangeRequestProcess.KEY + "/start",
+        Map.of("variables", bell)), 400, "title", "control characters");
+  }
+
   /** Variables are written by completing a task with its form, not by starting at a chosen step or a message. */
   @Test
   void nobodyStartsAProcessInTheMiddleOrMovesItsToken() {

@@ -25,7 +25,7 @@ import pmo.project.NewProject;
 import pmo.project.ProjectService;
 
 /**
- * {@code /api} reads follow the same rules as the engine (DESIGN.md §4a, issue 9 finding 6): for every endpoint that
+ * {@code /api} reads follow the same rules as the engine (README, "Governance that cannot be bypassed", issue 9 finding 6): for every endpoint that
  * shows cases, each kind of user sees exactly the cases they may see, one by one (else 404, existence not given away)
  * and in lists, counts and the heat map.
  */
@@ -80,7 +80,7 @@ class ReadAuthorizationTest extends IntegrationTest {
         Set.of(pia, otto, sid, sam, olga, audrey));
     check("/api/issues/" + issue, "/api/issues?projectId=" + project, issue, everybody,
         Set.of(rita, otto, pia, sid, sam, olga, audrey));
-    check("/api/change-requests/" + change, "/api/change-requests?project=" + project, change, everybody,
+    check("/api/change-requests/" + change, "/api/change-requests?projectId=" + project, change, everybody,
         Set.of(rita, pia, sid, sam, olga, audrey, carl));
 
     List<String> failures = new ArrayList<>();

@@ -1,6 +1,5 @@
 package pmo.platform.security;
 
-import pmo.platform.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +20,7 @@ import org.springframework.util.MultiValueMap;
 import pmo.IntegrationTest;
 import pmo.intake.IntakeProcess;
 import pmo.intake.Proposals;
+import pmo.platform.Roles;
 
 /**
  * Who may do what, over real HTTP: no credentials get 401 on both APIs; each role boundary that matters gets 403

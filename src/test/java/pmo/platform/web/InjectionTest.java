@@ -1,6 +1,5 @@
 package pmo.platform.web;
 
-import pmo.platform.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
+import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
 
@@ -30,7 +30,7 @@ import pmo.project.ProjectService;
  * SQL metacharacters and HTML/script typed into every free-text field of every start form and of every REST body
  * that creates a record are stored as the exact text, read back as the exact text, and never change a query; typed
  * into a field that takes a user id they are rejected with the field named. (The auditor page shows such text as
- * text: pmo.e2e.AuditorPageTest.) The forms' text fields are read from forms/, so a new field is covered by itself.
+ * text: pmo.e2e.AuditorPageIT.) The forms' text fields are read from forms/, so a new field is covered by itself.
  */
 class InjectionTest extends IntegrationTest {
 

@@ -1,0 +1,75 @@
+package pmo.performance;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pmo.platform.AuditEntry;
+import pmo.platform.AuditLog;
+import pmo.platform.ConflictException;
+import pmo.platform.InputErrors;
+import pmo.platform.Roles;
+import pmo.platform.engine.CurrentActor;
+import pmo.project.Project;
+import pmo.project.ProjectService;
+
+/**
+ * Step "Record PMO review": the PMO's assessment of a report whose overall RAG is red, and its follow-up: {@code noted}
+ * (the PMO follows it up itself) or {@code steering} (the steering committee is told, by a notice through the outbox).
+ */
+@Service
+class RedReportReviews {
+
+  static final Set<String> FOLLOW_UPS = Set.of("noted", "steering");
+
+  private final StatusReportRepository reports;
+  private final ProjectService projects;
+  private final PerformanceNotices notices;
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private final CurrentActor actor;
+  private final Clock clock;
+
+  RedReportReviews(StatusReportRepository reports, ProjectService projects, PerformanceNotices notices,
+      JdbcClient jdbc, AuditLog audit, CurrentActor actor, Clock clock) {
+    this.reports = reports;
+    this.projects = projects;
+    this.notices = notices;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.actor = actor;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public StatusReport review(long reportId, String assessment, String followUp) {
+    InputErrors errors = new InputErrors();
+    errors.requireText(assessment, StatusReportProcess.PMO_ASSESSMENT.name(), 2000);
+    errors.require(followUp != null && FOLLOW_UPS.contains(followUp), StatusReportProcess.PMO_FOLLOW_UP.name(),
+        followUp == null ? "is required" : "must be noted or steering");
+    errors.throwIfAny();
+    StatusReport before = reports.lock(reportId).orElseThrow();
+    if (!StatusReport.SUBMITTED.equals(before.status()) || before.reviewedBy() != null) {
+      throw new ConflictException("status report " + reportId + " is not waiting for the PMO's review");
+    }
+    jdbc.sql("""
+            update status_report set pmo_assessment = :assessment, pmo_follow_up = :followUp, reviewed_by = :by,
+                   reviewed_at = :now where id = :id""")
+        .param("assessment", assessment).param("followUp", followUp).param("by", actor.id())
+        .param("now", OffsetDateTime.now(clock)).param("id", reportId).update();
+    StatusReport after = reports.find(reportId).orElseThrow();
+    audit.record(AuditEntry.changed(PerformanceAudit.STATUS_REPORT_REVIEWED, reportId, before.projectId(), before,
+        after));
+    if ("steering".equals(followUp)) {
+      Project project = projects.find(before.projectId());
+      notices.queueToGroups(List.of(Roles.STEERING_COMMITTEE), "Red status report: " + project.code() + " "
+          + project.name(), "The status report of " + project.code() + " for " + before.statusDate()
+          + " is red overall (SPI " + before.spi() + ", CPI " + before.cpi() + ").\n\nThe PMO's assessment: "
+          + assessment + "\n", project.id(), PerformanceAudit.Entities.REPORT, reportId);
+    }
+    return after;
+  }
+}

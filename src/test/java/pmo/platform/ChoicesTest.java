@@ -1,0 +1,61 @@
+package pmo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import pmo.platform.engine.Var;
+
+/** Choices are read once, by their value (or the constant's name), and refused naming the field and the options. */
+class ChoicesTest {
+
+  enum Answer implements Choice {
+    YES("yes"), NOT_NOW("notNow"), NO("no");
+
+    private final String value;
+
+    Answer(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+  }
+
+  @Test
+  void aValueOrAConstantNameReadsAsTheConstant() {
+    assertThat(Choices.of(Answer.class, "notNow", "answer")).isEqualTo(Answer.NOT_NOW);
+    assertThat(Choices.of(Answer.class, "NOT_NOW", "answer")).isEqualTo(Answer.NOT_NOW);
+  }
+
+  @Test
+  void anythingElseNamesTheFieldAndTheOptions() {
+    assertThatThrownBy(() -> Choices.of(Answer.class, "maybe", "answer"))
+        .hasMessage("answer: must be one of yes, notNow, no, not 'maybe'");
+    assertThatThrownBy(() -> Choices.of(Answer.class, " ", "answer")).hasMessage("answer: is required");
+    assertThatThrownBy(() -> Choices.of(List.of(Answer.YES, Answer.NO), "notNow", "answer"))
+        .as("a step offering only some of the choices").hasMessage("answer: must be one of yes, no, not 'notNow'");
+  }
+
+  @Test
+  void checkCollectsTheErrorWithTheOthers() {
+    InputErrors errors = new InputErrors();
+    assertThat(Choices.check(errors, Answer.class, "perhaps", "answer")).isNull();
+    assertThat(Choices.check(errors, Answer.class, "yes", "again")).isEqualTo(Answer.YES);
+    assertThatThrownBy(errors::throwIfAny).hasMessage("answer: must be one of yes, notNow, no, not 'perhaps'");
+  }
+
+  @Test
+  void aChoiceVariableHoldsTheValueAndReadsTheConstant() {
+    Var<Answer> answer = Var.choice("answer", Answer.class);
+    assertThat(answer.raw(Answer.NOT_NOW)).isEqualTo("notNow");
+    assertThat(answer.get(Map.of("answer", "notNow"))).isEqualTo(Answer.NOT_NOW);
+    assertThat(answer.get(Map.of("answer", ""))).isNull();
+    assertThatThrownBy(() -> answer.get(Map.of("answer", "later")))
+        .hasMessage("answer: must be one of yes, notNow, no, not 'later'");
+  }
+}
