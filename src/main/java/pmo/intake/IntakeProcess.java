@@ -18,6 +18,9 @@ public final class IntakeProcess {
   public static final String TASK_REGISTER = "Task_RegisterProject";
   public static final String END_REGISTERED = "End_ProjectRegistered";
   public static final String END_REJECTED = "End_ProposalRejected";
+  /** A portfolio review decides on a proposal waiting for its sponsor: this message moves the intake on. */
+  public static final String EVENT_PORTFOLIO_DECISION = "Event_PortfolioDecision";
+  public static final String MESSAGE_PORTFOLIO_DECISION = "PortfolioDecisionOnProposal";
 
   // start form (and revise form)
   public static final Var<String> TITLE = Var.text("title");
@@ -49,6 +52,8 @@ public final class IntakeProcess {
   // written by the process (the proposal itself is found by the process instance, never by a variable)
   public static final Var<String> REJECTION_REASON = Var.text("rejectionReason");
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
+  /** Set by the system with the portfolio review's decision message: approve or reject. */
+  public static final Var<String> PORTFOLIO_DECISION = Var.text("portfolioDecision");
 
   private IntakeProcess() {
   }

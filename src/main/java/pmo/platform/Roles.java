@@ -36,7 +36,7 @@ public final class Roles {
   public static final Map<String, List<String>> STARTABLE = Map.of(
       REQUESTERS, List.of("project-intake", "change-request", "risk-escalation", "issue-escalation",
           "improvement-proposal"),
-      PMO, List.of("standards-review"));
+      PMO, List.of("standards-review", "portfolio-review"));
 
   public record Group(String id, String name) {
   }

@@ -183,7 +183,7 @@ final class FormContract extends CommandInterceptor {
       } else if (form.get().isReadOnly(name) && !same(value, current.apply(name))) {
         errors.add(new FieldError(name, "is read-only in " + where + " and cannot be changed"));
       } else if (value instanceof String text) {
-        if (text.length() > MAX_TEXT) {
+        if (text.length() > MAX_TEXT && !form.get().isList(name)) {
           errors.add(new FieldError(name, "must be at most " + MAX_TEXT + " characters"));
         } else if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
           errors.add(new FieldError(name, "must not contain control characters"));

@@ -29,6 +29,8 @@ public final class FormSchema {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
       "checkbox", "checklist", "taglist", "datetime");
+  /** A repeating group of fields (a table of rows) submitted as one list of objects under its {@code path}. */
+  private static final String DYNAMIC_LIST = "dynamiclist";
 
   private final List<JsonNode> fields;
 
@@ -46,14 +48,26 @@ public final class FormSchema {
     }
   }
 
-  /** The keys of the form's input fields, in form order. */
+  /** The keys of the form's input fields (a dynamic list's path), in form order. */
   public List<String> keys() {
-    return fields.stream().map(f -> f.path("key").asText()).toList();
+    return fields.stream().map(FormSchema::keyOf).toList();
   }
 
-  /** Whether the form has an input field with this key. */
+  /** Whether the form has an input field (or a dynamic list) with this key. */
   public boolean has(String key) {
-    return fields.stream().anyMatch(f -> key.equals(f.path("key").asText()));
+    return fields.stream().anyMatch(f -> key.equals(keyOf(f)));
+  }
+
+  /**
+   * Whether the key is a dynamic list: its value is the JSON of all its rows (stored as a JSON variable, not as text),
+   * so the engine's text limit does not apply to it as a whole; its rows are checked by {@link #validate}.
+   */
+  public boolean isList(String key) {
+    return fields.stream().anyMatch(f -> DYNAMIC_LIST.equals(f.path("type").asText()) && key.equals(keyOf(f)));
+  }
+
+  private static String keyOf(JsonNode field) {
+    return DYNAMIC_LIST.equals(field.path("type").asText()) ? field.path("path").asText() : field.path("key").asText();
   }
 
   /**
@@ -61,7 +75,7 @@ public final class FormSchema {
    * only unchanged.
    */
   public boolean isReadOnly(String key) {
-    return fields.stream().filter(f -> key.equals(f.path("key").asText()))
+    return fields.stream().filter(f -> key.equals(keyOf(f)))
         .anyMatch(f -> f.path("readonly").asBoolean(false) || f.path("disabled").asBoolean(false));
   }
 
@@ -83,13 +97,61 @@ public final class FormSchema {
           || field.hasNonNull("conditional")) {
         continue;
       }
-      String key = field.path("key").asText();
+      String key = keyOf(field);
+      if (DYNAMIC_LIST.equals(field.path("type").asText())) {
+        checkRows(field, key, values.get(key), errors);
+        continue;
+      }
       String reason = check(field, values.get(key));
       if (reason != null) {
         errors.add(new FieldError(key, reason));
       }
     }
     return errors;
+  }
+
+  /**
+   * A dynamic list: a list of rows (objects), each row checked against the list's own fields, errors named
+   * {@code path[i].key}. Which rows may be there is the service's to check (it knows the case).
+   */
+  private static void checkRows(JsonNode list, String path, Object value, List<FieldError> errors) {
+    if (value == null) {
+      return;
+    }
+    JsonNode rows;
+    try {
+      rows = JSON.valueToTree(value instanceof Collection<?> ? value : JSON.readTree(value.toString()));
+    } catch (IOException | IllegalArgumentException e) {
+      errors.add(new FieldError(path, "must be a list of rows"));
+      return;
+    }
+    if (!rows.isArray()) {
+      errors.add(new FieldError(path, "must be a list of rows"));
+      return;
+    }
+    List<JsonNode> rowFields = new ArrayList<>();
+    collect(list, rowFields);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      if (!row.isObject()) {
+        errors.add(new FieldError(path + "[" + i + "]", "must be a row of fields"));
+        continue;
+      }
+      for (JsonNode field : rowFields) {
+        if (field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false)
+            || field.hasNonNull("conditional")) {
+          continue;
+        }
+        String key = keyOf(field);
+        JsonNode cell = row.get(key);
+        Object cellValue = cell == null || cell.isNull() ? null : cell.isNumber() ? cell.numberValue()
+            : cell.isBoolean() ? cell.booleanValue() : cell.isContainerNode() ? cell.toString() : cell.asText();
+        String reason = check(field, cellValue);
+        if (reason != null) {
+          errors.add(new FieldError(path + "[" + i + "]." + key, reason));
+        }
+      }
+    }
   }
 
   private static String check(JsonNode field, Object value) {
@@ -179,8 +241,13 @@ public final class FormSchema {
     return node.isNumber() || (node.isTextual() && node.asText().matches("-?\\d+(\\.\\d+)?"));
   }
 
+  /** The input fields of a form or a group; a dynamic list is one field (its own fields belong to its rows). */
   private static void collect(JsonNode node, List<JsonNode> fields) {
     for (JsonNode component : node.path("components")) {
+      if (DYNAMIC_LIST.equals(component.path("type").asText()) && component.hasNonNull("path")) {
+        fields.add(component);
+        continue;
+      }
       if (component.hasNonNull("key") && INPUT_TYPES.contains(component.path("type").asText())) {
         fields.add(component);
       }

@@ -25,6 +25,7 @@ final class ModelExpressions {
       "changeDeadlines", Set.of("reminderAfter", "escalateAfter"),
       "riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline"),
       "issueDeadlines", Set.of("resolveBy", "respondBy"),
+      "portfolioSchedule", Set.of("cycle"),
       "improvementDeadlines", Set.of("reminderAt", "escalateAt"),
       "standardsReviewSchedule", Set.of("cycle"),
       "standardsReviewItems", Set.of("of"),

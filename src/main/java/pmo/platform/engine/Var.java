@@ -87,6 +87,14 @@ public final class Var<T> {
   }
 
   /**
+   * The rows of a form's dynamic list (a table: one object of fields per row), as Tasklist submits it (a JSON array of
+   * objects). Stored as a JSON variable, so a form can show rows prepared by the process.
+   */
+  public static Var<List<Map<String, Object>>> rows(String name) {
+    return new Var<>(name, Var::readRows, v -> v == null ? null : json(v));
+  }
+
+  /**
    * The options of a form field whose values come from a variable (form-js {@code valuesKey}): a JSON list of
    * {@code {label, value}}, which Tasklist hands to the form as it is.
    */
@@ -160,6 +168,26 @@ public final class Var<T> {
       List<String> texts = new ArrayList<>();
       node.forEach(n -> texts.add(n.asText()));
       return texts;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> readRows(Object value) {
+    try {
+      JsonNode node = value instanceof Collection<?> c ? JSON.valueToTree(c) : JSON.readTree(value.toString());
+      if (!node.isArray()) {
+        throw new IllegalArgumentException("not a JSON array");
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (JsonNode row : node) {
+        if (!row.isObject()) {
+          throw new IllegalArgumentException("a row is not an object");
+        }
+        rows.add(JSON.convertValue(row, Map.class));
+      }
+      return rows;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not JSON", e);
     }

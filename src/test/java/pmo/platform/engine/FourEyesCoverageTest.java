@@ -40,6 +40,9 @@ class FourEyesCoverageTest {
           "Task_VerifyImplementation", Set.of("implementer")),
       "gate-review.bpmn", Map.of(
           "Task_GateBoardDecision", Set.of("packageSubmitter")),
+      "portfolio-review.bpmn", Map.of(
+          "Task_ProposeDecisions", Set.of("reviewer"),
+          "Task_ApproveDecisions", Set.of("proposer")),
       "risk-escalation.bpmn", Map.of(
           "Task_PmoReview", Set.of("raisedBy", "owner"),
           "Task_SteeringDecision", Set.of("raisedBy", "owner")),

@@ -1,0 +1,312 @@
+package pmo.portfolio.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import pmo.IntegrationTest;
+import pmo.change.ChangeRequestProcess;
+import pmo.intake.IntakeProcess;
+import pmo.intake.Proposals;
+import pmo.issue.IssueProcess;
+import pmo.platform.FieldError;
+import pmo.platform.InvalidInputException;
+import pmo.platform.Roles;
+import pmo.platform.SegregationOfDutiesException;
+import pmo.project.NewProject;
+import pmo.project.ProjectService;
+import pmo.project.ProjectStatus;
+import pmo.risk.RiskProcess;
+
+/**
+ * Every path of processes/portfolio-review.bpmn (and its schedule) on the real engine and database: the timer start
+ * fires on the engine clock; the PMO proposes a decision for every running project and screened proposal; a stop
+ * without a reason is refused naming the row; the steering committee sends the proposal back and approves the next
+ * round; whoever proposed cannot approve (four-eyes); every decision kind is applied (stop cancels the project and closes
+ * its open risk, issue and change request; pause puts it on hold; continue resumes one on hold; re-prioritise records
+ * the new scores; approve registers the proposal through intake; defer leaves it waiting; reject rejects it); notices
+ * are queued and sent; the review is kept as applied.
+ */
+class PortfolioReviewProcessTest extends IntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  ProjectService projects;
+
+  String office;
+  String steering;
+  String both;
+  String requester;
+  String manager;
+
+  @BeforeEach
+  void users() {
+    office = user("olga", Roles.REQUESTERS, Roles.PMO);
+    steering = user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    both = user("pia", Roles.REQUESTERS, Roles.PMO, Roles.STEERING_COMMITTEE);
+    requester = user("rita", Roles.REQUESTERS);
+    manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+    // one review at a time: a review left open by an earlier run ends here (its end listener marks it cancelled)
+    runtime.createProcessInstanceQuery().processDefinitionKey(PortfolioReviewProcess.KEY).unlimitedList()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test: a fresh review"));
+  }
+
+  @Test
+  void proposedSentBackProposedAgainApprovedAndEveryDecisionApplied() {
+    long stop = register("Review stop " + unique());
+    ProcessInstance risk = startForUser(requester, RiskProcess.KEY, Map.of("projectId", stop,
+        "title", "Vendor insolvency " + unique(), "category", "TECHNICAL", "owner", manager, "probability", 2,
+        "impact", 3));
+    ProcessInstance issue = start(requester, IssueProcess.KEY, Map.of("projectId", stop,
+        "title", "Test rig broken " + unique(), "severity", "high", "owner", manager));
+    ProcessInstance change = start(requester, ChangeRequestProcess.KEY, Map.of("projectId", stop,
+        "title", "More reports " + unique(), "description", "Regional reports", "reason", "Regions ask for them",
+        "changeType", "normal", "costDelta", 5000, "scheduleDeltaDays", 5, "scopeChange", "Regional reports",
+        "qualityImpact", "none"));
+    long pause = register("Review pause " + unique());
+    long resume = register("Review resume " + unique());
+    projects.putOnHold(resume);
+    long reprioritise = register("Review reprioritise " + unique());
+    ProcessInstance approveIntake = screened("Review approve " + unique());
+    ProcessInstance deferIntake = screened("Review defer " + unique());
+    ProcessInstance rejectIntake = screened("Review reject " + unique());
+    String approve = "PROPOSAL-" + proposalOf(approveIntake);
+    String defer = "PROPOSAL-" + proposalOf(deferIntake);
+    String reject = "PROPOSAL-" + proposalOf(rejectIntake);
+
+    ProcessInstance review = start(office, PortfolioReviewProcess.KEY, Map.of("occasion", "Test review"));
+    assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
+    Task propose = task(review);
+    // the pack as text (cut at the form's limit, the whole pack stays on the review)
+    assertThat(tasks.getVariable(propose.getId(), "reviewPack").toString()).contains("Portfolio review", "Ranking:");
+    List<Map<String, Object>> projectRows = rows(propose, "projectDecisions");
+    List<Map<String, Object>> proposalRows = rows(propose, "proposalDecisions");
+    assertThat(projectRows).extracting(r -> r.get("reference")).contains(code(stop), code(pause), code(resume),
+        code(reprioritise));
+    assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
+    projectRows.forEach(r -> r.put("decision", "continue"));
+    proposalRows.forEach(r -> r.put("decision", "defer"));
+    row(projectRows, code(stop)).put("decision", "stop");
+    row(projectRows, code(stop)).put("reason", "");
+
+    // a stop without a reason: refused naming the row, nothing recorded, the task stays
+    Throwable refused = completeFails(office, review, proposal(projectRows, proposalRows));
+    assertThat(refused).isInstanceOf(InvalidInputException.class);
+    assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field)
+        .containsExactly("projectDecisions[" + projectRows.indexOf(row(projectRows, code(stop))) + "].reason");
+    assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
+    assertThat(count("select count(*) from portfolio_review_decision d join portfolio_review r on r.id = d.review_id"
+        + " where r.process_instance_id = ?", review.getId())).isZero();
+
+    row(projectRows, code(stop)).put("reason", "Market gone");
+    complete(office, review.getId(), proposal(projectRows, proposalRows));
+    assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_APPROVE);
+    assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString()).startsWith("Round 1, proposed by olga");
+
+    // sent back with a comment: the PMO proposes again
+    complete(steering, review.getId(), Map.of("steeringDecision", "sendBack",
+        "steeringComment", "Pause one more and decide on the proposals"));
+    assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
+    projectRows = rows(task(review), "projectDecisions");
+    proposalRows = rows(task(review), "proposalDecisions");
+    projectRows.forEach(r -> r.put("decision", "continue"));
+    proposalRows.forEach(r -> r.put("decision", "defer"));
+    row(projectRows, code(stop)).putAll(Map.of("decision", "stop", "reason", "Market gone"));
+    row(projectRows, code(pause)).putAll(Map.of("decision", "pause", "reason", "No architect until spring"));
+    row(projectRows, code(resume)).put("decision", "continue");
+    row(projectRows, code(reprioritise)).putAll(Map.of("decision", "reprioritise", "score_strategicFit", 5,
+        "score_financialReturn", 4, "score_customerImpact", 4, "score_deliveryRisk", 2, "score_cost", 2));
+    row(proposalRows, approve).putAll(Map.of("decision", "approve", "projectManager", manager,
+        "plannedStart", LocalDate.now().plusDays(30).toString()));
+    row(proposalRows, reject).putAll(Map.of("decision", "reject", "reason", "Duplicates another project"));
+    complete(both, review.getId(), proposal(projectRows, proposalRows));
+
+    // whoever proposed may not approve
+    Task approveTask = task(review);
+    actAs(both);
+    try {
+      assertThat(failureOf(() -> tasks.complete(approveTask.getId(), Map.of("steeringDecision", "approve"))))
+          .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("pia");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_APPROVE);
+
+    complete(steering, review.getId(), Map.of("steeringDecision", "approve"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(review.getId()).count() == 0);
+    assertThat(review).hasPassed(PortfolioReviewProcess.END_APPLIED);
+
+    assertThat(projects.find(stop).status()).isEqualTo(ProjectStatus.CANCELLED);
+    assertThat(status("risk", risk)).isEqualTo("CANCELLED");
+    assertThat(status("issue", issue)).isEqualTo("CANCELLED");
+    assertThat(status("change_request", change)).isEqualTo("CANCELLED");
+    assertThat(projects.find(pause).status()).isEqualTo(ProjectStatus.ON_HOLD);
+    assertThat(projects.find(resume).status()).isEqualTo(ProjectStatus.ACTIVE);
+    assertThat(jdbc.sql("select source || ' ' || weighted_score from portfolio_score where subject_type = 'PROJECT'"
+        + " and subject_id = ? and is_current").param(reprioritise).query(String.class).single())
+        .isEqualTo("REVIEW 4.3000");
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select project_id from project_proposal"
+        + " where process_instance_id = ?").param(approveIntake.getId()).query(Long.class).optional().isPresent());
+    assertThat(proposalStatus(approveIntake)).isEqualTo("APPROVED");
+    assertThat(proposalStatus(deferIntake)).isEqualTo("SCREENED");
+    assertThat(deferIntake).isWaitingAt(IntakeProcess.TASK_SPONSOR_APPROVAL);
+    assertThat(proposalStatus(rejectIntake)).isEqualTo("REJECTED");
+    assertThat(rejectIntake).isWaitingAt(IntakeProcess.TASK_READ_REJECTION);
+
+    Map<String, Object> stored = jdbc.sql("select id, status, round, proposed_by, approved_by from portfolio_review"
+        + " where process_instance_id = ?").param(review.getId()).query().singleRow();
+    assertThat(stored).containsEntry("status", "APPLIED").containsEntry("round", 2).containsEntry("proposed_by", both)
+        .containsEntry("approved_by", steering);
+    long id = ((Number) stored.get("id")).longValue();
+    assertThat(jdbc.sql("select steering_decision from portfolio_review_round where review_id = ? order by round")
+        .param(id).query(String.class).list()).containsExactly("sendBack", "approve");
+    assertThat(count("select count(*) from notice where related_type = 'PORTFOLIO_REVIEW' and related_id = ?"
+        + " and status = 'PENDING'", String.valueOf(id))).isZero();
+    assertThat(count("select count(*) from notice where related_type = 'PORTFOLIO_REVIEW' and related_id = ?",
+        String.valueOf(id))).isPositive();
+  }
+
+  @Test
+  void theScheduleStartsAReviewWhenItsTimerIsDueOnTheEngineClock() {
+    // the earliest timer of the schedule (a reused database may hold one left over by an earlier run)
+    Job timer = management.createJobQuery().processDefinitionKey(PortfolioReviewProcess.SCHEDULE_KEY).timers()
+        .withRetriesLeft().orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
+    assertThat(timer).as("the schedule's timer").isNotNull();
+    // quarterly at 06:00 on the first day of January, April, July and October
+    assertThat(timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()))
+        .satisfies(due -> {
+          assertThat(due.getDayOfMonth()).isEqualTo(1);
+          assertThat(due.getMonthValue()).isIn(1, 4, 7, 10);
+          assertThat(due.getHour()).isEqualTo(6);
+        });
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(PortfolioReviewProcess.KEY).count();
+    // not due before its time on the engine clock; due after it, the job executor fires it
+    assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isZero();
+    try {
+      ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 1000));
+      assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(90)).until(() -> runtime.createProcessInstanceQuery()
+          .processDefinitionKey(PortfolioReviewProcess.KEY).count() > before);
+    } finally {
+      ClockUtil.reset();
+    }
+    ProcessInstance started = runtime.createProcessInstanceQuery().processDefinitionKey(PortfolioReviewProcess.KEY)
+        .list().stream().findFirst().orElseThrow();
+    assertThat(started).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
+    assertThat(jdbc.sql("select started_by || ': ' || occasion from portfolio_review where process_instance_id = ?")
+        .param(started.getId()).query(String.class).single())
+        .isEqualTo("system: Scheduled review (pmo.portfolio.review.cycle)");
+    // the cycle goes on: the schedule has its next timer
+    assertThat(management.createJobQuery().processDefinitionKey(PortfolioReviewProcess.SCHEDULE_KEY).timers()
+        .duedateHigherThan(timer.getDuedate()).count()).isPositive();
+    runtime.deleteProcessInstance(started.getId(), "test done");
+  }
+
+  private long register(String name) {
+    return projects.register(new NewProject(null, name, "Test project " + name, steering, manager, "IT", "Review",
+        new BigDecimal("100000"), LocalDate.now().plusDays(10), LocalDate.now().plusMonths(12), "Scope of " + name))
+        .project().id();
+  }
+
+  private ProcessInstance screened(String title) {
+    ProcessInstance pi = start(requester, IntakeProcess.KEY, Proposals.startVariables(title, steering));
+    complete(office, pi.getId(), Map.of("screeningDecision", "complete"));
+    assertThat(pi).isWaitingAt(IntakeProcess.TASK_SPONSOR_APPROVAL);
+    return pi;
+  }
+
+  private String code(long projectId) {
+    return projects.find(projectId).code();
+  }
+
+  private long proposalOf(ProcessInstance pi) {
+    return jdbc.sql("select id from project_proposal where process_instance_id = ?").param(pi.getId())
+        .query(Long.class).single();
+  }
+
+  private String proposalStatus(ProcessInstance pi) {
+    return jdbc.sql("select status from project_proposal where process_instance_id = ?").param(pi.getId())
+        .query(String.class).single();
+  }
+
+  private String status(String table, ProcessInstance pi) {
+    return jdbc.sql("select status from " + table + " where process_instance_id = ?").param(pi.getId())
+        .query(String.class).single();
+  }
+
+  private long count(String sql, Object param) {
+    return jdbc.sql(sql).param(param).query(Long.class).single();
+  }
+
+  private Task task(ProcessInstance pi) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  private List<Map<String, Object>> rows(Task task, String name) {
+    try {
+      return new ArrayList<>(JSON.readValue(tasks.getVariable(task.getId(), name).toString(),
+          new TypeReference<List<Map<String, Object>>>() { }));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> row(List<Map<String, Object>> rows, String reference) {
+    return rows.stream().filter(r -> reference.equals(r.get("reference"))).findFirst().orElseThrow();
+  }
+
+  /** The proposal form as Tasklist submits it: each dynamic list a JSON list of rows. */
+  private static VariableMap proposal(List<Map<String, Object>> projects, List<Map<String, Object>> proposals) {
+    try {
+      return Variables.createVariables()
+          .putValueTyped("projectDecisions", SpinValues.jsonValue(JSON.writeValueAsString(projects)).create())
+          .putValueTyped("proposalDecisions", SpinValues.jsonValue(JSON.writeValueAsString(proposals)).create())
+          .putValue("proposalNote", "Quarterly test review");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Throwable completeFails(String userId, ProcessInstance pi, Map<String, Object> variables) {
+    actAs(userId);
+    try {
+      Task task = task(pi);
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), userId);
+      }
+      return failureOf(() -> tasks.complete(task.getId(), variables));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
