@@ -6,9 +6,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -24,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import pmo.platform.BackgroundLoop;
 
 /**
  * Chains committed audit events into the hash chain ("sealing"), so that recording an event
@@ -67,7 +65,7 @@ public class AuditSealer implements SmartLifecycle {
   /** One run at a time in this JVM (the background thread and {@link #sealNow()} callers). */
   private final ReentrantLock running = new ReentrantLock();
   private volatile Boolean postgres;
-  private volatile ScheduledExecutorService thread;
+  private final BackgroundLoop background;
   private volatile int consecutiveFailures;
 
   AuditSealer(DataSource dataSource, PlatformTransactionManager transactions, AuditSettings settings) {
@@ -78,6 +76,8 @@ public class AuditSealer implements SmartLifecycle {
     this.batchTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.batchTransaction.setName("audit-sealing");
     this.settings = settings.sealing();
+    // at stop, a last run for what committed meanwhile
+    this.background = new BackgroundLoop("audit-sealer", this.settings.interval(), this::sealInBackground, true);
   }
 
   /**
@@ -213,44 +213,18 @@ public class AuditSealer implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (thread != null) {
-      return;
-    }
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(run -> {
-      Thread sealer = new Thread(run, "audit-sealer");
-      sealer.setDaemon(true);
-      return sealer;
-    });
-    long every = settings.interval().toMillis();
-    executor.scheduleWithFixedDelay(this::sealInBackground, every, every, TimeUnit.MILLISECONDS);
-    thread = executor;
+  public void start() {
+    background.start();
   }
 
-  /** A last run for what committed meanwhile, then the thread ends (at most 10 s later; it is a daemon anyway). */
   @Override
-  public synchronized void stop() {
-    ScheduledExecutorService executor = thread;
-    if (executor == null) {
-      return;
-    }
-    thread = null;
-    executor.execute(this::sealInBackground);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("audit sealer still busy after 10 s at stop; leaving the rest to the next start");
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+  public void stop() {
+    background.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return thread != null;
+    return background.running();
   }
 
   @Override

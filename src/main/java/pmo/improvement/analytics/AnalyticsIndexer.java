@@ -10,9 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import pmo.platform.BackgroundLoop;
 
 /**
  * Adds the queued process instances to the figures: a start counts the instance as started (and fixes the project
@@ -46,7 +44,7 @@ public class AnalyticsIndexer implements SmartLifecycle {
   private final TransactionTemplate batchTransaction;
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
-  private volatile ScheduledExecutorService thread;
+  private final BackgroundLoop background;
   private volatile int consecutiveFailures;
 
   AnalyticsIndexer(AnalyticsStore store, EngineHistory history, ProcessGraphs graphs, CategoryResolver categories,
@@ -60,6 +58,8 @@ public class AnalyticsIndexer implements SmartLifecycle {
     this.batchTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.batchTransaction.setName("analytics-indexing");
     this.clock = clock;
+    this.background = new BackgroundLoop("analytics-indexer", settings.indexInterval(), this::indexInBackground,
+        false);
   }
 
   /** Indexes everything queued now, batch by batch; returns how many starts and ends it indexed. */
@@ -155,41 +155,18 @@ public class AnalyticsIndexer implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (thread != null) {
-      return;
-    }
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(run -> {
-      Thread indexer = new Thread(run, "analytics-indexer");
-      indexer.setDaemon(true);
-      return indexer;
-    });
-    long every = settings.indexInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::indexInBackground, every, every, TimeUnit.MILLISECONDS);
-    thread = executor;
+  public void start() {
+    background.start();
   }
 
   @Override
-  public synchronized void stop() {
-    ScheduledExecutorService executor = thread;
-    if (executor == null) {
-      return;
-    }
-    thread = null;
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+  public void stop() {
+    background.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return thread != null;
+    return background.running();
   }
 
   @Override
