@@ -27,10 +27,10 @@ class ResourceRepository {
 
   Map<Months.Cell, BigDecimal> capacity(YearMonth from, YearMonth to) {
     Map<Months.Cell, BigDecimal> cells = new LinkedHashMap<>();
-    jdbc.sql("select role, month, fte from portfolio_capacity where month between :from and :to")
+    jdbc.sql("select role, month_start, fte from portfolio_capacity where month_start between :from and :to")
         .param("from", day(from)).param("to", day(to))
         .query(rs -> {
-          cells.put(new Months.Cell(rs.getString("role"), month(rs.getObject("month", LocalDate.class))),
+          cells.put(new Months.Cell(rs.getString("role"), month(rs.getObject("month_start", LocalDate.class))),
               rs.getBigDecimal("fte"));
         });
     return cells;
@@ -39,12 +39,12 @@ class ResourceRepository {
   void setCapacity(Months.Cell cell, BigDecimal fte, String by, OffsetDateTime at) {
     int updated = jdbc.sql("""
             update portfolio_capacity set fte = :fte, updated_by = :by, updated_at = :at
-             where role = :role and month = :month""")
+             where role = :role and month_start = :month""")
         .param("fte", fte).param("by", by).param("at", at).param("role", cell.role()).param("month", day(cell.month()))
         .update();
     if (updated == 0) {
       jdbc.sql("""
-              insert into portfolio_capacity (role, month, fte, updated_by, updated_at)
+              insert into portfolio_capacity (role, month_start, fte, updated_by, updated_at)
               values (:role, :month, :fte, :by, :at)""")
           .param("fte", fte).param("by", by).param("at", at).param("role", cell.role())
           .param("month", day(cell.month())).update();
@@ -54,11 +54,11 @@ class ResourceRepository {
   Map<Months.Cell, BigDecimal> allocations(Subject subject) {
     Map<Months.Cell, BigDecimal> cells = new LinkedHashMap<>();
     jdbc.sql("""
-            select role, month, fte from portfolio_allocation where subject_type = :type and subject_id = :id
-             order by role, month""")
+            select role, month_start, fte from portfolio_allocation where subject_type = :type and subject_id = :id
+             order by role, month_start""")
         .param("type", subject.kind().name()).param("id", subject.id())
         .query(rs -> {
-          cells.put(new Months.Cell(rs.getString("role"), month(rs.getObject("month", LocalDate.class))),
+          cells.put(new Months.Cell(rs.getString("role"), month(rs.getObject("month_start", LocalDate.class))),
               rs.getBigDecimal("fte"));
         });
     return cells;
@@ -73,7 +73,7 @@ class ResourceRepository {
         continue;
       }
       jdbc.sql("""
-              insert into portfolio_allocation (subject_type, subject_id, role, month, fte, updated_by, updated_at)
+              insert into portfolio_allocation (subject_type, subject_id, role, month_start, fte, updated_by, updated_at)
               values (:type, :id, :role, :month, :fte, :by, :at)""")
           .param("type", subject.kind().name()).param("id", subject.id()).param("role", e.getKey().role())
           .param("month", day(e.getKey().month())).param("fte", e.getValue()).param("by", by).param("at", at)
@@ -84,14 +84,14 @@ class ResourceRepository {
   /** The allocations of active projects (not on hold, not closed) in these months: the demand on capacity. */
   List<Allocation> demand(YearMonth from, YearMonth to) {
     return jdbc.sql("""
-            select a.subject_id, p.code, p.name, a.role, a.month, a.fte
+            select a.subject_id, p.code, p.name, a.role, a.month_start, a.fte
               from portfolio_allocation a join project p on p.id = a.subject_id
              where a.subject_type = 'PROJECT' and p.status = 'ACTIVE' and p.stage <> 'CLOSED'
-               and a.month between :from and :to
-             order by a.role, a.month, a.fte desc, p.code""")
+               and a.month_start between :from and :to
+             order by a.role, a.month_start, a.fte desc, p.code""")
         .param("from", day(from)).param("to", day(to))
         .query((rs, n) -> new Allocation(Subject.project(rs.getLong("subject_id")), rs.getString("code"),
-            rs.getString("name"), rs.getString("role"), month(rs.getObject("month", LocalDate.class)),
+            rs.getString("name"), rs.getString("role"), month(rs.getObject("month_start", LocalDate.class)),
             rs.getBigDecimal("fte")))
         .list();
   }
@@ -99,11 +99,11 @@ class ResourceRepository {
   /** The allocations of these subjects in these months, for the what-if. */
   List<Allocation> allocationsOf(Subject.Kind kind, YearMonth from, YearMonth to) {
     return jdbc.sql("""
-            select subject_id, role, month, fte from portfolio_allocation
-             where subject_type = :type and month between :from and :to""")
+            select subject_id, role, month_start, fte from portfolio_allocation
+             where subject_type = :type and month_start between :from and :to""")
         .param("type", kind.name()).param("from", day(from)).param("to", day(to))
         .query((rs, n) -> new Allocation(new Subject(kind, rs.getLong("subject_id")), null, null,
-            rs.getString("role"), month(rs.getObject("month", LocalDate.class)), rs.getBigDecimal("fte")))
+            rs.getString("role"), month(rs.getObject("month_start", LocalDate.class)), rs.getBigDecimal("fte")))
         .list();
   }
 

@@ -113,7 +113,7 @@ class CapacityApiTest extends IntegrationTest {
         Map.of("entries", List.of(line("developer", month, month.minusMonths(1), "1"))));
     assertThat(list(backwards.getBody().get("errors"))).singleElement()
         .satisfies(e -> assertThat(e).containsEntry("field", "entries[0].to"));
-    assertThat(jdbc.sql("select count(*) from portfolio_capacity where month = ?")
+    assertThat(jdbc.sql("select count(*) from portfolio_capacity where month_start = ?")
         .param(month.atDay(1)).query(Long.class).single()).isZero();
 
     long closed = register("Closed " + unique());
@@ -143,7 +143,7 @@ class CapacityApiTest extends IntegrationTest {
     assertThat(get(manager, "/api/portfolio/capacity").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(jdbc.sql("select count(*) from portfolio_allocation where subject_type = 'PROJECT' and subject_id = ?")
         .param(project).query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from portfolio_capacity where month = ?")
+    assertThat(jdbc.sql("select count(*) from portfolio_capacity where month_start = ?")
         .param(month.atDay(1)).query(Long.class).single()).isZero();
   }
 

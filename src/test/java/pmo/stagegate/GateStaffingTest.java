@@ -60,8 +60,8 @@ class GateStaffingTest extends LifecycleTestSupport {
   }
 
   private List<String> allocations(long projectId) {
-    return jdbc.sql("select role || ' ' || month || ' ' || fte from portfolio_allocation"
-        + " where subject_type = 'PROJECT' and subject_id = :p order by role, month").param("p", projectId)
+    return jdbc.sql("select role || ' ' || month_start || ' ' || fte from portfolio_allocation"
+        + " where subject_type = 'PROJECT' and subject_id = :p order by role, month_start").param("p", projectId)
         .query(String.class).list();
   }
 }
