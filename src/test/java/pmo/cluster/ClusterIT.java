@@ -58,13 +58,12 @@ import pmo.TestDatabase;
  * audit event of each kind and each notice is marked sent once; the audit chain is whole (every event sealed once, no
  * gap) and verifies.
  *
- * <p>It takes about 3 minutes (two application starts, 1,250 jobs, the dead node's lock), so it is not part of
- * {@code mvn verify}: it runs in a step of its own ({@code mvn test -Pcluster}, README "Several nodes", .ci/run),
- * on PostgreSQL only (skipped on H2, which two JVMs cannot share).
+ * <p>It takes about 3 minutes (two application starts, 1,250 jobs, the dead node's lock): an integration test of
+ * {@code mvn verify} (Failsafe), on PostgreSQL only (skipped on H2, which two JVMs cannot share).
  *
  * <p>One scenario with its checks, longer than our usual classes so that it reads from top to bottom.
  */
-class ClusterTest {
+class ClusterIT {
 
   static final int PROJECTS = 50;
   static final int PER_PROJECT = 5;
