@@ -56,8 +56,17 @@ class ReadmeRunPathTest {
       assertThat(filterNames(base, rita)).containsExactlyInAnyOrder("My tasks", "Tasks I can claim",
           "Requesters (all staff)");
 
+      // the portfolio demo: every running project scored and staffed, the architects over-allocated this month
+      var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+      assertThat(jdbc.sql("select count(*) from portfolio_score where subject_type = 'PROJECT' and is_current")
+          .query(Long.class).single()).isEqualTo(jdbc.sql("select count(*) from project where status = 'ACTIVE'")
+          .query(Long.class).single());
+      assertThat(jdbc.sql("select sum(fte) from portfolio_allocation where role = 'architect' and month_start = :m")
+          .param("m", java.sql.Date.valueOf(java.time.LocalDate.now().withDayOfMonth(1))).query(Double.class).single())
+          .as("architect FTE this month against 1.5 available").isGreaterThan(1.5);
+
       HttpClient olga = login(base, "olga");
-      assertThat(taskNames(base, olga)).containsExactly("Screen proposal");
+      assertThat(taskNames(base, olga)).containsExactlyInAnyOrder("Screen proposal", "Propose portfolio decisions");
       assertThat(filterNames(base, olga)).contains("Project management office").doesNotContain("Steering committee");
 
       HttpClient sam = login(base, "sam");

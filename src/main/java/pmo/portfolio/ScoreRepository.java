@@ -41,6 +41,11 @@ class ScoreRepository {
     return key.getKey().longValue();
   }
 
+  /** Whether anything was ever scored (the demo data scores once). */
+  boolean anyScored() {
+    return jdbc.sql("select count(*) from portfolio_score").query(Long.class).single() > 0;
+  }
+
   Row get(long id) {
     return jdbc.sql("select * from portfolio_score where id = :id").param("id", id).query(Row.class).single();
   }
