@@ -118,10 +118,10 @@ public class IssueEscalationService implements EscalatedCases {
 
   /** The PMO's decision on an escalated issue: resolved, reassign (new owner and date) or escalate. */
   @Transactional
-  public IssueDecision decideAsPmo(long id, String decisionValue, String comment, String resolution, String owner,
+  public IssueDecision decideAsPmo(long id, IssueDecision chosen, String comment, String resolution, String owner,
       LocalDate dueDate) {
     Issue before = records.lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = Choices.of(IssueDecision.PMO, decisionValue, "pmoDecision");
+    IssueDecision decision = Choices.among(IssueDecision.PMO, chosen, "pmoDecision");
     new InputErrors().requireText(comment, "pmoComment", 2000).throwIfAny();
     switch (decision) {
       case RESOLVED -> {
@@ -136,10 +136,10 @@ public class IssueEscalationService implements EscalatedCases {
 
   /** The steering committee's decision on an escalated issue: reassign (new owner and date) or close. */
   @Transactional
-  public IssueDecision decideAsSteering(long id, String decisionValue, String comment, String owner,
+  public IssueDecision decideAsSteering(long id, IssueDecision chosen, String comment, String owner,
       LocalDate dueDate) {
     Issue before = records.lock(id, IssueStatus.ESCALATED);
-    IssueDecision decision = Choices.of(IssueDecision.STEERING, decisionValue, "steeringDecision");
+    IssueDecision decision = Choices.among(IssueDecision.STEERING, chosen, "steeringDecision");
     new InputErrors().requireText(comment, "steeringComment", 2000).throwIfAny();
     if (decision == IssueDecision.REASSIGN) {
       reassign(before, owner, dueDate);

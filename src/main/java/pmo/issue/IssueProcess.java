@@ -48,9 +48,10 @@ public final class IssueProcess {
   public static final Var<String> RESOLUTION = Var.text("resolution");
 
   // PMO and steering committee forms
-  public static final Var<String> PMO_DECISION = Var.text("pmoDecision");
+  public static final Var<IssueDecision> PMO_DECISION = Var.choice("pmoDecision", IssueDecision.class);
   public static final Var<String> PMO_COMMENT = Var.text("pmoComment");
-  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  public static final Var<IssueDecision> STEERING_DECISION = Var.choice("steeringDecision",
+      IssueDecision.class);
   public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
   /** The new resolve-by date when the PMO or the steering committee reassigns the issue. */
   public static final Var<LocalDate> DUE_DATE = Var.date("dueDate");

@@ -39,6 +39,14 @@ public final class Choices {
     return choice;
   }
 
+  /** {@code choice} when it is among {@code allowed} (the options of one step); otherwise an error naming the field. */
+  public static <E extends Choice> E among(Collection<E> allowed, E choice, String field) {
+    if (choice == null || !allowed.contains(choice)) {
+      throw InvalidInputException.of(field, reason(allowed, choice == null ? null : choice.value()));
+    }
+    return choice;
+  }
+
   private static <E extends Choice> E find(Collection<E> allowed, String input) {
     // the value, or the constant's name (as the REST API and the database write it)
     return allowed.stream().filter(choice -> choice.value().equals(input)

@@ -138,10 +138,10 @@ public class RiskEscalationService implements EscalatedCases {
    * assessment history with the assessment decided on.
    */
   @Transactional
-  public RiskDecision decide(long id, AssessmentKind kind, String decisionValue, String comment) {
+  public RiskDecision decide(long id, AssessmentKind kind, RiskDecision chosen, String comment) {
     boolean pmo = kind == AssessmentKind.PMO_DECISION;
     String field = pmo ? "pmoDecision" : "steeringDecision";
-    RiskDecision decision = Choices.of(pmo ? RiskDecision.PMO : RiskDecision.STEERING, decisionValue, field);
+    RiskDecision decision = Choices.among(pmo ? RiskDecision.PMO : RiskDecision.STEERING, chosen, field);
     new InputErrors().requireText(comment, pmo ? "pmoComment" : "steeringComment", 2000).throwIfAny();
     Risk before = records.lock(id, RiskStatus.ESCALATED);
     String by = pmo ? "the PMO" : "the steering committee";

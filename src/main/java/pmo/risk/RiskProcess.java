@@ -62,9 +62,10 @@ public final class RiskProcess {
   public static final Var<String> ISSUE_SEVERITY = Var.text("issueSeverity");
 
   // PMO and steering committee forms
-  public static final Var<String> PMO_DECISION = Var.text("pmoDecision");
+  public static final Var<RiskDecision> PMO_DECISION = Var.choice("pmoDecision", RiskDecision.class);
   public static final Var<String> PMO_COMMENT = Var.text("pmoComment");
-  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  public static final Var<RiskDecision> STEERING_DECISION = Var.choice("steeringDecision",
+      RiskDecision.class);
   public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
 
   // written by the process

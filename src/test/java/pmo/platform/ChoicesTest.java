@@ -42,6 +42,15 @@ class ChoicesTest {
   }
 
   @Test
+  void aStepOfferingSomeChoicesRefusesTheOthers() {
+    assertThat(Choices.among(List.of(Answer.YES, Answer.NO), Answer.NO, "answer")).isEqualTo(Answer.NO);
+    assertThatThrownBy(() -> Choices.among(List.of(Answer.YES, Answer.NO), Answer.NOT_NOW, "answer"))
+        .hasMessage("answer: must be one of yes, no, not 'notNow'");
+    assertThatThrownBy(() -> Choices.among(List.of(Answer.YES, Answer.NO), null, "answer"))
+        .hasMessage("answer: is required");
+  }
+
+  @Test
   void checkCollectsTheErrorWithTheOthers() {
     InputErrors errors = new InputErrors();
     assertThat(Choices.check(errors, Answer.class, "perhaps", "answer")).isNull();
