@@ -109,7 +109,9 @@ public final class BareBeans {
     }
   }
 
-  /** {@code standardsReviewSchedule} and {@code trainingSchedule}: yearly and daily cycles, never due in a run. */
+  /**
+   * {@code standardsReviewSchedule}, {@code trainingSchedule} and {@code portfolioSchedule}: cycles never due in a run.
+   */
   public static final class Schedules {
     public String cycle() {
       return "0 0 6 1 1 ?";

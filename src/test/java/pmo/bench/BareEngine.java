@@ -60,6 +60,7 @@ final class BareEngine {
     beans.put("improvementDeadlines", new BareBeans.ImprovementDeadlines());
     beans.put("standardsReviewSchedule", new BareBeans.Schedules());
     beans.put("trainingSchedule", new BareBeans.Schedules());
+    beans.put("portfolioSchedule", new BareBeans.Schedules());
     beans.put("standardsReviewItems", new BareBeans.StandardsReviewItems());
 
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
