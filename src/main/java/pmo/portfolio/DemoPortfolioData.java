@@ -36,22 +36,22 @@ class DemoPortfolioData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoPortfolioData.class);
   private static final String PMO = "olga";
 
-  /** Scores per demo project (by its order in the demo portfolio): strategic fit, return, customer, risk, cost. */
+  /** Scores per demo project (by its order), criterion by criterion in the configured model's order. */
   private static final List<int[]> SCORES = List.of(new int[] {5, 4, 5, 3, 3}, new int[] {4, 4, 2, 4, 5},
       new int[] {5, 2, 3, 2, 2}, new int[] {3, 3, 4, 2, 3}, new int[] {4, 5, 2, 2, 2});
-  private static final List<String> CRITERIA = List.of("strategicFit", "financialReturn", "customerImpact",
-      "deliveryRisk", "cost");
 
   private final ProjectService projects;
   private final ScoringService scoring;
   private final ResourceService resources;
   private final ScoreRepository scores;
+  private final ScoringModels models;
   private final SystemActions system;
   private final IdentityService identity;
   private final Clock clock;
 
   DemoPortfolioData(ProjectService projects, ScoringService scoring, ResourceService resources, ScoreRepository scores,
-      SystemActions system, IdentityService identity, Clock clock) {
+      ScoringModels models, SystemActions system, IdentityService identity, Clock clock) {
+    this.models = models;
     this.projects = projects;
     this.scoring = scoring;
     this.resources = resources;
@@ -73,12 +73,13 @@ class DemoPortfolioData implements ApplicationRunner {
       Viewer pmo = new Viewer(PMO, java.util.Set.of(Roles.PMO));
       String from = YearMonth.now(clock).toString();
       String to = YearMonth.now(clock).plusMonths(5).toString();
+      List<String> criteria = models.current().criteria().stream().map(Criterion::id).toList();
       for (int i = 0; i < running.size(); i++) {
         Project project = running.get(i);
         int[] given = SCORES.get(i % SCORES.size());
         Map<String, Integer> byCriterion = new java.util.LinkedHashMap<>();
-        for (int c = 0; c < CRITERIA.size(); c++) {
-          byCriterion.put(CRITERIA.get(c), given[c]);
+        for (int c = 0; c < criteria.size(); c++) {
+          byCriterion.put(criteria.get(c), given[c % given.length]);
         }
         scoring.score(Subject.project(project.id()), byCriterion, "Demo scoring", ScoringService.Source.REST,
             criterion -> "scores." + criterion);

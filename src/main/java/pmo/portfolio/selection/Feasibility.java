@@ -28,16 +28,16 @@ final class Feasibility {
   /** The candidates in {@code seed} and everything they require, transitively. */
   BitSet closure(BitSet seed) {
     BitSet closed = (BitSet) seed.clone();
-    Deque<Integer> todo = new ArrayDeque<>();
-    seed.stream().forEach(todo::add);
-    while (!todo.isEmpty()) {
-      String ref = problem.candidates().get(todo.pop()).ref();
+    Deque<Integer> pending = new ArrayDeque<>();
+    seed.stream().forEach(pending::add);
+    while (!pending.isEmpty()) {
+      String ref = problem.candidates().get(pending.pop()).ref();
       for (Dependency d : problem.dependencies()) {
         if (d.kind() == Dependency.Kind.REQUIRES && d.project().equals(ref)) {
           int other = index.get(d.other());
           if (!closed.get(other)) {
             closed.set(other);
-            todo.push(other);
+            pending.push(other);
           }
         }
       }
