@@ -144,8 +144,12 @@ class DashboardRepository {
     return Page.of(all.subList(from, Math.min(all.size(), from + page.size())), page, all.size());
   }
 
-  /** The BAC-weighted SPI and CPI of the portfolio per status date ({@code r}, with {@code p} when restricted). */
-  Page<PortfolioFigures.TrendPoint> portfolioTrend(SqlFilter filter, String from, PageRequest page) {
+  /**
+   * The BAC-weighted SPI and CPI per status date of the reports ({@code r}) of the projects ({@code p}) a restricted
+   * viewer may read, summed live over those few projects; readers of the whole portfolio read {@link PortfolioTrend}.
+   */
+  Page<PortfolioFigures.TrendPoint> portfolioTrend(SqlFilter filter, PageRequest page) {
+    String from = "status_report r join project p on p.id = r.project_id";
     List<PortfolioFigures.TrendPoint> points = filter.bind(jdbc.sql("select r.status_date, count(*) as reports,"
             + " sum(r.bac * r.spi) / nullif(sum(case when r.spi is not null then r.bac end), 0) as spi,"
             + " sum(r.bac * r.cpi) / nullif(sum(case when r.cpi is not null then r.bac end), 0) as cpi"

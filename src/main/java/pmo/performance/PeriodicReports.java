@@ -28,6 +28,7 @@ import pmo.platform.engine.CurrentActor;
 class PeriodicReports {
 
   private final PortfolioFigures figures;
+  private final PortfolioTrend trend;
   private final PeriodicReportRepository reports;
   private final PerformanceNotices notices;
   private final ObjectMapper json;
@@ -35,9 +36,10 @@ class PeriodicReports {
   private final CurrentActor actor;
   private final Clock clock;
 
-  PeriodicReports(PortfolioFigures figures, PeriodicReportRepository reports, PerformanceNotices notices,
-      ObjectMapper json, AuditLog audit, CurrentActor actor, Clock clock) {
+  PeriodicReports(PortfolioFigures figures, PortfolioTrend trend, PeriodicReportRepository reports,
+      PerformanceNotices notices, ObjectMapper json, AuditLog audit, CurrentActor actor, Clock clock) {
     this.figures = figures;
+    this.trend = trend;
     this.reports = reports;
     this.notices = notices;
     this.json = json;
@@ -76,7 +78,7 @@ class PeriodicReports {
     content.put("topRisks", figures.topRisks());
     content.put("changesApproved", figures.changesApproved(periodStart, end));
     content.put("gateDecisions", figures.gateDecisions(periodStart, end));
-    content.put("trend", figures.trend(periodStart, end, 400, 0));
+    content.put("trend", trend.points(periodStart, end, null, 400, 0));
     int green = count(rows, "green");
     int amber = count(rows, "amber");
     int red = count(rows, "red");

@@ -92,20 +92,6 @@ class PortfolioFigures {
         .param("from", startOf(start)).param("to", startOf(end.plusDays(1))).query(GateRow.class).list();
   }
 
-  /** The BAC-weighted SPI and CPI of each cycle day from {@code start} to {@code end}. */
-  List<TrendPoint> trend(LocalDate start, LocalDate end, int limit, long offset) {
-    return jdbc.sql("""
-            select status_date, count(*) as reports,
-                   sum(bac * spi) / nullif(sum(case when spi is not null then bac end), 0) as spi,
-                   sum(bac * cpi) / nullif(sum(case when cpi is not null then bac end), 0) as cpi
-              from status_report
-             where status_date >= :from and status_date <= :to and status = 'SUBMITTED'
-             group by status_date order by status_date limit :limit offset :offset""")
-        .param("from", start).param("to", end).param("limit", limit).param("offset", offset)
-        .query((rs, n) -> new TrendPoint(rs.getObject(1, LocalDate.class), rs.getInt(2), scaled(rs.getBigDecimal(3)),
-            scaled(rs.getBigDecimal(4)))).list();
-  }
-
   static BigDecimal scaled(BigDecimal value) {
     return value == null ? null : value.setScale(4, java.math.RoundingMode.HALF_UP);
   }

@@ -111,7 +111,7 @@ class ReportSubmission {
         milestones.due(before.statusDate()), milestones.onTime(before.statusDate()), registers.openHighRisks(),
         registers.changeCycleDays(), registers.issueSlaRate(), band.name(), falling, openPlan, null, null, null, null, submitter, now, null,
         before.createdAt());
-    reports.writeSubmission(submitted);
+    reports.writeSubmission(submitted, project.category());
     audit.record(AuditEntry.created(PerformanceAudit.STATUS_REPORT_SUBMITTED, reportId, project.id(), submitted));
 
     // the breach episode: opened in the red band, followed up at each report, closed when green again

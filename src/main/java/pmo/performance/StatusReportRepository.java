@@ -17,10 +17,12 @@ class StatusReportRepository {
 
   private final JdbcClient jdbc;
   private final RowLocks locks;
+  private final PortfolioTrend trend;
 
-  StatusReportRepository(JdbcClient jdbc, RowLocks locks) {
+  StatusReportRepository(JdbcClient jdbc, RowLocks locks, PortfolioTrend trend) {
     this.jdbc = jdbc;
     this.locks = locks;
+    this.trend = trend;
   }
 
   long insertDue(long projectId, LocalDate statusDate, LocalDate dueDate, String processInstanceId,
@@ -68,8 +70,11 @@ class StatusReportRepository {
         .param("p", projectId).param("d", statusDate).param("n", count).query(StatusReport.class).list();
   }
 
-  /** Writes the submitted figures and KPIs (every column of the report but its identity and creation). */
-  void writeSubmission(StatusReport r) {
+  /**
+   * Writes the submitted figures and KPIs (every column of the report but its identity and creation) and adds them to
+   * the portfolio trend under the project's {@code category}, in the same transaction.
+   */
+  void writeSubmission(StatusReport r, String category) {
     jdbc.sql("""
             update status_report set status = :status, rag_schedule = :ragSchedule, rag_cost = :ragCost,
                    rag_scope = :ragScope, rag_quality = :ragQuality, rag_overall = :ragOverall,
@@ -88,6 +93,9 @@ class StatusReportRepository {
                    submitted_at = :submittedAt
              where id = :id""")
         .paramSource(r).update();
+    if (StatusReport.SUBMITTED.equals(r.status())) {
+      trend.add(r, category);
+    }
   }
 
   void setPlan(long id, long planId) {
