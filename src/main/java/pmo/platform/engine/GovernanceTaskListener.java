@@ -3,10 +3,15 @@ package pmo.platform.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -52,7 +57,10 @@ final class GovernanceTaskListener implements TaskListener {
       throw new ConflictException("Task '" + task.getName() + "' was completed by someone else meanwhile");
     }
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> showSubject(task);
+      case EVENTNAME_CREATE -> {
+        showSubject(task);
+        hideFromParties(task);
+      }
       case EVENTNAME_ASSIGNMENT -> checkFourEyes(task, task.getAssignee(), "be assigned");
       case EVENTNAME_COMPLETE -> {
         checkFourEyes(task, actingUser(task), "complete");
@@ -69,13 +77,51 @@ final class GovernanceTaskListener implements TaskListener {
     }
   }
 
+  /**
+   * The four-eyes rule before the click: the people the rule keeps from this task are not offered it. A revoke
+   * authorization for each of them on this task (a user's authorization on one task precedes the grant its candidate
+   * group receives) hides it from their task lists and Tasklist's "Tasks I can claim", and refuses a claim or
+   * completion with 403 before any listener runs. The engine deletes it with the task. The check on assignment and
+   * completion stays: administrators are not bound by authorizations.
+   */
+  private void hideFromParties(DelegateTask task) {
+    List<String> roles = fourEyesRoles(task);
+    if (roles.isEmpty()) {
+      return;
+    }
+    CommandContext context = Context.getCommandContext();
+    Map<String, String> parties = parties(task, roles);
+    roles.stream().map(parties::get).filter(java.util.Objects::nonNull).distinct().forEach(user -> {
+      // a user's grant precedes a revoke: a party the model named a candidate (the requester who verifies) is no
+      // candidate of a task the rule keeps them from (the requester who implemented the change), and the grant the
+      // engine made for that candidacy in this command (removing a candidacy leaves its grant) is dropped unwritten
+      task.deleteCandidateUser(user);
+      context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+          .filter(grant -> grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+              && user.equals(grant.getUserId()) && task.getId().equals(grant.getResourceId())
+              && grant.getResourceType() == Resources.TASK.resourceType())
+          .forEach(grant -> context.getDbEntityManager().delete(grant));
+      AuthorizationEntity revoke = new AuthorizationEntity(Authorization.AUTH_TYPE_REVOKE);
+      revoke.setUserId(user);
+      revoke.setResource(Resources.TASK);
+      revoke.setResourceId(task.getId());
+      revoke.removePermission(Permissions.ALL);
+      context.getAuthorizationManager().insert(revoke);
+    });
+  }
+
+  /** Who holds which role on the task's case (the case's parties may answer more roles than asked). */
+  private Map<String, String> parties(DelegateTask task, List<String> roles) {
+    String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
+    return cases.parties(processKey, task.getProcessInstanceId(), roles);
+  }
+
   private void checkFourEyes(DelegateTask task, String user, String action) {
     List<String> roles = fourEyesRoles(task);
     if (user == null || roles.isEmpty()) {
       return;
     }
-    String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
-    Map<String, String> parties = cases.parties(processKey, task.getProcessInstanceId(), roles);
+    Map<String, String> parties = parties(task, roles);
     for (String role : roles) {
       if (user.equals(parties.get(role))) {
         throw new SegregationOfDutiesException("Four-eyes rule: " + user + " is the " + role + " of this "

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,7 +30,6 @@ import pmo.notice.NoticeService;
 import pmo.notice.NoticeStatus;
 import pmo.platform.InvalidInputException;
 import pmo.platform.Roles;
-import pmo.platform.SegregationOfDutiesException;
 import pmo.platform.Viewer;
 
 /**
@@ -195,8 +195,7 @@ class ImprovementProposalProcessTest extends IntegrationTest {
     complete(olga, pi.getId(), Map.of("implementationNotes", "Slot introduced"));
     // the implementer may not verify their own work
     Task verify = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(failureOf(() -> claimAs(olga, verify))).isInstanceOf(SegregationOfDutiesException.class)
-        .hasMessageContaining("implementer");
+    assertThat(failureOf(() -> claimAs(olga, verify))).isInstanceOf(AuthorizationException.class);
     complete(oscar, pi.getId(), Map.of("verification", "not-confirmed", "verificationComment",
         "Waiting time unchanged", "points", 0));
     awaitEnded(pi);
@@ -212,18 +211,16 @@ class ImprovementProposalProcessTest extends IntegrationTest {
   void theProposerCannotEvaluateNorVerifyTheirOwnProposal() {
     ProcessInstance pi = propose(olga, "Own idea " + unique());
     Task evaluate = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(failureOf(() -> claimAs(olga, evaluate))).isInstanceOf(SegregationOfDutiesException.class)
-        .hasMessageContaining("proposer");
+    assertThat(failureOf(() -> claimAs(olga, evaluate))).isInstanceOf(AuthorizationException.class);
     assertThat(failureOf(() -> completeAs(olga, evaluate, accept(owen, LocalDate.now().plusDays(5), 10))))
-        .isInstanceOf(SegregationOfDutiesException.class);
+        .isInstanceOf(AuthorizationException.class);
     assertThat(proposalOf(pi).status()).isEqualTo(ProposalStatus.SUBMITTED);
 
     complete(oscar, pi.getId(), accept(owen, LocalDate.now().plusDays(5), 10));
     awaitAt(pi, ImprovementProposalProcess.TASK_IMPLEMENT);
     complete(owen, pi.getId(), Map.of("implementationNotes", "Done"));
     Task verify = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(failureOf(() -> claimAs(olga, verify))).isInstanceOf(SegregationOfDutiesException.class)
-        .hasMessageContaining("proposer");
+    assertThat(failureOf(() -> claimAs(olga, verify))).isInstanceOf(AuthorizationException.class);
   }
 
   @Test

@@ -82,9 +82,10 @@ class SecurityTest extends IntegrationTest {
     identityService.clearAuthentication();
     String task = tasks.createTaskQuery().processInstanceId(own.getId()).singleResult().getId();
 
+    ResponseEntity<String> list = get(both, "/engine-rest/task?maxResults=10&processInstanceId=" + own.getId());
+    assertThat(list.getBody()).as("not offered to the requester").isEqualTo("[]");
     ResponseEntity<String> claim = post(both, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"pia\"}");
     assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(403);
-    assertThat(claim.getBody()).contains("Four-eyes rule: pia is the requester");
     ResponseEntity<String> complete = post(both, "/engine-rest/task/" + task + "/complete",
         "{\"variables\":{\"screeningDecision\":{\"value\":\"complete\"}}}");
     assertThat(complete.getStatusCode().value()).as(complete.getBody()).isEqualTo(403);
