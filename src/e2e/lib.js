@@ -107,11 +107,20 @@ async function tick(page, optionLabel) {
   await page.locator('.fjs-container').getByLabel(optionLabel, { exact: true }).check();
 }
 
-/** A form-js date field (flatpickr input): type the ISO date and leave the field. */
+/**
+ * A form-js date field (flatpickr input): types the ISO date `yyyy-MM-dd` as the field takes it (mm/dd/yyyy: typed as
+ * ISO, flatpickr reads 2027-02-01 as a date in August) and checks the field shows that date.
+ */
 async function fillDate(page, key, isoDate) {
   const input = page.locator(`.fjs-container [id*="-Field_${key}"]`).first();
-  await input.fill(isoDate);
+  const [year, month, day] = isoDate.split('-');
+  await input.fill(`${month}/${day}/${year}`);
   await input.press('Enter');
+  await input.blur();
+  const shown = (await input.inputValue()).split('/').map(Number);
+  if (shown.length !== 3 || shown[0] !== Number(month) || shown[1] !== Number(day) || shown[2] !== Number(year)) {
+    throw new Error(`date field ${key} shows '${shown.join('/')}' after typing ${isoDate}`);
+  }
 }
 
 async function submit(page, buttonText) {

@@ -61,8 +61,17 @@ class ReviewRepository {
         .param("id", except).query(Review.class).list();
   }
 
-  Page<Review> list(PageRequest page) {
-    return new SqlFilter().page(jdbc, "select *", "portfolio_review", "id desc", page, Review.class);
+  /**
+   * Reviews newest first, with the steering committee's answer to their latest round (none yet: null), without their
+   * packs (a pack is read with its review).
+   */
+  Page<Listed> list(ReviewStatus status, PageRequest page) {
+    return new SqlFilter().and("r.status = :status", "status", status).pageById(jdbc, """
+            select r.id, r.status, r.occasion, r.started_by, r.started_at, r.round, r.proposed_by, r.proposed_at,
+                   r.approved_by, r.approved_at, r.closed_at, r.closing_reason, l.steering_decision, l.steering_by,
+                   l.steering_at""",
+        "portfolio_review r left join portfolio_review_round l on l.review_id = r.id and l.round = r.round", "r.id",
+        page, Listed.class, Listed::id);
   }
 
   void proposed(long id, int round, String by, OffsetDateTime at, String note) {
@@ -131,6 +140,13 @@ class ReviewRepository {
       ReviewStatus status, String pack, Long scenarioId, int round, String proposedBy, OffsetDateTime proposedAt,
       String proposalNote, String approvedBy, OffsetDateTime approvedAt, OffsetDateTime closedAt,
       String closingReason) {
+  }
+
+  /** A review as lists show it: its row without the pack, and the answer to its latest round. */
+  record Listed(long id, ReviewStatus status, String occasion, String startedBy, OffsetDateTime startedAt, int round,
+      String proposedBy, OffsetDateTime proposedAt, String approvedBy, OffsetDateTime approvedAt,
+      OffsetDateTime closedAt, String closingReason, String steeringDecision, String steeringBy,
+      OffsetDateTime steeringAt) {
   }
 
   record Round(long id, long reviewId, int round, String proposedBy, OffsetDateTime proposedAt, String note,
