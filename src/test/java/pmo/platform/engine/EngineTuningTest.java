@@ -98,17 +98,53 @@ class EngineTuningTest extends IntegrationTest {
         statement.execute("""
             insert into ACT_RU_AUTHORIZATION (ID_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_, REV_)
             select 'engine-tuning-' || i, 1, 'pmo', 7, 'engine-tuning-' || i, 2, 1 from generate_series(1, 20000) i""");
+        // and, for half of them, the revoke the four-eyes rule gives one party of the task
+        statement.execute("""
+            insert into ACT_RU_AUTHORIZATION (ID_, TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_, REV_)
+            select 'engine-tuning-revoke-' || i, 2, 'party-' || i, 7, 'engine-tuning-' || i, 0, 1
+              from generate_series(1, 10000) i""");
         statement.execute("analyze ACT_RU_TASK");
         statement.execute("analyze ACT_RU_AUTHORIZATION");
         // a completion's look-up of the task's subtasks, and the revoke check of every authenticated command
         assertThat(plan(statement, "select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'x'"))
             .containsIgnoringCase("pmo_idx_task_parent");
-        assertThat(plan(statement, "SELECT CASE WHEN EXISTS ( SELECT ID_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 2"
-            + " AND ( USER_ID_ IN ('x', '*') OR GROUP_ID_ IN ('pmo', 'requesters') ) ) THEN 1 ELSE 0 END"))
-            .containsIgnoringCase("pmo_idx_auth_revoke");
+        assertThat(plan(statement, String.format(AuthorizedGroups.USER_REVOKES, "").replace("?", "'party-7'")))
+            .containsIgnoringCase("pmo_idx_auth_revoke").doesNotContainIgnoringCase("seq scan");
+        assertThat(plan(statement, String.format(AuthorizedGroups.GROUP_REVOKES, "", "'pmo', 'requesters'")))
+            .containsIgnoringCase("pmo_idx_auth_revoke_group").doesNotContainIgnoringCase("seq scan");
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  @Test
+  void theRevokeQuestionIsAnsweredForTheUserAndForTheirGroups() {
+    org.camunda.bpm.engine.AuthorizationService authorizations = engine.getAuthorizationService();
+    String party = "party-" + unique();
+    String group = "group-" + unique();
+    java.util.function.BiFunction<String, List<String>, Boolean> revokes = (user, groups) -> configuration()
+        .getCommandExecutorTxRequired().execute(c -> ((AuthorizedGroups) c.getAuthorizationManager())
+            .isRevokeAuthCheckEnabled(user, groups));
+    assertThat(revokes.apply(party, List.of(group))).isFalse();
+    for (boolean byUser : List.of(true, false)) {
+      org.camunda.bpm.engine.authorization.Authorization revoke = authorizations.createNewAuthorization(
+          org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+      if (byUser) {
+        revoke.setUserId(party);
+      } else {
+        revoke.setGroupId(group);
+      }
+      revoke.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+      revoke.setResourceId("some-task-" + unique());
+      revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+      String id = authorizations.saveAuthorization(revoke).getId();
+      try {
+        assertThat(revokes.apply(party, List.of(group))).isTrue();
+        assertThat(revokes.apply("someone-else", List.of("another-group"))).isFalse();
+      } finally {
+        authorizations.deleteAuthorization(id);
       }
     }
   }
