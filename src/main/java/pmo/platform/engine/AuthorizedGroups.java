@@ -25,7 +25,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * <p>Then, in Camunda's default mode ({@code authorizationCheckRevokes: auto}), it asks whether the user or one of
  * their groups has any revoke authorization, in one query with an {@code OR} of both that the planner answers with a
  * scan of the table once the revokes are many (the four-eyes rule revokes each open four-eyes task from its parties).
- * Asked as two questions, each is one look-up in an index of the revokes ({@link EngineIndexes}).
+ * Asked as two questions, each is one look-up in an index (the engine's unique indexes by type and user, and by type
+ * and group, or {@link EngineIndexes}' index of the revokes).
  *
  * <p>Registered as the engine's session factory for {@link AuthorizationManager} (a session is made per command);
  * everything else of the authorization manager is Camunda's.

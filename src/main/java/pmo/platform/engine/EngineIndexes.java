@@ -21,12 +21,14 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ACT_RU_TASK(PARENT_TASK_ID_)}: completing a task looks for its subtasks, and without the index every
  *   completion reads all open tasks (9.4× slower with 10× the open tasks, issue 15).</li>
  *   <li>PostgreSQL: {@code ACT_RU_AUTHORIZATION(TYPE_, USER_ID_, GROUP_ID_) WHERE TYPE_ = 2} and
- *   {@code (GROUP_ID_) WHERE TYPE_ = 2 AND GROUP_ID_ IS NOT NULL}, the revoke authorizations only, by user and by
- *   group. Every authenticated command asks whether the user or their groups have any revoke authorization (Camunda's
+ *   {@code (GROUP_ID_) WHERE TYPE_ = 2 AND GROUP_ID_ IS NOT NULL}, the revoke authorizations only (the second also
+ *   tells the planner that groups have almost none: from the engine's index by type and group it expected thousands
+ *   among the grants and scanned the table). Every authenticated command asks whether the user or their groups have any revoke authorization (Camunda's
  *   {@code authorizationCheckRevokes: auto}); answered from the groups' rows, that question grew with the open tasks,
- *   as the engine grants task work by an authorization per task and candidate group. The revokes are few per user:
- *   the four-eyes rule revokes a task from each of its parties while it is open ({@code GovernanceTaskListener}), so
- *   they grow with open four-eyes tasks too, and each half of the question needs an index of its own.</li>
+ *   as the engine grants task work by an authorization per task and candidate group. The four-eyes rule revokes each
+ *   open four-eyes task from its parties ({@code GovernanceTaskListener}), so revokes grow with those tasks too;
+ *   {@link AuthorizedGroups} therefore asks for the user's and the groups' revokes separately, each answered by an
+ *   index.</li>
  * </ul>
  */
 @Component

@@ -108,10 +108,11 @@ class EngineTuningTest extends IntegrationTest {
         // a completion's look-up of the task's subtasks, and the revoke check of every authenticated command
         assertThat(plan(statement, "select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'x'"))
             .containsIgnoringCase("pmo_idx_task_parent");
+        // (the engine's one query with an OR of both was a table scan here)
         assertThat(plan(statement, String.format(AuthorizedGroups.USER_REVOKES, "").replace("?", "'party-7'")))
-            .containsIgnoringCase("pmo_idx_auth_revoke").doesNotContainIgnoringCase("seq scan");
+            .containsIgnoringCase("index").doesNotContainIgnoringCase("seq scan");
         assertThat(plan(statement, String.format(AuthorizedGroups.GROUP_REVOKES, "", "'pmo', 'requesters'")))
-            .containsIgnoringCase("pmo_idx_auth_revoke_group").doesNotContainIgnoringCase("seq scan");
+            .containsIgnoringCase("index").doesNotContainIgnoringCase("seq scan");
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
