@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
-import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -75,7 +74,8 @@ class GateDecisions {
       throw new ConflictException("gate " + gate + " package " + packageId + " was already decided or replaced");
     }
     InputErrors errors = new InputErrors();
-    GateDecision decision = Choices.check(errors, GateDecision.class, command.decision(), "gateDecision");
+    GateDecision decision = command.decision();
+    errors.require(decision != null, GateReviewProcess.GATE_DECISION.name(), "is required");
     List<StageGateSettings.ShouldMeet> shouldMeet = settings.shouldMeet(gate);
     List<Integer> boardScores = checkScores(errors, gate, settings.scoredByBoard(gate), command.scores());
     String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().trim();

@@ -46,7 +46,7 @@ final class GateHistoryReader {
                 criteria.getOrDefault(c.id(), List.of()), c.checkedAt()), Collectors.toList())));
     Map<Long, List<ProjectGates.Decision>> decisions = gates.decisions(id).stream()
         .collect(Collectors.groupingBy(GateRepository.DecisionRow::packageId,
-            Collectors.mapping(d -> new ProjectGates.Decision(d.id(), GateDecision.valueOf(d.decision()), d.notes(),
+            Collectors.mapping(d -> new ProjectGates.Decision(d.id(), d.decision(), d.notes(),
                 d.holdUntil(), d.totalScore(), scores.getOrDefault(d.id(), List.of()), d.checkId(),
                 criteria.getOrDefault(d.checkId(), List.of()), d.decidedBy(), d.decidedAt()), Collectors.toList())));
     Map<String, List<GateRepository.PackageRow>> packages = gates.packages(id).stream()

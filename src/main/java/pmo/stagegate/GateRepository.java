@@ -41,7 +41,7 @@ class GateRepository {
   record CriterionRow(long checkId, int position, String criterion, String label, boolean passed, String advice) {
   }
 
-  record DecisionRow(long id, long packageId, long checkId, String gate, String decision, String notes,
+  record DecisionRow(long id, long packageId, long checkId, String gate, GateDecision decision, String notes,
       LocalDate holdUntil, BigDecimal totalScore, String decidedBy, OffsetDateTime decidedAt) {
   }
 

@@ -47,8 +47,11 @@ public final class GateReviewProcess {
   // board decision form: score1 .. score8 score the gate's should-meet criteria in their configured order
   public static final List<Var<BigDecimal>> SCORES = IntStream.rangeClosed(1, StageGateSettings.SCORE_SLOTS)
       .mapToObj(i -> Var.decimal("score" + i)).toList();
-  /** The board's decision; handed back to the lifecycle when the review ends (go or kill). */
-  public static final Var<String> GATE_DECISION = Var.text("gateDecision");
+  /**
+   * The board's decision, held as the form's value that the gateways compare with (go, recycle, hold, kill); handed
+   * back to the lifecycle when the review ends (go or kill).
+   */
+  public static final Var<GateDecision> GATE_DECISION = Var.choice("gateDecision", GateDecision.class);
   public static final Var<String> DECISION_NOTES = Var.text("decisionNotes");
   public static final Var<LocalDate> HOLD_UNTIL = Var.date("holdUntil");
 

@@ -24,7 +24,7 @@ public final class LifecycleProcess {
   /** The stage the lifecycle starts in: the project's stage when it is registered (INITIATION, or the demo's). */
   public static final Var<String> START_STAGE = Var.text("startStage");
   /** The outcome of the last gate review (go or kill). */
-  public static final Var<String> GATE_DECISION = GateReviewProcess.GATE_DECISION;
+  public static final Var<GateDecision> GATE_DECISION = GateReviewProcess.GATE_DECISION;
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
 
   // shown in the post-project review form: the baseline the outcome is measured against
