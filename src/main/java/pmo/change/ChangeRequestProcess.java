@@ -35,11 +35,13 @@ public final class ChangeRequestProcess {
   public static final Var<String> TITLE = Var.text("title");
   public static final Var<String> DESCRIPTION = Var.text("description");
   public static final Var<String> REASON = Var.text("reason");
-  public static final Var<String> CHANGE_TYPE = Var.text("changeType");
+  /** Held as the form's value, which the routing DMN reads (standard, normal, emergency). */
+  public static final Var<ChangeType> CHANGE_TYPE = Var.choice("changeType", ChangeType.class);
   public static final Var<BigDecimal> COST_DELTA = Var.decimal("costDelta");
   public static final Var<Integer> SCHEDULE_DELTA_DAYS = Var.integer("scheduleDeltaDays");
   public static final Var<String> SCOPE_CHANGE = Var.text("scopeChange");
-  public static final Var<String> QUALITY_IMPACT = Var.text("qualityImpact");
+  /** Held as the form's value, which the routing DMN reads (none, minor, major); the assessment form revises it. */
+  public static final Var<QualityImpact> QUALITY_IMPACT = Var.choice("qualityImpact", QualityImpact.class);
   public static final Var<String> RISK_NOTES = Var.text("riskNotes");
   /**
    * Who raised the request: set by the engine from the user who started the process (camunda:initiator), then by the
@@ -101,11 +103,11 @@ public final class ChangeRequestProcess {
     v.put(TITLE.name(), d.title());
     v.put(DESCRIPTION.name(), d.description());
     v.put(REASON.name(), d.reason());
-    v.put(CHANGE_TYPE.name(), d.changeType());
+    v.put(CHANGE_TYPE.name(), CHANGE_TYPE.raw(d.changeType()));
     v.put(COST_DELTA.name(), COST_DELTA.raw(d.costDelta()));
     v.put(SCHEDULE_DELTA_DAYS.name(), d.scheduleDeltaDays());
     v.put(SCOPE_CHANGE.name(), d.scopeChange());
-    v.put(QUALITY_IMPACT.name(), d.qualityImpact());
+    v.put(QUALITY_IMPACT.name(), QUALITY_IMPACT.raw(d.qualityImpact()));
     v.put(RISK_NOTES.name(), d.riskNotes());
     return v;
   }

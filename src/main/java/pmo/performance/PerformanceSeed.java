@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pmo.change.ChangeRequest;
 import pmo.change.ChangeRequestDraft;
 import pmo.change.ChangeRequestService;
+import pmo.change.ChangeType;
+import pmo.change.QualityImpact;
 import pmo.platform.identity.Directory;
 import pmo.project.Project;
 import pmo.project.ProjectFilter;
@@ -138,7 +140,7 @@ class PerformanceSeed {
         .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN);
     ChangeRequest request = as(requester, () -> changes.raise(new ChangeRequestDraft(project.id(),
         "Add an accessibility audit", "An external accessibility audit before go-live", "Regulatory expectation",
-        "normal", cost, 1, "Accessibility audit", "minor", null), requester));
+        ChangeType.NORMAL, cost, 1, "Accessibility audit", QualityImpact.MINOR, null), requester));
     String pi = request.processInstanceId();
     as(project.manager(), () -> {
       Task assess = tasks.createTaskQuery().processInstanceId(pi).singleResult();

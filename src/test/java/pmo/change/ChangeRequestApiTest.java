@@ -78,6 +78,26 @@ class ChangeRequestApiTest extends ChangeTestSupport {
   }
 
   @Test
+  void theChoicesAreTakenAsTheFormsValuesOrAsTheApiWritesThemAndTheProcessHoldsTheFormsValues() {
+    long projectId = project();
+    Map<String, Object> named = body(projectId, "Named choices " + unique());
+    named.put("changeType", "EMERGENCY");
+    named.put("qualityImpact", "MAJOR");
+    Map<String, Object> request = map(post(requester, named).getBody().get("request"));
+    assertThat(request).containsEntry("changeType", "EMERGENCY").containsEntry("qualityImpact", "MAJOR");
+
+    String pi = (String) request.get("processInstanceId");
+    assertThat(runtime.getVariable(pi, "changeType")).isEqualTo("emergency");
+    assertThat(runtime.getVariable(pi, "qualityImpact")).isEqualTo("major");
+    complete(manager, runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult(),
+        ChangeRequestProcess.TASK_ASSESS, Map.of());
+    // the routing table read the form's values: an emergency, whatever its quality impact
+    Map<String, Object> read = map(get(requester, "/api/change-requests/" + request.get("id")).getBody()
+        .get("request"));
+    assertThat(read).containsEntry("route", "EMERGENCY");
+  }
+
+  @Test
   void badInputGets400WithFieldAndReasonAndWritesNothing() {
     long projectId = project();
     long cancelled = project();
@@ -101,6 +121,12 @@ class ChangeRequestApiTest extends ChangeTestSupport {
     ResponseEntity<Map<String, Object>> both = post(requester, type);
     assertProblem(both, "changeType", "must be one of standard, normal, emergency, not 'urgent'");
     assertProblem(both, "qualityImpact", "must be one of none, minor, major, not 'huge'");
+    Map<String, Object> missing = body(projectId, title);
+    missing.remove("changeType");
+    missing.put("title", "");
+    ResponseEntity<Map<String, Object>> withOthers = post(requester, missing);
+    assertProblem(withOthers, "changeType", "must not be null");
+    assertProblem(withOthers, "title", "must not be blank");
     Map<String, Object> text = body(projectId, title);
     text.put("costDelta", "a lot");
     assertProblem(post(requester, text), "costDelta", "has a value of the wrong type or format");

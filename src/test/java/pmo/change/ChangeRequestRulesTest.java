@@ -218,20 +218,25 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
   void anotherCapabilityCanRaiseARequestInARequestersName() {
     long projectId = project();
     ChangeRequest raised = changes.raise(new ChangeRequestDraft(projectId, "Fix from issue " + unique(),
-        "The issue needs a scope change", "Issue ISS-7", "normal", new BigDecimal("2500"), 4, "Extra data feed",
-        "minor", null), requester);
+        "The issue needs a scope change", "Issue ISS-7", ChangeType.NORMAL, new BigDecimal("2500"), 4,
+        "Extra data feed", QualityImpact.MINOR, null), requester);
     assertThat(raised.requester()).isEqualTo(requester);
     assertThat(raised.status()).isEqualTo(ChangeStatus.SUBMITTED);
+    assertThat(raised.changeType()).isEqualTo(ChangeType.NORMAL);
+    assertThat(raised.qualityImpact()).isEqualTo(QualityImpact.MINOR);
     assertThat(runtime.getVariable(raised.processInstanceId(), "requester")).isEqualTo(requester);
+    // the process holds the choices as the start form's values, which the routing table compares with
+    assertThat(runtime.getVariable(raised.processInstanceId(), "changeType")).isEqualTo("normal");
+    assertThat(runtime.getVariable(raised.processInstanceId(), "qualityImpact")).isEqualTo("minor");
     assertThat(task(runtime.createProcessInstanceQuery().processInstanceId(raised.processInstanceId())
         .singleResult(), ChangeRequestProcess.TASK_ASSESS).getAssignee()).isEqualTo(manager);
     assertThat(actions(raised)).containsExactly("CHANGE_REQUEST_RAISED by rita");
     assertThat(projects.get(projectId).baselines()).extracting(Baseline::version).containsExactly(1);
 
-    assertThat(failureOf(() -> changes.raise(new ChangeRequestDraft(projectId, "", "d", "r", "normal",
-        BigDecimal.ONE, 0, null, "none", null), "nobody-" + unique())))
+    assertThat(failureOf(() -> changes.raise(new ChangeRequestDraft(projectId, "", "d", "r", ChangeType.NORMAL,
+        BigDecimal.ONE, 0, null, null, null), "nobody-" + unique())))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("title: must not be blank")
-        .hasMessageContaining("requester: unknown user");
+        .hasMessageContaining("qualityImpact: must not be null").hasMessageContaining("requester: unknown user");
   }
 
   private Map<String, Object> with(long projectId, String description, String key, Object value) {
