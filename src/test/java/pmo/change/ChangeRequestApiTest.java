@@ -3,6 +3,7 @@ package pmo.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -117,10 +118,24 @@ class ChangeRequestApiTest extends ChangeTestSupport {
     assertProblem(post(requester, negative), "costDelta", "would make the budget negative");
     Map<String, Object> type = body(projectId, title);
     type.put("changeType", "urgent");
-    type.put("qualityImpact", "huge");
-    ResponseEntity<Map<String, Object>> both = post(requester, type);
-    assertProblem(both, "changeType", "must be one of standard, normal, emergency, not 'urgent'");
-    assertProblem(both, "qualityImpact", "must be one of none, minor, major, not 'huge'");
+    assertProblem(post(requester, type), "changeType", "must be one of standard, normal, emergency, not 'urgent'");
+    Map<String, Object> quality = body(projectId, title);
+    quality.put("qualityImpact", "huge");
+    assertProblem(post(requester, quality), "qualityImpact", "must be one of none, minor, major, not 'huge'");
+    // the choices are read with the body, in its order: the reader stops at the first wrong one, only that is named
+    Map<String, Object> both = new LinkedHashMap<>();
+    both.put("changeType", "urgent");
+    both.put("qualityImpact", "huge");
+    body(projectId, title).forEach(both::putIfAbsent);
+    ResponseEntity<Map<String, Object>> first = post(requester, both);
+    assertProblem(first, "changeType", "must be one of standard, normal, emergency, not 'urgent'");
+    assertThat(list(first.getBody().get("errors"))).hasSize(1);
+    Map<String, Object> number = body(projectId, title);
+    number.put("changeType", 7);
+    assertProblem(post(requester, number), "changeType", "must be one of standard, normal, emergency, not '7'");
+    Map<String, Object> object = body(projectId, title);
+    object.put("changeType", Map.of("value", "normal"));
+    assertProblem(post(requester, object), "changeType", "has a value of the wrong type or format");
     Map<String, Object> missing = body(projectId, title);
     missing.remove("changeType");
     missing.put("title", "");
