@@ -53,15 +53,15 @@ public final class ChangeRequestProcess {
   public static final Var<String> ASSESSMENT_COMMENT = Var.text("assessmentComment");
 
   // approval forms: one decision and one comment variable per step (the board's are local to each vote)
-  public static final Var<String> PMO_DECISION = Var.text("pmoDecision");
+  public static final Var<ApprovalDecision> PMO_DECISION = Var.choice("pmoDecision", ApprovalDecision.class);
   public static final Var<String> PMO_COMMENT = Var.text("pmoComment");
-  public static final Var<String> VOTE = Var.text("vote");
+  public static final Var<ApprovalDecision> VOTE = Var.choice("vote", ApprovalDecision.class);
   public static final Var<String> VOTE_COMMENT = Var.text("voteComment");
-  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  public static final Var<ApprovalDecision> STEERING_DECISION = Var.choice("steeringDecision", ApprovalDecision.class);
   public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
-  public static final Var<String> EXPEDITED_DECISION = Var.text("expeditedDecision");
+  public static final Var<ApprovalDecision> EXPEDITED_DECISION = Var.choice("expeditedDecision", ApprovalDecision.class);
   public static final Var<String> EXPEDITED_COMMENT = Var.text("expeditedComment");
-  public static final Var<String> REVIEW_DECISION = Var.text("reviewDecision");
+  public static final Var<ApprovalDecision> REVIEW_DECISION = Var.choice("reviewDecision", ApprovalDecision.class);
   public static final Var<String> REVIEW_COMMENT = Var.text("reviewComment");
 
   // implementation and verification forms
@@ -80,8 +80,8 @@ public final class ChangeRequestProcess {
   public static final Var<Route> ROUTE = Var.choice("route", Route.class);
   public static final Var<String> ROUTE_DECISION_KEY = Var.text("routeDecisionKey");
   public static final Var<Integer> ROUTE_DECISION_VERSION = Var.integer("routeDecisionVersion");
-  /** The board's combined vote: approve, reject or rework. */
-  public static final Var<String> BOARD_OUTCOME = Var.text("boardOutcome");
+  /** The board's combined vote (approve, reject or rework), which the gateway after the tally compares. */
+  public static final Var<ApprovalDecision> BOARD_OUTCOME = Var.choice("boardOutcome", ApprovalDecision.class);
   /** Why the last decision rejected the request or sent it back (the revise form shows it). */
   public static final Var<String> DECISION_REASON = Var.text("decisionReason");
   /** The outcome of the approval: approved or rejected. */

@@ -44,7 +44,8 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
           .isInstanceOf(SegregationOfDutiesException.class);
       identityService.clearAuthentication();
       ChangeRequest own = requestOf(small);
-      assertThat(failureOf(() -> approvalService.decide(own.id(), ApprovalStage.PMO, "approve", null, bea, null)))
+      assertThat(failureOf(() -> approvalService.decide(own.id(), ApprovalStage.PMO, ApprovalDecision.APPROVE, null, bea,
+          null)))
           .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("bea raised " + own.reference());
       assertThat(requestOf(small).status()).isEqualTo(ChangeStatus.IN_APPROVAL);
       assertThat(approvals(own)).isEmpty();
@@ -173,13 +174,13 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
       assertThat(e.reason()).isEqualTo("must be one of approve, reject, rework, not 'abstain'");
     });
     identityService.clearAuthentication();
-    // the service's own check, for callers that skip the form
+    // the service's own check, for callers that skip the form: a choice the step does not offer, or none
     ChangeRequest request = requestOf(pi);
-    InvalidInputException service = (InvalidInputException) failureOf(() ->
-        approvalService.decide(request.id(), ApprovalStage.BOARD, "abstain", null, carl, carlsVote.getId()));
-    assertThat(service.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("vote"));
-    assertThat(failureOf(() -> approvalService.decide(request.id(), ApprovalStage.EXPEDITED, "rework", "x", pmo,
-        null))).hasMessage("expeditedDecision: must be one of approve, reject, not 'rework'");
+    assertThat(failureOf(() -> approvalService.decide(request.id(), ApprovalStage.EXPEDITED, ApprovalDecision.REWORK,
+        "x", pmo, null))).hasMessage("expeditedDecision: must be one of approve, reject, not 'rework'");
+    InvalidInputException none = (InvalidInputException) failureOf(() ->
+        approvalService.decide(request.id(), ApprovalStage.BOARD, null, null, carl, carlsVote.getId()));
+    assertThat(none.errors()).singleElement().satisfies(e -> assertThat(e).hasToString("vote: is required"));
 
     assertThat(approvals(requestOf(pi))).isEmpty();
     assertThat(tasks.createTaskQuery().taskId(carlsVote.getId()).count()).isEqualTo(1);
