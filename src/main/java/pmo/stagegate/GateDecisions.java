@@ -67,7 +67,7 @@ class GateDecisions {
   public GateDecision decide(long packageId, BoardDecisionCommand command, String processInstanceId) {
     GateRepository.PackageRow pkg = gates.findPackage(packageId)
         .orElseThrow(() -> new NotFoundException("gate package", packageId));
-    Gate gate = Gate.valueOf(pkg.gate());
+    Gate gate = pkg.gate();
     Project project = projects.find(pkg.projectId());
     requireOpen(project, "no gate decision can be taken on it");
     if (gates.gateClosed(pkg.projectId(), gate) || pkg.attempt() != gates.latestAttempt(pkg.projectId(), gate)) {

@@ -32,7 +32,7 @@ public final class LifecycleProcess {
   public static final Var<BigDecimal> BASELINE_BUDGET = Var.decimal("baselineBudget");
 
   // post-project review form
-  public static final Var<String> OBJECTIVES_MET = Var.text("objectivesMet");
+  public static final Var<ObjectivesMet> OBJECTIVES_MET = Var.choice("objectivesMet", ObjectivesMet.class);
   public static final Var<LocalDate> ACTUAL_FINISH = Var.date("actualFinish");
   public static final Var<BigDecimal> ACTUAL_COST = Var.decimal("actualCost");
   public static final Var<String> WENT_WELL = Var.text("wentWell");
