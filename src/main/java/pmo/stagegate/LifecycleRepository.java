@@ -18,8 +18,9 @@ class LifecycleRepository {
     this.jdbc = jdbc;
   }
 
-  record ReviewRow(ObjectivesMet objectivesMet, LocalDate baselineFinish, LocalDate actualFinish, int scheduleVarianceDays,
-      BigDecimal baselineBudget, BigDecimal actualCost, BigDecimal costVariance, String wentWell, String toImprove) {
+  record ReviewRow(ObjectivesMet objectivesMet, LocalDate baselineFinish, LocalDate actualFinish,
+      int scheduleVarianceDays, BigDecimal baselineBudget, BigDecimal actualCost, BigDecimal costVariance,
+      String wentWell, String toImprove) {
   }
 
   boolean lifecycleExists(long projectId) {
