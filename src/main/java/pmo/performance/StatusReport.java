@@ -59,7 +59,7 @@ public record StatusReport(
     Boolean trendFalling,
     Long improvementPlanId,
     String pmoAssessment,
-    String pmoFollowUp,
+    RedReportFollowUp pmoFollowUp,
     String reviewedBy,
     OffsetDateTime reviewedAt,
     String submittedBy,

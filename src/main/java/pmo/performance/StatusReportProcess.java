@@ -61,7 +61,7 @@ public final class StatusReportProcess {
 
   // the PMO's review of a red report
   public static final Var<String> PMO_ASSESSMENT = Var.text("pmoAssessment");
-  public static final Var<String> PMO_FOLLOW_UP = Var.text("pmoFollowUp");
+  public static final Var<RedReportFollowUp> PMO_FOLLOW_UP = Var.choice("pmoFollowUp", RedReportFollowUp.class);
 
   /** The escalation step's variables ({@link EscalationStep}), given as input parameters by the model. */
   public static final Var<String> ESCALATION_REASON = EscalationStep.REASON;

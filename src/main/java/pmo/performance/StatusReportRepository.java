@@ -11,7 +11,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import pmo.platform.RowLocks;
-import pmo.project.Rag;
 
 /** The tables {@code status_report} and {@code project_performance} (the latest figures of each project). */
 @Repository
@@ -92,13 +91,13 @@ class StatusReportRepository {
         .paramSource(names(r)).update();
   }
 
-  /** The report's properties as parameters, the RAGs as the names the columns keep (the driver takes no enum). */
+  /** The report's properties as parameters, choices as the names the columns keep (the driver takes no enum). */
   private static SimplePropertySqlParameterSource names(StatusReport r) {
     return new SimplePropertySqlParameterSource(r) {
       @Override
       public Object getValue(String name) {
         Object value = super.getValue(name);
-        return value instanceof Rag rag ? rag.name() : value;
+        return value instanceof Enum<?> choice ? choice.name() : value;
       }
     };
   }
