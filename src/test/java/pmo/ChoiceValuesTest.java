@@ -98,8 +98,8 @@ class ChoiceValuesTest {
     Map<String, List<String>> expected = Map.ofEntries(
         Map.entry("change-request", List.of("changeType", "qualityImpact", "route", "pmoDecision", "vote",
             "steeringDecision", "expeditedDecision", "reviewDecision", "boardOutcome", "verification")),
-        Map.entry("risk-escalation", List.of("responseStrategy", "issueSeverity", "riskLevel", "pmoDecision",
-            "steeringDecision")),
+        Map.entry("risk-escalation", List.of("residualOutcome", "responseStrategy", "issueSeverity", "riskLevel",
+            "pmoDecision", "steeringDecision")),
         Map.entry("issue-escalation", List.of("severity", "pmoDecision", "steeringDecision")),
         Map.entry("project-intake", List.of("screeningDecision", "sponsorDecision")),
         Map.entry("gate-review", List.of("gate", "rag", "gateDecision")),

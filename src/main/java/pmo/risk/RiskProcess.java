@@ -60,6 +60,7 @@ public final class RiskProcess {
   public static final Var<String> RESPONSE_PLAN = Var.text("responsePlan");
 
   // residual form
+  public static final Var<ResidualOutcome> RESIDUAL_OUTCOME = Var.choice("residualOutcome", ResidualOutcome.class);
   public static final Var<String> RESIDUAL_COMMENT = Var.text("residualComment");
   /** The severity of the issue a materialised risk becomes; none: the risk's level. */
   public static final Var<IssueSeverity> ISSUE_SEVERITY = Var.choice("issueSeverity", IssueSeverity.class);
