@@ -31,11 +31,11 @@ public enum ApprovalStage {
 
   final String taskKey;
   final String group;
-  final Var<String> decision;
+  final Var<ApprovalDecision> decision;
   final Var<String> comment;
   final List<ApprovalDecision> choices;
 
-  ApprovalStage(String taskKey, String group, Var<String> decision, Var<String> comment,
+  ApprovalStage(String taskKey, String group, Var<ApprovalDecision> decision, Var<String> comment,
       List<ApprovalDecision> choices) {
     this.taskKey = taskKey;
     this.group = group;
@@ -48,9 +48,9 @@ public enum ApprovalStage {
     return Arrays.stream(values()).filter(s -> s.taskKey.equals(taskDefinitionKey)).findFirst();
   }
 
-  /** The decision a form value stands for; a value that is not one of this step's choices names the field. */
-  ApprovalDecision parse(String value) {
-    return Choices.of(choices, value, decision.name());
+  /** {@code chosen} when it is one of this step's choices; otherwise an error naming the step's form field. */
+  ApprovalDecision offered(ApprovalDecision chosen) {
+    return Choices.among(choices, chosen, decision.name());
   }
 
   String label() {

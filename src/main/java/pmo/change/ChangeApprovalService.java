@@ -60,17 +60,17 @@ public class ChangeApprovalService {
   }
 
   /**
-   * Records one approval decision or board vote. The value must be one of the step's choices (else an error naming
-   * the form field); reject and rework need a comment. A single approver's decision settles the request at once
+   * Records one approval decision or board vote. The decision must be one of the step's choices (else an error naming
+   * the form field: an expedited approval cannot ask for rework); reject and rework need a comment. A single approver's decision settles the request at once
    * (PMO, steering committee, expedited); board votes are combined by {@link #tallyBoard}; a retrospective review
    * is recorded without changing the status.
    */
   @Transactional
-  public Approval decide(long id, ApprovalStage stage, String value, String comment, String approver,
+  public Approval decide(long id, ApprovalStage stage, ApprovalDecision chosen, String comment, String approver,
       String taskId) {
     ChangeRequest before = require(id, stage == ApprovalStage.REVIEW ? ChangeStatus.IMPLEMENTED
         : ChangeStatus.IN_APPROVAL);
-    ApprovalDecision decision = stage.parse(value);
+    ApprovalDecision decision = stage.offered(chosen);
     new InputErrors()
         .require(decision == ApprovalDecision.APPROVE || (comment != null && !comment.isBlank()), stage.comment.name(),
             "is required when you " + (decision == ApprovalDecision.REWORK ? "ask for rework" : "reject"))

@@ -2,7 +2,6 @@ package pmo.change;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 import pmo.platform.CommandValidator;
 import pmo.platform.InputErrors;
@@ -24,17 +23,12 @@ class ChangeRequestChecks {
     this.validator = validator;
   }
 
-  /** The checks of a raised or revised request: the form's rules, the choices, and the project and its baseline. */
+  /**
+   * The checks of a raised or revised request: the form's rules, and the project and its baseline (the choices were
+   * read where the request was received).
+   */
   InputErrors check(ChangeRequestDraft draft) {
     InputErrors errors = validator.check(draft);
-    if (!errors.has("changeType")) {
-      errors.require(isOneOf(draft.changeType(), ChangeType.values()), "changeType",
-          "must be one of standard, normal, emergency, not '" + draft.changeType() + "'");
-    }
-    if (!errors.has("qualityImpact")) {
-      errors.require(isOneOf(draft.qualityImpact(), QualityImpact.values()), "qualityImpact",
-          "must be one of none, minor, major, not '" + draft.qualityImpact() + "'");
-    }
     if (draft.projectId() != null) {
       checkProject(errors, draft.projectId(), errors.has("costDelta") ? null : draft.costDelta(),
           errors.has("scheduleDeltaDays") ? null : draft.scheduleDeltaDays());
@@ -78,14 +72,5 @@ class ChangeRequestChecks {
       return HUNDRED.setScale(2);
     }
     return delta.abs().multiply(HUNDRED).divide(base, 2, RoundingMode.UP);
-  }
-
-  static boolean isOneOf(String value, Enum<?>[] options) {
-    for (Enum<?> option : options) {
-      if (option.name().toLowerCase(Locale.ROOT).equals(value)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -35,11 +35,13 @@ public final class ChangeRequestProcess {
   public static final Var<String> TITLE = Var.text("title");
   public static final Var<String> DESCRIPTION = Var.text("description");
   public static final Var<String> REASON = Var.text("reason");
-  public static final Var<String> CHANGE_TYPE = Var.text("changeType");
+  /** Held as the form's value, which the routing DMN reads (standard, normal, emergency). */
+  public static final Var<ChangeType> CHANGE_TYPE = Var.choice("changeType", ChangeType.class);
   public static final Var<BigDecimal> COST_DELTA = Var.decimal("costDelta");
   public static final Var<Integer> SCHEDULE_DELTA_DAYS = Var.integer("scheduleDeltaDays");
   public static final Var<String> SCOPE_CHANGE = Var.text("scopeChange");
-  public static final Var<String> QUALITY_IMPACT = Var.text("qualityImpact");
+  /** Held as the form's value, which the routing DMN reads (none, minor, major); the assessment form revises it. */
+  public static final Var<QualityImpact> QUALITY_IMPACT = Var.choice("qualityImpact", QualityImpact.class);
   public static final Var<String> RISK_NOTES = Var.text("riskNotes");
   /**
    * Who raised the request: set by the engine from the user who started the process (camunda:initiator), then by the
@@ -51,15 +53,15 @@ public final class ChangeRequestProcess {
   public static final Var<String> ASSESSMENT_COMMENT = Var.text("assessmentComment");
 
   // approval forms: one decision and one comment variable per step (the board's are local to each vote)
-  public static final Var<String> PMO_DECISION = Var.text("pmoDecision");
+  public static final Var<ApprovalDecision> PMO_DECISION = Var.choice("pmoDecision", ApprovalDecision.class);
   public static final Var<String> PMO_COMMENT = Var.text("pmoComment");
-  public static final Var<String> VOTE = Var.text("vote");
+  public static final Var<ApprovalDecision> VOTE = Var.choice("vote", ApprovalDecision.class);
   public static final Var<String> VOTE_COMMENT = Var.text("voteComment");
-  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  public static final Var<ApprovalDecision> STEERING_DECISION = Var.choice("steeringDecision", ApprovalDecision.class);
   public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
-  public static final Var<String> EXPEDITED_DECISION = Var.text("expeditedDecision");
+  public static final Var<ApprovalDecision> EXPEDITED_DECISION = Var.choice("expeditedDecision", ApprovalDecision.class);
   public static final Var<String> EXPEDITED_COMMENT = Var.text("expeditedComment");
-  public static final Var<String> REVIEW_DECISION = Var.text("reviewDecision");
+  public static final Var<ApprovalDecision> REVIEW_DECISION = Var.choice("reviewDecision", ApprovalDecision.class);
   public static final Var<String> REVIEW_COMMENT = Var.text("reviewComment");
 
   // implementation and verification forms
@@ -78,8 +80,8 @@ public final class ChangeRequestProcess {
   public static final Var<Route> ROUTE = Var.choice("route", Route.class);
   public static final Var<String> ROUTE_DECISION_KEY = Var.text("routeDecisionKey");
   public static final Var<Integer> ROUTE_DECISION_VERSION = Var.integer("routeDecisionVersion");
-  /** The board's combined vote: approve, reject or rework. */
-  public static final Var<String> BOARD_OUTCOME = Var.text("boardOutcome");
+  /** The board's combined vote (approve, reject or rework), which the gateway after the tally compares. */
+  public static final Var<ApprovalDecision> BOARD_OUTCOME = Var.choice("boardOutcome", ApprovalDecision.class);
   /** Why the last decision rejected the request or sent it back (the revise form shows it). */
   public static final Var<String> DECISION_REASON = Var.text("decisionReason");
   /** The outcome of the approval: approved or rejected. */
@@ -101,11 +103,11 @@ public final class ChangeRequestProcess {
     v.put(TITLE.name(), d.title());
     v.put(DESCRIPTION.name(), d.description());
     v.put(REASON.name(), d.reason());
-    v.put(CHANGE_TYPE.name(), d.changeType());
+    v.put(CHANGE_TYPE.name(), CHANGE_TYPE.raw(d.changeType()));
     v.put(COST_DELTA.name(), COST_DELTA.raw(d.costDelta()));
     v.put(SCHEDULE_DELTA_DAYS.name(), d.scheduleDeltaDays());
     v.put(SCOPE_CHANGE.name(), d.scopeChange());
-    v.put(QUALITY_IMPACT.name(), d.qualityImpact());
+    v.put(QUALITY_IMPACT.name(), QUALITY_IMPACT.raw(d.qualityImpact()));
     v.put(RISK_NOTES.name(), d.riskNotes());
     return v;
   }

@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import pmo.platform.Choices;
 import pmo.platform.TransactionCache;
 import pmo.platform.ConflictException;
 import pmo.platform.Page;
@@ -152,7 +151,7 @@ class ChangeRequestRepository {
         .param("cost", a.costDelta())
         .param("days", a.scheduleDeltaDays())
         .param("scope", a.scopeChange())
-        .param("quality", Choices.of(QualityImpact.class, a.qualityImpact(), "qualityImpact").name())
+        .param("quality", a.qualityImpact().name())
         .param("risks", a.riskNotes())
         .param("assessor", assessor)
         .param("comment", a.assessmentComment())
@@ -242,11 +241,11 @@ class ChangeRequestRepository {
     p.put("title", d.title());
     p.put("description", d.description());
     p.put("reason", d.reason());
-    p.put("type", Choices.of(ChangeType.class, d.changeType(), "changeType").name());
+    p.put("type", d.changeType().name());
     p.put("cost", d.costDelta());
     p.put("days", d.scheduleDeltaDays());
     p.put("scope", d.scopeChange());
-    p.put("quality", Choices.of(QualityImpact.class, d.qualityImpact(), "qualityImpact").name());
+    p.put("quality", d.qualityImpact().name());
     p.put("risks", d.riskNotes());
     return p;
   }

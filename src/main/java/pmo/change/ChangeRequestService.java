@@ -118,10 +118,6 @@ public class ChangeRequestService {
   public ChangeRequest assess(long id, ImpactAssessment assessment) {
     ChangeRequest before = require(requests.lock(id), id, ChangeStatus.SUBMITTED);
     InputErrors errors = validator.check(assessment);
-    if (!errors.has("qualityImpact")) {
-      errors.require(ChangeRequestChecks.isOneOf(assessment.qualityImpact(), QualityImpact.values()), "qualityImpact",
-          "must be one of none, minor, major, not '" + assessment.qualityImpact() + "'");
-    }
     Baseline baseline = checks.checkProject(errors, before.projectId(), assessment.costDelta(),
         assessment.scheduleDeltaDays());
     errors.throwIfAny();

@@ -14,8 +14,8 @@ import pmo.issue.ChangeNeeded;
 @Component
 class ChangeRequestsFromIssues {
 
-  static final String TYPE = "normal";
-  static final String QUALITY = "none";
+  static final ChangeType TYPE = ChangeType.NORMAL;
+  static final QualityImpact QUALITY = QualityImpact.NONE;
 
   private final ChangeRequestService changes;
 

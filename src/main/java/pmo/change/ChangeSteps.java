@@ -87,7 +87,7 @@ class ChangeSteps {
     return execution -> {
       long id = caseOf(requests, execution);
       ApprovalDecision outcome = service.tallyBoard(id);
-      BOARD_OUTCOME.set(execution, outcome.value());
+      BOARD_OUTCOME.set(execution, outcome);
       if (outcome != ApprovalDecision.APPROVE) {
         DECISION_REASON.set(execution, requests.get(id).outcomeReason());
       }

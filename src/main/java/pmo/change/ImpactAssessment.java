@@ -3,7 +3,6 @@ package pmo.change;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -13,7 +12,7 @@ public record ImpactAssessment(
     @NotNull @Digits(integer = 13, fraction = 2) BigDecimal costDelta,
     @NotNull @Min(-3650) @Max(3650) Integer scheduleDeltaDays,
     @Size(max = 2000) String scopeChange,
-    @NotBlank String qualityImpact,
+    @NotNull QualityImpact qualityImpact,
     @Size(max = 2000) String riskNotes,
     @Size(max = 2000) String assessmentComment) {
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.escalation.EscalationStep;
-import pmo.platform.Choices;
 import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
@@ -34,7 +33,8 @@ public final class IssueProcess {
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
   public static final Var<String> TITLE = Var.text("title");
   public static final Var<String> DESCRIPTION = Var.text("description");
-  public static final Var<String> SEVERITY = Var.text("severity");
+  /** Held as the form's value (low ... critical); the triage form revises it. */
+  public static final Var<IssueSeverity> SEVERITY = Var.choice("severity", IssueSeverity.class);
   public static final Var<String> OWNER = Var.text("owner");
   public static final Var<Long> RAISED_FROM_RISK_ID = Var.id("raisedFromRiskId");
   /** Set by the engine from the user who started the process (camunda:initiator). */
@@ -83,7 +83,7 @@ public final class IssueProcess {
     vars.put(PROJECT_ID.name(), PROJECT_ID.raw(issue.projectId()));
     vars.put(TITLE.name(), issue.title());
     vars.put(DESCRIPTION.name(), issue.description());
-    vars.put(SEVERITY.name(), Choices.of(IssueSeverity.class, issue.severity(), SEVERITY.name()).value());
+    vars.put(SEVERITY.name(), SEVERITY.raw(issue.severity()));
     vars.put(OWNER.name(), issue.owner());
     vars.put(RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
     return vars;

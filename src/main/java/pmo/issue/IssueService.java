@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
-import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ConflictException;
 import pmo.platform.ForbiddenActionException;
@@ -65,7 +64,7 @@ public class IssueService {
     this.events = events;
   }
 
-  /** Checks a new issue: fields, a running project, an existing owner, a known severity. */
+  /** Checks a new issue: fields (a severity among them), a running project, an existing owner. */
   public InputErrors check(NewIssue issue) {
     InputErrors errors = validator.check(issue);
     if (!errors.has("projectId")) {
@@ -73,9 +72,6 @@ public class IssueService {
     }
     if (!errors.has("owner")) {
       directory.checkUser(errors, "owner", issue.owner(), null);
-    }
-    if (!errors.has("severity")) {
-      Choices.check(errors, IssueSeverity.class, issue.severity(), "severity");
     }
     return errors;
   }
@@ -91,7 +87,7 @@ public class IssueService {
       throw new ForbiddenActionException("an issue is raised by a user: start the process as that user");
     }
     check(issue).throwIfAny();
-    IssueSeverity severity = Choices.of(IssueSeverity.class, issue.severity(), "severity");
+    IssueSeverity severity = issue.severity();
     OffsetDateTime now = records.now();
     long id = issues.insert(issue, severity, raisedBy, now.plus(settings.sla().of(severity)), processInstanceId, now);
     Issue created = log.get(id);
@@ -133,10 +129,10 @@ public class IssueService {
    * change to scope, time or cost is needed, and which.
    */
   @Transactional
-  public Issue triage(long id, String severityValue, String owner, boolean needsChange, String changeDescription) {
+  public Issue triage(long id, IssueSeverity severity, String owner, boolean needsChange, String changeDescription) {
     Issue before = records.lock(id, IssueStatus.OPEN);
     InputErrors errors = new InputErrors();
-    IssueSeverity severity = Choices.check(errors, IssueSeverity.class, severityValue, "severity");
+    errors.require(severity != null, IssueProcess.SEVERITY.name(), "is required");
     directory.checkUser(errors, "owner", owner, null);
     if (needsChange) {
       if (changeDescription == null || changeDescription.isBlank()) {

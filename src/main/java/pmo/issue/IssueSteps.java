@@ -35,7 +35,7 @@ class IssueSteps {
       execution.setProcessBusinessKey(issue.code());
       RAISED_BY.set(execution, issue.raisedBy());
       OWNER.set(execution, issue.owner());
-      SEVERITY.set(execution, issue.severity().value());
+      SEVERITY.set(execution, issue.severity());
       PROJECT_MANAGER.set(execution, issues.projectManager(issue.projectId()));
       SUBJECT.set(execution, "Issue " + issue.code() + ": " + issue.title());
     };
@@ -48,7 +48,7 @@ class IssueSteps {
       Issue issue = issues.triage(issueOf(issues, execution), SEVERITY.get(execution), OWNER.get(execution),
           needsChange, CHANGE_DESCRIPTION.get(execution));
       NEEDS_CHANGE.set(execution, needsChange);
-      SEVERITY.set(execution, issue.severity().value());
+      SEVERITY.set(execution, issue.severity());
       OWNER.set(execution, issue.owner());
     };
   }

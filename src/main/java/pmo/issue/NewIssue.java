@@ -12,7 +12,7 @@ public record NewIssue(
     @NotNull Long projectId,
     @NotBlank @Size(max = 200) String title,
     @Size(max = 4000) String description,
-    @NotBlank String severity,
+    @NotNull IssueSeverity severity,
     @NotBlank @Size(max = 64) String owner,
     Long raisedFromRiskId) {
 }

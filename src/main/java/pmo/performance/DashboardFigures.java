@@ -2,6 +2,7 @@ package pmo.performance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import pmo.project.Rag;
 
 /** The figures of the dashboard and of {@code /api/performance}, one record per chart's data point or table row. */
 public final class DashboardFigures {
@@ -17,7 +18,7 @@ public final class DashboardFigures {
 
   /** One project's latest KPIs (a row of the ranked table; the worst band and lowest SPI first). */
   public record ProjectKpis(long projectId, String code, String name, String manager, String category,
-      LocalDate statusDate, String ragOverall, String kpiBand, BigDecimal bac, BigDecimal plannedValue,
+      LocalDate statusDate, Rag ragOverall, String kpiBand, BigDecimal bac, BigDecimal plannedValue,
       BigDecimal earnedValue, BigDecimal actualCost, BigDecimal spi, BigDecimal cpi, BigDecimal spiT,
       BigDecimal eacTypical, LocalDate plannedFinish, LocalDate forecastFinishEs, LocalDate forecastFinishSpi,
       Boolean trendFalling, Long openPlanId) {

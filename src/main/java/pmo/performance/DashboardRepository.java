@@ -39,9 +39,9 @@ class DashboardRepository {
         .query(Long.class).single();
     DashboardFigures.Portfolio figures = latest.bind(jdbc.sql("""
             select count(*),
-                   coalesce(sum(case when f.rag_overall = 'green' then 1 else 0 end), 0),
-                   coalesce(sum(case when f.rag_overall = 'amber' then 1 else 0 end), 0),
-                   coalesce(sum(case when f.rag_overall = 'red' then 1 else 0 end), 0),
+                   coalesce(sum(case when f.rag_overall = 'GREEN' then 1 else 0 end), 0),
+                   coalesce(sum(case when f.rag_overall = 'AMBER' then 1 else 0 end), 0),
+                   coalesce(sum(case when f.rag_overall = 'RED' then 1 else 0 end), 0),
                    coalesce(sum(case when f.kpi_band = 'GREEN' then 1 else 0 end), 0),
                    coalesce(sum(case when f.kpi_band = 'AMBER' then 1 else 0 end), 0),
                    coalesce(sum(case when f.kpi_band = 'RED' then 1 else 0 end), 0),

@@ -21,7 +21,7 @@ public record ImprovementPlan(
     String actions,
     String draftedBy,
     OffsetDateTime draftedAt,
-    String pmoDecision,
+    PlanDecision pmoDecision,
     String pmoComment,
     String agreedBy,
     OffsetDateTime agreedAt,

@@ -28,10 +28,9 @@ public final class ImprovementPlanProcess {
   public static final Var<String> ACTIONS = Var.text("actions");
 
   // the PMO's form
-  public static final Var<String> PMO_DECISION = Var.text("planDecision");
+  /** Held as the form's value (agree, rework), which the gateway compares. */
+  public static final Var<PlanDecision> PMO_DECISION = Var.choice("planDecision", PlanDecision.class);
   public static final Var<String> PMO_COMMENT = Var.text("planComment");
-  public static final String AGREE = "agree";
-  public static final String REWORK = "rework";
 
   private ImprovementPlanProcess() {
   }

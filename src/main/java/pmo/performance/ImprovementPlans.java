@@ -95,20 +95,19 @@ class ImprovementPlans {
 
   /** Step "Record PMO decision": agree, or send back for rework with the reason. */
   @Transactional
-  public ImprovementPlan decide(long id, String decision, String comment) {
+  public ImprovementPlan decide(long id, PlanDecision decision, String comment) {
     ImprovementPlan before = lock(id, ImprovementPlan.IN_AGREEMENT);
     InputErrors errors = new InputErrors();
-    errors.require(ImprovementPlanProcess.AGREE.equals(decision) || ImprovementPlanProcess.REWORK.equals(decision),
-        ImprovementPlanProcess.PMO_DECISION.name(), decision == null ? "is required" : "must be agree or rework");
-    errors.require(!ImprovementPlanProcess.REWORK.equals(decision) || (comment != null && !comment.isBlank()),
+    errors.require(decision != null, ImprovementPlanProcess.PMO_DECISION.name(), "is required");
+    errors.require(decision != PlanDecision.REWORK || (comment != null && !comment.isBlank()),
         ImprovementPlanProcess.PMO_COMMENT.name(), "is required when sending the plan back");
     errors.require(comment == null || comment.length() <= 2000, ImprovementPlanProcess.PMO_COMMENT.name(),
         "must be at most 2000 characters");
     errors.throwIfAny();
-    boolean agree = ImprovementPlanProcess.AGREE.equals(decision);
+    boolean agree = decision == PlanDecision.AGREE;
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("status", agree ? ImprovementPlan.AGREED : ImprovementPlan.DRAFTING);
-    set.put("pmo_decision", decision);
+    set.put("pmo_decision", decision.name());
     set.put("pmo_comment", comment);
     if (agree) {
       set.put("agreed_by", actor.id());

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
 import pmo.platform.engine.CurrentActor;
+import pmo.project.Rag;
 import pmo.risk.HeatMap;
 import pmo.risk.RiskRegister;
 
@@ -55,7 +56,7 @@ class PerformanceController {
       @RequestParam(required = false) String manager, @RequestParam(required = false) Rag rag,
       @RequestParam(required = false) Band band, @RequestParam(required = false) Boolean trendFalling,
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return reads.projects(category, manager, rag == null ? null : rag.name().toLowerCase(),
+    return reads.projects(category, manager, rag,
         band == null ? null : band.name(), trendFalling, PageRequest.of(page, size), actor.viewer());
   }
 
@@ -177,8 +178,6 @@ class PerformanceController {
         .header("Content-Disposition", "attachment; filename=\"performance-report-" + id + ".csv\"")
         .body(records.document(id, "csv"));
   }
-
-  enum Rag { GREEN, AMBER, RED }
 
   enum Band { GREEN, AMBER, RED }
 

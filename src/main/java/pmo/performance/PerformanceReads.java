@@ -14,6 +14,7 @@ import pmo.platform.Roles;
 import pmo.platform.SqlFilter;
 import pmo.platform.Viewer;
 import pmo.project.ProjectService;
+import pmo.project.Rag;
 import pmo.project.RagChange;
 
 /**
@@ -59,7 +60,7 @@ public class PerformanceReads {
 
   /** The ranked KPI table: the worst band first, then the lowest SPI. */
   @Transactional(readOnly = true)
-  public Page<DashboardFigures.ProjectKpis> projects(String category, String manager, String rag, String band,
+  public Page<DashboardFigures.ProjectKpis> projects(String category, String manager, Rag rag, String band,
       Boolean trendFalling, PageRequest page, Viewer viewer) {
     return dashboard.projects(scope(category, manager, viewer).and("f.rag_overall = :rag", "rag", rag)
         .and("f.kpi_band = :band", "band", band).and("f.trend_falling = :trend", "trend", trendFalling), page);

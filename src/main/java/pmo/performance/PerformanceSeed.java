@@ -18,11 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pmo.change.ChangeRequest;
 import pmo.change.ChangeRequestDraft;
 import pmo.change.ChangeRequestService;
+import pmo.change.ChangeType;
+import pmo.change.QualityImpact;
 import pmo.platform.identity.Directory;
 import pmo.project.Project;
 import pmo.project.ProjectFilter;
 import pmo.project.ProjectService;
 import pmo.project.ProjectStatus;
+import pmo.project.Rag;
 import pmo.project.Stage;
 
 /**
@@ -119,13 +122,13 @@ class PerformanceSeed {
     BigDecimal ac = ev.divide(BigDecimal.valueOf(cpi), 2, RoundingMode.HALF_UP);
     PerformanceSettings.Band band = new PerformanceSettings(null, null, null).band(BigDecimal.valueOf(spi),
         BigDecimal.valueOf(cpi));
-    String rag = switch (band) {
-      case GREEN -> "green";
-      case AMBER -> "amber";
-      case RED -> "red";
+    Rag rag = switch (band) {
+      case GREEN -> Rag.GREEN;
+      case AMBER -> Rag.AMBER;
+      case RED -> Rag.RED;
     };
     // past weeks are recorded without their processes (whose deadlines have long passed): the same checks and KPIs
-    ReportDraft draft = new ReportDraft(rag, rag, "green", "green", rag, ev, null, ac, null,
+    ReportDraft draft = new ReportDraft(rag, rag, Rag.GREEN, Rag.GREEN, rag, ev, null, ac, null,
         "Demo report of " + statusDate, "Carry on with the plan", null, null);
     as(project.manager(), () -> transaction.execute(s -> submission.submit(rows.insertDue(project.id(), statusDate,
         statusDate, null, java.time.OffsetDateTime.now(clock)), draft)));
@@ -138,7 +141,7 @@ class PerformanceSeed {
         .divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN);
     ChangeRequest request = as(requester, () -> changes.raise(new ChangeRequestDraft(project.id(),
         "Add an accessibility audit", "An external accessibility audit before go-live", "Regulatory expectation",
-        "normal", cost, 1, "Accessibility audit", "minor", null), requester));
+        ChangeType.NORMAL, cost, 1, "Accessibility audit", QualityImpact.MINOR, null), requester));
     String pi = request.processInstanceId();
     as(project.manager(), () -> {
       Task assess = tasks.createTaskQuery().processInstanceId(pi).singleResult();

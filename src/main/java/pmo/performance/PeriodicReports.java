@@ -18,6 +18,7 @@ import pmo.platform.AuditLog;
 import pmo.platform.NotFoundException;
 import pmo.platform.Roles;
 import pmo.platform.engine.CurrentActor;
+import pmo.project.Rag;
 
 /**
  * The weekly, monthly and quarterly portfolio reports: generated for the period just ended (once per kind and period),
@@ -79,9 +80,9 @@ class PeriodicReports {
     content.put("changesApproved", figures.changesApproved(periodStart, end));
     content.put("gateDecisions", figures.gateDecisions(periodStart, end));
     content.put("trend", trend.points(periodStart, end, null, 400, 0));
-    int green = count(rows, "green");
-    int amber = count(rows, "amber");
-    int red = count(rows, "red");
+    int green = count(rows, Rag.GREEN);
+    int amber = count(rows, Rag.AMBER);
+    int red = count(rows, Rag.RED);
     int breaches = (int) rows.stream().filter(r -> "RED".equals(r.kpiBand())).count();
     @SuppressWarnings("unchecked")
     List<PortfolioFigures.PlanRow> plans = (List<PortfolioFigures.PlanRow>) content.get("plans");
@@ -112,8 +113,8 @@ class PeriodicReports {
     return reports.get(id).orElseThrow(() -> new NotFoundException("performance report", id));
   }
 
-  private static int count(List<PortfolioFigures.ProjectRow> rows, String rag) {
-    return (int) rows.stream().filter(r -> rag.equals(r.ragOverall())).count();
+  private static int count(List<PortfolioFigures.ProjectRow> rows, Rag rag) {
+    return (int) rows.stream().filter(r -> rag == r.ragOverall()).count();
   }
 
   /** The BAC-weighted mean of SPI or CPI over the projects where it is defined. */

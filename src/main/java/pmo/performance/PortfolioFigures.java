@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import pmo.project.Rag;
 
 /**
  * The read model of the periodic reports: the figures of the portfolio over a period, read in SQL. Besides the
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PortfolioFigures {
 
-  record ProjectRow(long projectId, String code, String name, String manager, String ragOverall, LocalDate statusDate,
+  record ProjectRow(long projectId, String code, String name, String manager, Rag ragOverall, LocalDate statusDate,
       BigDecimal bac, BigDecimal plannedValue, BigDecimal earnedValue, BigDecimal actualCost, BigDecimal spi,
       BigDecimal cpi, BigDecimal spiT, BigDecimal eacTypical, BigDecimal vac, LocalDate forecastFinishEs,
       String kpiBand, Boolean trendFalling) {

@@ -3,7 +3,6 @@ package pmo.performance;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,13 +16,11 @@ import pmo.project.Project;
 import pmo.project.ProjectService;
 
 /**
- * Step "Record PMO review": the PMO's assessment of a report whose overall RAG is red, and its follow-up: {@code noted}
- * (the PMO follows it up itself) or {@code steering} (the steering committee is told, by a notice through the outbox).
+ * Step "Record PMO review": the PMO's assessment of a report whose overall RAG is red, and its follow-up
+ * ({@link RedReportFollowUp}).
  */
 @Service
 class RedReportReviews {
-
-  static final Set<String> FOLLOW_UPS = Set.of("noted", "steering");
 
   private final StatusReportRepository reports;
   private final ProjectService projects;
@@ -45,11 +42,10 @@ class RedReportReviews {
   }
 
   @Transactional
-  public StatusReport review(long reportId, String assessment, String followUp) {
+  public StatusReport review(long reportId, String assessment, RedReportFollowUp followUp) {
     InputErrors errors = new InputErrors();
     errors.requireText(assessment, StatusReportProcess.PMO_ASSESSMENT.name(), 2000);
-    errors.require(followUp != null && FOLLOW_UPS.contains(followUp), StatusReportProcess.PMO_FOLLOW_UP.name(),
-        followUp == null ? "is required" : "must be noted or steering");
+    errors.require(followUp != null, StatusReportProcess.PMO_FOLLOW_UP.name(), "is required");
     errors.throwIfAny();
     StatusReport before = reports.lock(reportId).orElseThrow();
     if (!StatusReport.SUBMITTED.equals(before.status()) || before.reviewedBy() != null) {
@@ -58,12 +54,12 @@ class RedReportReviews {
     jdbc.sql("""
             update status_report set pmo_assessment = :assessment, pmo_follow_up = :followUp, reviewed_by = :by,
                    reviewed_at = :now where id = :id""")
-        .param("assessment", assessment).param("followUp", followUp).param("by", actor.id())
+        .param("assessment", assessment).param("followUp", followUp.name()).param("by", actor.id())
         .param("now", OffsetDateTime.now(clock)).param("id", reportId).update();
     StatusReport after = reports.find(reportId).orElseThrow();
     audit.record(AuditEntry.changed(PerformanceAudit.STATUS_REPORT_REVIEWED, reportId, before.projectId(), before,
         after));
-    if ("steering".equals(followUp)) {
+    if (followUp == RedReportFollowUp.STEERING) {
       Project project = projects.find(before.projectId());
       notices.queueToGroups(List.of(Roles.STEERING_COMMITTEE), "Red status report: " + project.code() + " "
           + project.name(), "The status report of " + project.code() + " for " + before.statusDate()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import pmo.project.Rag;
 
 /**
  * The printable HTML page and the CSV of a periodic report, written once when it is generated. Every value is
@@ -24,7 +25,7 @@ final class ReportDocuments {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
       for (PortfolioFigures.ProjectRow r : rows) {
-        csv.printRecord(r.code(), r.name(), r.manager(), r.statusDate(), r.ragOverall(), r.bac(), r.plannedValue(),
+        csv.printRecord(r.code(), r.name(), r.manager(), r.statusDate(), rag(r.ragOverall()), r.bac(), r.plannedValue(),
             r.earnedValue(), r.actualCost(), r.spi(), r.cpi(), r.spiT(), r.eacTypical(), r.vac(), r.forecastFinishEs(),
             r.kpiBand(), r.trendFalling());
       }
@@ -53,7 +54,7 @@ final class ReportDocuments {
     }
     h.append("</tr>");
     for (PortfolioFigures.ProjectRow p : (List<PortfolioFigures.ProjectRow>) content.get("projects")) {
-      row(h, p.code(), p.name(), p.manager(), p.statusDate(), p.ragOverall(), p.bac(), p.plannedValue(),
+      row(h, p.code(), p.name(), p.manager(), p.statusDate(), rag(p.ragOverall()), p.bac(), p.plannedValue(),
           p.earnedValue(), p.actualCost(), p.spi(), p.cpi(), p.spiT(), p.eacTypical(), p.vac(), p.forecastFinishEs(),
           p.kpiBand(), p.trendFalling());
     }
@@ -106,6 +107,11 @@ final class ReportDocuments {
       h.append("<td>").append(esc(cell == null ? "" : String.valueOf(cell))).append("</td>");
     }
     h.append("</tr>");
+  }
+
+  /** A RAG as the documents have always written it: the form's value (green, amber, red). */
+  private static String rag(Rag rag) {
+    return rag == null ? null : rag.value();
   }
 
   private static String label(String kind) {

@@ -30,7 +30,7 @@ class ReportForms {
   }
 
   static String summary(StatusReport r) {
-    return "Overall " + r.ragOverall() + "; SPI " + r.spi() + ", CPI " + r.cpi() + ", SPI(t) " + r.spiT()
+    return "Overall " + r.ragOverall().value() + "; SPI " + r.spi() + ", CPI " + r.cpi() + ", SPI(t) " + r.spiT()
         + "; EAC " + r.eacTypical() + " of BAC " + r.bac() + "; forecast finish " + r.forecastFinishEs()
         + "; KPI band " + r.kpiBand() + (Boolean.TRUE.equals(r.trendFalling()) ? "; falling three reports in a row"
         : "");

@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
@@ -20,7 +18,6 @@ import pmo.project.Baseline;
 import pmo.project.Project;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
-import pmo.project.Rag;
 
 /**
  * Step "Record status report": checks what the project manager submitted, computes the KPIs against the baseline then
@@ -31,7 +28,6 @@ import pmo.project.Rag;
 @Service
 class ReportSubmission {
 
-  static final Set<String> RAGS = Set.of("green", "amber", "red");
   static final String RUNNING_PROJECT_NEEDED = "status reports are made for projects in execution (not on hold, "
       + "closed or cancelled)";
 
@@ -77,11 +73,11 @@ class ReportSubmission {
       errors.add("projectId", "project " + project.code() + " is " + (project.stage().name().equals("EXECUTION")
           ? project.status().name() : project.stage().name()) + ": " + RUNNING_PROJECT_NEEDED);
     }
-    for (String[] rag : new String[][] {{"ragSchedule", draft.ragSchedule()}, {"ragCost", draft.ragCost()},
-        {"ragScope", draft.ragScope()}, {"ragQuality", draft.ragQuality()}, {"ragOverall", draft.ragOverall()}}) {
-      errors.require(rag[1] != null && RAGS.contains(rag[1]), rag[0],
-          rag[1] == null ? "is required" : "must be one of green, amber, red");
-    }
+    errors.require(draft.ragSchedule() != null, StatusReportProcess.RAG_SCHEDULE.name(), "is required")
+        .require(draft.ragCost() != null, StatusReportProcess.RAG_COST.name(), "is required")
+        .require(draft.ragScope() != null, StatusReportProcess.RAG_SCOPE.name(), "is required")
+        .require(draft.ragQuality() != null, StatusReportProcess.RAG_QUALITY.name(), "is required")
+        .require(draft.ragOverall() != null, StatusReportProcess.RAG_OVERALL.name(), "is required");
     BigDecimal bac = baseline.budgetAtCompletion();
     BigDecimal ev = earnedValue(draft, bac, errors);
     BigDecimal ac = draft.actualCost();
@@ -123,7 +119,7 @@ class ReportSubmission {
       openPlan = null;
     }
     reports.upsertLatest(submitted, baseline.plannedFinish(), openPlan, now);
-    projects.recordRag(project.id(), Rag.valueOf(draft.ragOverall().toUpperCase(Locale.ROOT)), before.statusDate(),
+    projects.recordRag(project.id(), draft.ragOverall(), before.statusDate(),
         PerformanceAudit.Entities.REPORT, reportId);
     return reports.find(reportId).orElseThrow();
   }

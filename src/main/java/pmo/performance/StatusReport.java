@@ -3,6 +3,7 @@ package pmo.performance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import pmo.project.Rag;
 
 /**
  * One status report of one project for one cycle day ({@code statusDate}): DUE until its manager submits it, then
@@ -16,11 +17,11 @@ public record StatusReport(
     LocalDate dueDate,
     String status,
     String processInstanceId,
-    String ragSchedule,
-    String ragCost,
-    String ragScope,
-    String ragQuality,
-    String ragOverall,
+    Rag ragSchedule,
+    Rag ragCost,
+    Rag ragScope,
+    Rag ragQuality,
+    Rag ragOverall,
     BigDecimal percentComplete,
     BigDecimal earnedValue,
     BigDecimal actualCost,
@@ -58,7 +59,7 @@ public record StatusReport(
     Boolean trendFalling,
     Long improvementPlanId,
     String pmoAssessment,
-    String pmoFollowUp,
+    RedReportFollowUp pmoFollowUp,
     String reviewedBy,
     OffsetDateTime reviewedAt,
     String submittedBy,

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.escalation.EscalationStep;
 import pmo.platform.engine.Var;
+import pmo.project.Rag;
 
 /**
  * The status report processes: the cycle that opens the reports (processes/status-report-cycle.bpmn, timer-started)
@@ -40,12 +41,12 @@ public final class StatusReportProcess {
   public static final Var<BigDecimal> BAC = Var.decimal("budgetAtCompletion");
   public static final Var<String> OPEN_PLAN = Var.text("openImprovementPlan");
 
-  // the report form
-  public static final Var<String> RAG_SCHEDULE = Var.text("ragSchedule");
-  public static final Var<String> RAG_COST = Var.text("ragCost");
-  public static final Var<String> RAG_SCOPE = Var.text("ragScope");
-  public static final Var<String> RAG_QUALITY = Var.text("ragQuality");
-  public static final Var<String> RAG_OVERALL = Var.text("ragOverall");
+  // the report form; the RAGs are held as the form's values (green, amber, red), the gateway compares the overall one
+  public static final Var<Rag> RAG_SCHEDULE = Var.choice("ragSchedule", Rag.class);
+  public static final Var<Rag> RAG_COST = Var.choice("ragCost", Rag.class);
+  public static final Var<Rag> RAG_SCOPE = Var.choice("ragScope", Rag.class);
+  public static final Var<Rag> RAG_QUALITY = Var.choice("ragQuality", Rag.class);
+  public static final Var<Rag> RAG_OVERALL = Var.choice("ragOverall", Rag.class);
   public static final Var<BigDecimal> EARNED_VALUE = Var.decimal("earnedValue");
   public static final Var<BigDecimal> PERCENT_COMPLETE = Var.decimal("percentComplete");
   public static final Var<BigDecimal> ACTUAL_COST = Var.decimal("actualCost");
@@ -60,7 +61,7 @@ public final class StatusReportProcess {
 
   // the PMO's review of a red report
   public static final Var<String> PMO_ASSESSMENT = Var.text("pmoAssessment");
-  public static final Var<String> PMO_FOLLOW_UP = Var.text("pmoFollowUp");
+  public static final Var<RedReportFollowUp> PMO_FOLLOW_UP = Var.choice("pmoFollowUp", RedReportFollowUp.class);
 
   /** The escalation step's variables ({@link EscalationStep}), given as input parameters by the model. */
   public static final Var<String> ESCALATION_REASON = EscalationStep.REASON;
@@ -87,11 +88,11 @@ public final class StatusReportProcess {
   /** The form's variables of a draft, for completing the task from the REST API. */
   static Map<String, Object> formVariables(ReportDraft d) {
     Map<String, Object> v = new HashMap<>();
-    put(v, RAG_SCHEDULE.name(), d.ragSchedule());
-    put(v, RAG_COST.name(), d.ragCost());
-    put(v, RAG_SCOPE.name(), d.ragScope());
-    put(v, RAG_QUALITY.name(), d.ragQuality());
-    put(v, RAG_OVERALL.name(), d.ragOverall());
+    put(v, RAG_SCHEDULE.name(), RAG_SCHEDULE.raw(d.ragSchedule()));
+    put(v, RAG_COST.name(), RAG_COST.raw(d.ragCost()));
+    put(v, RAG_SCOPE.name(), RAG_SCOPE.raw(d.ragScope()));
+    put(v, RAG_QUALITY.name(), RAG_QUALITY.raw(d.ragQuality()));
+    put(v, RAG_OVERALL.name(), RAG_OVERALL.raw(d.ragOverall()));
     put(v, EARNED_VALUE.name(), EARNED_VALUE.raw(d.earnedValue()));
     put(v, PERCENT_COMPLETE.name(), PERCENT_COMPLETE.raw(d.percentComplete()));
     put(v, ACTUAL_COST.name(), ACTUAL_COST.raw(d.actualCost()));

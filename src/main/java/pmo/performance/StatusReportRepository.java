@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -92,10 +93,21 @@ class StatusReportRepository {
                    improvement_plan_id = :improvementPlanId, submitted_by = :submittedBy,
                    submitted_at = :submittedAt
              where id = :id""")
-        .paramSource(r).update();
+        .paramSource(names(r)).update();
     if (StatusReport.SUBMITTED.equals(r.status())) {
       trend.add(r, category);
     }
+  }
+
+  /** The report's properties as parameters, choices as the names the columns keep (the driver takes no enum). */
+  private static SimplePropertySqlParameterSource names(StatusReport r) {
+    return new SimplePropertySqlParameterSource(r) {
+      @Override
+      public Object getValue(String name) {
+        Object value = super.getValue(name);
+        return value instanceof Enum<?> choice ? choice.name() : value;
+      }
+    };
   }
 
   void setPlan(long id, long planId) {
@@ -114,7 +126,7 @@ class StatusReportRepository {
     values.put("project", r.projectId());
     values.put("report", r.id());
     values.put("statusDate", r.statusDate());
-    values.put("rag", r.ragOverall());
+    values.put("rag", r.ragOverall().name());
     values.put("bac", r.bac());
     values.put("pv", r.plannedValue());
     values.put("ev", r.earnedValue());

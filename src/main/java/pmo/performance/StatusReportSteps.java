@@ -2,7 +2,6 @@ package pmo.performance;
 
 import static pmo.platform.engine.Tasklist.SUBJECT;
 
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +42,7 @@ class StatusReportSteps {
   JavaDelegate recordStatusReportReview(StatusReportService reports, RedReportReviews reviews) {
     return execution -> reviews.review(reportOf(reports, execution),
         StatusReportProcess.PMO_ASSESSMENT.get(execution),
-        lower(StatusReportProcess.PMO_FOLLOW_UP.get(execution)));
+        StatusReportProcess.PMO_FOLLOW_UP.get(execution));
   }
 
   @Bean
@@ -53,10 +52,6 @@ class StatusReportSteps {
 
   private static long reportOf(StatusReportService reports, DelegateExecution execution) {
     return reports.idOfProcess(execution.getProcessInstanceId());
-  }
-
-  private static String lower(String value) {
-    return value == null ? null : value.toLowerCase(Locale.ROOT);
   }
 
   static void subject(DelegateExecution execution, String text) {

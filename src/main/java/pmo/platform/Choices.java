@@ -3,6 +3,7 @@ package pmo.platform;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +23,7 @@ public final class Choices {
 
   /** The constant among {@code allowed} (a step may offer only some of an enum's choices) whose value is {@code input}. */
   public static <E extends Choice> E of(Collection<E> allowed, String input, String field) {
-    E choice = find(allowed, input);
+    E choice = find(allowed, input).orElse(null);
     if (choice == null) {
       throw InvalidInputException.of(field, reason(allowed, input));
     }
@@ -32,7 +33,7 @@ public final class Choices {
   /** As {@link #of(Class, String, String)}, collecting the error instead: {@code null} when there is no such choice. */
   public static <E extends Enum<E> & Choice> E check(InputErrors errors, Class<E> type, String input, String field) {
     List<E> allowed = Arrays.asList(type.getEnumConstants());
-    E choice = find(allowed, input);
+    E choice = find(allowed, input).orElse(null);
     if (choice == null) {
       errors.add(field, reason(allowed, input));
     }
@@ -47,13 +48,17 @@ public final class Choices {
     return choice;
   }
 
-  private static <E extends Choice> E find(Collection<E> allowed, String input) {
-    // the value, or the constant's name (as the REST API and the database write it)
+  /**
+   * The constant among {@code allowed} whose value or name (as the REST API and the database write it) is
+   * {@code input}; for readers that name the field themselves (JSON bodies: {@code pmo.platform.web.ChoiceJson}).
+   */
+  public static <E extends Choice> Optional<E> find(Collection<E> allowed, String input) {
     return allowed.stream().filter(choice -> choice.value().equals(input)
-        || (choice instanceof Enum<?> constant && constant.name().equals(input))).findFirst().orElse(null);
+        || (choice instanceof Enum<?> constant && constant.name().equals(input))).findFirst();
   }
 
-  private static String reason(Collection<? extends Choice> allowed, String input) {
+  /** Why {@code input} is none of {@code allowed}: "is required", or "must be one of a, b, not 'x'". */
+  public static String reason(Collection<? extends Choice> allowed, String input) {
     return input == null || input.isBlank() ? "is required"
         : "must be one of " + allowed.stream().map(Choice::value).collect(Collectors.joining(", ")) + ", not '"
             + input + "'";

@@ -1,6 +1,18 @@
 package pmo.project;
 
-/** Red / amber / green status. */
-public enum Rag {
-  GREEN, AMBER, RED
+import java.util.Locale;
+import pmo.platform.Choice;
+
+/**
+ * Red / amber / green status. Forms (the gate package, the status report) and models use the lower-case names;
+ * the database and the API keep the constant's name.
+ */
+public enum Rag implements Choice {
+  GREEN, AMBER, RED;
+
+  /** The form value ({@code green}, {@code amber}, {@code red}). */
+  @Override
+  public String value() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

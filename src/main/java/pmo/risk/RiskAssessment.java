@@ -3,7 +3,10 @@ package pmo.risk;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** One (re)assessment of a risk, as risk_assessment keeps it: kind, values, decision and comment, who and when. */
+/**
+ * One (re)assessment of a risk, as risk_assessment keeps it: kind, values, decision (the PMO's or the steering
+ * committee's; none for the owner's assessments) and comment, who and when.
+ */
 public record RiskAssessment(
     long id,
     long riskId,
@@ -14,7 +17,7 @@ public record RiskAssessment(
     RiskLevel level,
     BigDecimal monetaryImpact,
     BigDecimal exposure,
-    String decision,
+    RiskDecision decision,
     String comment,
     String assessedBy,
     OffsetDateTime assessedAt) {

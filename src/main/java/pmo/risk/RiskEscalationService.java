@@ -152,16 +152,16 @@ public class RiskEscalationService implements EscalatedCases {
       case NEW_RESPONSE -> records.write(before, Map.of("status", RiskStatus.ASSESSED.name()), action);
       case ESCALATE -> {
         audit.record(AuditEntry.changed(action, id, before.projectId(), before,
-            new DecisionTaken(by, decision.value(), comment)));
+            new DecisionTaken(by, decision, comment)));
         yield before;
       }
     };
-    repository.insertAssessment(id, kind, after, decision.value(), comment, actor.id(), records.now());
+    repository.insertAssessment(id, kind, after, decision, comment, actor.id(), records.now());
     return decision;
   }
 
   /** What the audit trail keeps about a decision that changes nothing on the risk itself. */
-  record DecisionTaken(String decidedBy, String decision, String comment) {
+  record DecisionTaken(String decidedBy, RiskDecision decision, String comment) {
   }
 
   /** What the audit trail keeps about a deadline that passed. */

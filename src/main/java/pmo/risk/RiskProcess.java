@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.escalation.EscalationStep;
+import pmo.issue.IssueSeverity;
 import pmo.platform.engine.Var;
 
 /** The risk process (processes/risk-escalation.bpmn): its key, element ids and variables. */
@@ -54,12 +55,15 @@ public final class RiskProcess {
   public static final Var<String> ASSESSMENT_COMMENT = Var.text("assessmentComment");
 
   // response form
-  public static final Var<String> RESPONSE_STRATEGY = Var.text("responseStrategy");
+  public static final Var<ResponseStrategy> RESPONSE_STRATEGY = Var.choice("responseStrategy",
+      ResponseStrategy.class);
   public static final Var<String> RESPONSE_PLAN = Var.text("responsePlan");
 
   // residual form
+  public static final Var<ResidualOutcome> RESIDUAL_OUTCOME = Var.choice("residualOutcome", ResidualOutcome.class);
   public static final Var<String> RESIDUAL_COMMENT = Var.text("residualComment");
-  public static final Var<String> ISSUE_SEVERITY = Var.text("issueSeverity");
+  /** The severity of the issue a materialised risk becomes; none: the risk's level. */
+  public static final Var<IssueSeverity> ISSUE_SEVERITY = Var.choice("issueSeverity", IssueSeverity.class);
 
   // PMO and steering committee forms
   public static final Var<RiskDecision> PMO_DECISION = Var.choice("pmoDecision", RiskDecision.class);
@@ -72,8 +76,8 @@ public final class RiskProcess {
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
   /** Whether the risk came with its initial assessment (REST), so the project manager's assessment is skipped. */
   public static final Var<Boolean> ASSESSED = Var.flag("assessed");
-  /** Output of risk-level.dmn. */
-  public static final Var<String> RISK_LEVEL = Var.text("riskLevel");
+  /** Output of risk-level.dmn, input of risk-escalation-level.dmn. */
+  public static final Var<RiskLevel> RISK_LEVEL = Var.choice("riskLevel", RiskLevel.class);
   /**
    * What happened, the input of risk-escalation-level.dmn: residual, report-overdue, review-overdue, pmo-escalated
    * (the variables of every escalation step: {@link EscalationStep}).

@@ -104,7 +104,7 @@ class RiskRepository {
     }
   }
 
-  void insertAssessment(long riskId, AssessmentKind kind, Risk assessed, String decision, String comment,
+  void insertAssessment(long riskId, AssessmentKind kind, Risk assessed, RiskDecision decision, String comment,
       String by, OffsetDateTime now) {
     jdbc.sql("""
             insert into risk_assessment (risk_id, kind, probability, impact, score, level, monetary_impact, exposure,
@@ -119,7 +119,7 @@ class RiskRepository {
         .param("level", assessed.level().name())
         .param("money", assessed.monetaryImpact())
         .param("exposure", assessed.exposure())
-        .param("decision", decision)
+        .param("decision", decision == null ? null : decision.name())
         .param("comment", comment)
         .param("by", by)
         .param("now", now)

@@ -16,7 +16,6 @@ import pmo.issue.IssueSeverity;
 import pmo.issue.NewIssue;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
-import pmo.platform.Choices;
 import pmo.platform.CommandValidator;
 import pmo.platform.ForbiddenActionException;
 import pmo.platform.InputErrors;
@@ -125,7 +124,7 @@ public class RiskService {
 
   /** Step "Record assessment": the initial assessment with the level risk-level.dmn gave for it. */
   @Transactional
-  public Risk assess(long id, Integer probability, Integer impact, BigDecimal monetaryImpact, String level,
+  public Risk assess(long id, Integer probability, Integer impact, BigDecimal monetaryImpact, RiskLevel level,
       String comment) {
     Risk before = records.lock(id, RiskStatus.RAISED);
     checkAssessment(probability, impact, monetaryImpact, comment, "assessmentComment");
@@ -138,10 +137,10 @@ public class RiskService {
 
   /** Step "Record response": strategy, plan and the date by which the response is to be in place. */
   @Transactional
-  public Risk planResponse(long id, String strategyValue, String plan, LocalDate dueDate) {
+  public Risk planResponse(long id, ResponseStrategy strategy, String plan, LocalDate dueDate) {
     Risk before = records.lock(id, RiskStatus.ASSESSED);
     InputErrors errors = new InputErrors();
-    ResponseStrategy strategy = Choices.check(errors, ResponseStrategy.class, strategyValue, "responseStrategy");
+    errors.require(strategy != null, RiskProcess.RESPONSE_STRATEGY.name(), "is required");
     errors.requireText(plan, "responsePlan", 4000);
     errors.require(dueDate != null, "dueDate", "is required");
     errors.require(dueDate == null || !dueDate.isBefore(today()), "dueDate", "must not be in the past");
@@ -156,7 +155,7 @@ public class RiskService {
 
   /** Step "Record residual assessment": the owner's assessment after the response becomes the current one. */
   @Transactional
-  public Risk reportResidual(long id, Integer probability, Integer impact, String level, String comment) {
+  public Risk reportResidual(long id, Integer probability, Integer impact, RiskLevel level, String comment) {
     Risk before = records.lock(id, RiskStatus.MONITORING);
     checkAssessment(probability, impact, null, comment, "residualComment");
     Map<String, Object> set = assessment(probability, impact, before.monetaryImpact(), level);
@@ -172,13 +171,10 @@ public class RiskService {
    * risk's owner, severity as given or the risk's level) and closes the risk as MATERIALISED, pointing at the issue.
    */
   @Transactional
-  public Issue materialise(long id, String severityValue, String comment) {
+  public Issue materialise(long id, IssueSeverity chosen, String comment) {
     Risk before = records.lock(id, RiskStatus.MONITORING);
-    String severity = severityValue == null || severityValue.isBlank()
-        ? before.level().name() : severityValue;
-    InputErrors errors = new InputErrors();
-    Choices.check(errors, IssueSeverity.class, severity, "issueSeverity");
-    errors.throwIfAny();
+    // the four levels and the four severities have the same names
+    IssueSeverity severity = chosen != null ? chosen : IssueSeverity.valueOf(before.level().name());
     String description = "Materialised risk " + before.code() + "."
         + (before.description() == null ? "" : " " + before.description())
         + (comment == null || comment.isBlank() ? "" : " Owner: " + comment);
@@ -232,19 +228,16 @@ public class RiskService {
   }
 
   /** The columns of an assessment: score = probability × impact, exposure = probability as a fraction × money. */
-  private Map<String, Object> assessment(int probability, int impact, BigDecimal monetaryImpact, String level) {
-    RiskLevel riskLevel;
-    try {
-      riskLevel = RiskLevel.valueOf(String.valueOf(level));
-    } catch (IllegalArgumentException e) {
+  private Map<String, Object> assessment(int probability, int impact, BigDecimal monetaryImpact, RiskLevel level) {
+    if (level == null) {
       throw new IllegalStateException(RiskProcess.LEVEL_DECISION + " gave no level for probability " + probability
-          + " and impact " + impact + " ('" + level + "')", e);
+          + " and impact " + impact);
     }
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("probability", probability);
     set.put("impact", impact);
     set.put("score", probability * impact);
-    set.put("level", riskLevel.name());
+    set.put("level", level.name());
     set.put("monetary_impact", monetaryImpact);
     set.put("exposure", monetaryImpact == null ? null
         : settings.fraction(probability).multiply(monetaryImpact).setScale(2, RoundingMode.HALF_UP));

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The board's decision form: the decision, the scores of the form's score fields in order (null where empty), notes
- * (the reason to kill, the rework of a recycle) and the hold date.
+ * The board's decision form: the decision (read from the form's value where the form is submitted; null when none was
+ * chosen), the scores of the form's score fields in order (null where empty), notes (the reason to kill, the rework of
+ * a recycle) and the hold date.
  */
-record BoardDecisionCommand(String decision, List<BigDecimal> scores, String notes, LocalDate holdUntil) {
+record BoardDecisionCommand(GateDecision decision, List<BigDecimal> scores, String notes, LocalDate holdUntil) {
 }

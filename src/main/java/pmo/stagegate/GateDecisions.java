@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
-import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -68,14 +67,15 @@ class GateDecisions {
   public GateDecision decide(long packageId, BoardDecisionCommand command, String processInstanceId) {
     GateRepository.PackageRow pkg = gates.findPackage(packageId)
         .orElseThrow(() -> new NotFoundException("gate package", packageId));
-    Gate gate = Gate.valueOf(pkg.gate());
+    Gate gate = pkg.gate();
     Project project = projects.find(pkg.projectId());
     requireOpen(project, "no gate decision can be taken on it");
     if (gates.gateClosed(pkg.projectId(), gate) || pkg.attempt() != gates.latestAttempt(pkg.projectId(), gate)) {
       throw new ConflictException("gate " + gate + " package " + packageId + " was already decided or replaced");
     }
     InputErrors errors = new InputErrors();
-    GateDecision decision = Choices.check(errors, GateDecision.class, command.decision(), "gateDecision");
+    GateDecision decision = command.decision();
+    errors.require(decision != null, GateReviewProcess.GATE_DECISION.name(), "is required");
     List<StageGateSettings.ShouldMeet> shouldMeet = settings.shouldMeet(gate);
     List<Integer> boardScores = checkScores(errors, gate, settings.scoredByBoard(gate), command.scores());
     String notes = command.notes() == null || command.notes().isBlank() ? null : command.notes().trim();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import pmo.project.Project;
-import pmo.project.Rag;
 
 /** Builds a project's gate history from six queries (packages, deliverables, checks, criteria, decisions, scores). */
 final class GateHistoryReader {
@@ -46,16 +45,16 @@ final class GateHistoryReader {
                 criteria.getOrDefault(c.id(), List.of()), c.checkedAt()), Collectors.toList())));
     Map<Long, List<ProjectGates.Decision>> decisions = gates.decisions(id).stream()
         .collect(Collectors.groupingBy(GateRepository.DecisionRow::packageId,
-            Collectors.mapping(d -> new ProjectGates.Decision(d.id(), GateDecision.valueOf(d.decision()), d.notes(),
+            Collectors.mapping(d -> new ProjectGates.Decision(d.id(), d.decision(), d.notes(),
                 d.holdUntil(), d.totalScore(), scores.getOrDefault(d.id(), List.of()), d.checkId(),
                 criteria.getOrDefault(d.checkId(), List.of()), d.decidedBy(), d.decidedAt()), Collectors.toList())));
-    Map<String, List<GateRepository.PackageRow>> packages = gates.packages(id).stream()
+    Map<Gate, List<GateRepository.PackageRow>> packages = gates.packages(id).stream()
         .collect(Collectors.groupingBy(GateRepository.PackageRow::gate));
 
     List<ProjectGates.GateHistory> history = new ArrayList<>();
     for (Gate gate : Gate.values()) {
-      List<ProjectGates.PackageHistory> gatePackages = packages.getOrDefault(gate.name(), List.of()).stream()
-          .map(p -> new ProjectGates.PackageHistory(p.id(), p.attempt(), p.summary(), p.links(), Rag.valueOf(p.rag()),
+      List<ProjectGates.PackageHistory> gatePackages = packages.getOrDefault(gate, List.of()).stream()
+          .map(p -> new ProjectGates.PackageHistory(p.id(), p.attempt(), p.summary(), p.links(), p.rag(),
               p.submittedBy(), p.submittedAt(), deliverables.getOrDefault(p.id(), List.of()),
               checks.getOrDefault(p.id(), List.of()), decisions.getOrDefault(p.id(), List.of())))
           .toList();

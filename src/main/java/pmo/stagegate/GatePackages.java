@@ -2,7 +2,6 @@ package pmo.stagegate;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -56,7 +55,7 @@ class GatePackages {
 
   /** What the audit trail keeps of a submission. */
   private record Submitted(long projectId, Gate gate, int attempt, List<String> deliverables, String links,
-      String summary, String rag) {
+      String summary, Rag rag) {
   }
 
   /** The package form of a gate, from the PMO's standard as it is now (each time the package is due). */
@@ -87,8 +86,7 @@ class GatePackages {
     ticked.stream().filter(t -> !keys.contains(t)).forEach(t -> errors.add("deliverables",
         "'" + t + "' is not a deliverable of gate " + gate + " (" + String.join(", ", keys) + ")"));
     errors.requireText(command.summary(), "summary", MAX_TEXT);
-    errors.require(command.rag() != null && Arrays.stream(Rag.values()).anyMatch(r -> r.name().equals(command.rag())),
-        "rag", "must be one of GREEN, AMBER, RED");
+    errors.require(command.rag() != null, GateReviewProcess.RAG.name(), "is required");
     checkLinks(errors, command.links());
     errors.throwIfAny();
 

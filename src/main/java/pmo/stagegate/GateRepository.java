@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import pmo.project.Rag;
 
 /**
  * Gate packages, must-meet checks and board decisions. Rows are inserted, never updated.
@@ -25,14 +26,14 @@ class GateRepository {
     this.jdbc = jdbc;
   }
 
-  record PackageRow(long id, long projectId, String gate, int attempt, String summary, String links, String rag,
+  record PackageRow(long id, long projectId, Gate gate, int attempt, String summary, String links, Rag rag,
       String submittedBy, OffsetDateTime submittedAt, String processInstanceId) {
   }
 
   record DeliverableRow(long packageId, int position, String deliverable, String label, boolean delivered) {
   }
 
-  record Ticked(String gate, String deliverable) {
+  record Ticked(Gate gate, String deliverable) {
   }
 
   record CheckRow(long id, long packageId, String occasion, boolean passed, String facts, OffsetDateTime checkedAt) {
@@ -41,7 +42,7 @@ class GateRepository {
   record CriterionRow(long checkId, int position, String criterion, String label, boolean passed, String advice) {
   }
 
-  record DecisionRow(long id, long packageId, long checkId, String gate, String decision, String notes,
+  record DecisionRow(long id, long packageId, long checkId, Gate gate, GateDecision decision, String notes,
       LocalDate holdUntil, BigDecimal totalScore, String decidedBy, OffsetDateTime decidedAt) {
   }
 
@@ -67,7 +68,7 @@ class GateRepository {
         .param("attempt", attempt)
         .param("summary", p.summary())
         .param("links", p.links())
-        .param("rag", p.rag())
+        .param("rag", p.rag().name())
         .param("by", submitter)
         .param("now", now)
         .param("pi", processInstanceId)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.platform.engine.Var;
+import pmo.project.Rag;
 
 /** The reusable gate review (processes/gate-review.bpmn), called by the lifecycle for each gate. */
 public final class GateReviewProcess {
@@ -23,7 +24,7 @@ public final class GateReviewProcess {
 
   // passed in by the lifecycle, for the forms (the steps find project and gate from the stored lifecycle)
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
-  public static final Var<String> GATE = Var.text("gate");
+  public static final Var<Gate> GATE = Var.choice("gate", Gate.class);
 
   // set before each package from the gate's current standard (the should-meet criteria before each board decision)
   public static final Var<String> GATE_BOARD = Var.text("gateBoard");
@@ -36,7 +37,8 @@ public final class GateReviewProcess {
   public static final Var<List<String>> DELIVERABLES = Var.texts("deliverables");
   public static final Var<String> LINKS = Var.text("links");
   public static final Var<String> SUMMARY = Var.text("summary");
-  public static final Var<String> RAG = Var.text("rag");
+  /** The RAG the project manager reports, held as the form's value (green, amber, red); the board's form shows it. */
+  public static final Var<Rag> RAG = Var.choice("rag", Rag.class);
 
   // written by the process (the package itself is found by the process instance, never by a variable)
   public static final Var<Boolean> MUST_MEET_PASSED = Var.flag("mustMeetPassed");
@@ -47,8 +49,11 @@ public final class GateReviewProcess {
   // board decision form: score1 .. score8 score the gate's should-meet criteria in their configured order
   public static final List<Var<BigDecimal>> SCORES = IntStream.rangeClosed(1, StageGateSettings.SCORE_SLOTS)
       .mapToObj(i -> Var.decimal("score" + i)).toList();
-  /** The board's decision; handed back to the lifecycle when the review ends (go or kill). */
-  public static final Var<String> GATE_DECISION = Var.text("gateDecision");
+  /**
+   * The board's decision, held as the form's value that the gateways compare with (go, recycle, hold, kill); handed
+   * back to the lifecycle when the review ends (go or kill).
+   */
+  public static final Var<GateDecision> GATE_DECISION = Var.choice("gateDecision", GateDecision.class);
   public static final Var<String> DECISION_NOTES = Var.text("decisionNotes");
   public static final Var<LocalDate> HOLD_UNTIL = Var.date("holdUntil");
 

@@ -24,7 +24,7 @@ public final class LifecycleProcess {
   /** The stage the lifecycle starts in: the project's stage when it is registered (INITIATION, or the demo's). */
   public static final Var<String> START_STAGE = Var.text("startStage");
   /** The outcome of the last gate review (go or kill). */
-  public static final Var<String> GATE_DECISION = GateReviewProcess.GATE_DECISION;
+  public static final Var<GateDecision> GATE_DECISION = GateReviewProcess.GATE_DECISION;
   public static final Var<String> PROJECT_MANAGER = Var.text("projectManager");
 
   // shown in the post-project review form: the baseline the outcome is measured against
@@ -32,7 +32,7 @@ public final class LifecycleProcess {
   public static final Var<BigDecimal> BASELINE_BUDGET = Var.decimal("baselineBudget");
 
   // post-project review form
-  public static final Var<String> OBJECTIVES_MET = Var.text("objectivesMet");
+  public static final Var<ObjectivesMet> OBJECTIVES_MET = Var.choice("objectivesMet", ObjectivesMet.class);
   public static final Var<LocalDate> ACTUAL_FINISH = Var.date("actualFinish");
   public static final Var<BigDecimal> ACTUAL_COST = Var.decimal("actualCost");
   public static final Var<String> WENT_WELL = Var.text("wentWell");

@@ -18,8 +18,9 @@ class LifecycleRepository {
     this.jdbc = jdbc;
   }
 
-  record ReviewRow(String objectivesMet, LocalDate baselineFinish, LocalDate actualFinish, int scheduleVarianceDays,
-      BigDecimal baselineBudget, BigDecimal actualCost, BigDecimal costVariance, String wentWell, String toImprove) {
+  record ReviewRow(ObjectivesMet objectivesMet, LocalDate baselineFinish, LocalDate actualFinish,
+      int scheduleVarianceDays, BigDecimal baselineBudget, BigDecimal actualCost, BigDecimal costVariance,
+      String wentWell, String toImprove) {
   }
 
   boolean lifecycleExists(long projectId) {
@@ -48,7 +49,7 @@ class LifecycleRepository {
             values (:p, :objectives, :baselineFinish, :actualFinish, :scheduleVariance, :baselineBudget, :actualCost,
                     :costVariance, :wentWell, :toImprove, :by, :now, :pi)""")
         .param("p", projectId)
-        .param("objectives", r.objectivesMet())
+        .param("objectives", r.objectivesMet().name())
         .param("baselineFinish", r.baselineFinish())
         .param("actualFinish", r.actualFinish())
         .param("scheduleVariance", r.scheduleVarianceDays())

@@ -42,8 +42,6 @@ public class LifecycleService {
   static final String REVIEW_ENTITY = "POST_PROJECT_REVIEW";
   static final String WENT_WELL_TAG = "went-well";
   static final String TO_IMPROVE_TAG = "to-improve";
-  private static final Map<String, String> OBJECTIVES = Map.of("met", "MET", "partly", "PARTLY", "notMet", "NOT_MET");
-
   private final LifecycleRepository lifecycles;
   private final ProjectService projects;
   private final KnowledgeService knowledge;
@@ -116,8 +114,7 @@ public class LifecycleService {
       throw new ConflictException("project " + details.project().code() + " is already closed");
     }
     InputErrors errors = new InputErrors();
-    errors.require(review.objectivesMet() != null && OBJECTIVES.containsKey(review.objectivesMet()), "objectivesMet",
-        review.objectivesMet() == null ? "is required" : "must be one of met, partly, notMet");
+    errors.require(review.objectivesMet() != null, LifecycleProcess.OBJECTIVES_MET.name(), "is required");
     LocalDate today = LocalDate.now(clock);
     errors.require(review.actualFinish() != null, "actualFinish", "is required");
     errors.require(review.actualFinish() == null || !review.actualFinish().isAfter(today), "actualFinish",
@@ -134,7 +131,7 @@ public class LifecycleService {
     errors.throwIfAny();
 
     Baseline baseline = details.currentBaseline();
-    LifecycleRepository.ReviewRow row = new LifecycleRepository.ReviewRow(OBJECTIVES.get(review.objectivesMet()),
+    LifecycleRepository.ReviewRow row = new LifecycleRepository.ReviewRow(review.objectivesMet(),
         baseline.plannedFinish(), review.actualFinish(),
         (int) ChronoUnit.DAYS.between(baseline.plannedFinish(), review.actualFinish()),
         baseline.budgetAtCompletion(), review.actualCost(), baseline.budgetAtCompletion().subtract(review.actualCost()),

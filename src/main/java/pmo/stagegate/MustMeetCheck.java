@@ -61,7 +61,7 @@ class MustMeetCheck {
   public CheckOutcome check(long packageId) {
     GateRepository.PackageRow pkg = gates.findPackage(packageId)
         .orElseThrow(() -> new NotFoundException("gate package", packageId));
-    Gate gate = Gate.valueOf(pkg.gate());
+    Gate gate = pkg.gate();
     String occasion = gates.hasDecision(packageId, GateDecision.HOLD) ? "REOPENING" : "SUBMISSION";
     Map<String, Object> known = facts.collect(pkg.projectId(), gate);
     List<CriterionResult> results = criteria.evaluate(known);

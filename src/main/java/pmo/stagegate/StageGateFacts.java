@@ -34,7 +34,7 @@ class StageGateFacts implements ProjectFactSource {
     boolean charter = false;
     boolean acceptance = false;
     for (GateRepository.Ticked ticked : gates.deliveredInLatestPackages(projectId)) {
-      for (StageGateSettings.Deliverable d : settings.deliverables(Gate.valueOf(ticked.gate()))) {
+      for (StageGateSettings.Deliverable d : settings.deliverables(ticked.gate())) {
         if (d.key().equals(ticked.deliverable())) {
           charter |= CHARTER_APPROVED.equals(d.fact());
           acceptance |= ACCEPTANCE_SIGNED.equals(d.fact());

@@ -109,7 +109,7 @@
     }
     select.addEventListener('change', () => project(select.value).catch((e) => failed('chart-scurve', e)));
     const columns = [['code', (p) => p.code], ['name', (p) => p.name], ['manager', (p) => p.manager],
-      ['statusDate', (p) => date(p.statusDate)], ['overall', (p) => t[p.ragOverall] || p.ragOverall],
+      ['statusDate', (p) => date(p.statusDate)], ['overall', (p) => t[(p.ragOverall || '').toLowerCase()] || p.ragOverall],
       ['band', (p) => t[(p.kpiBand || '').toLowerCase()] || p.kpiBand],
       ['spi', (p) => (p.spi == null ? '–' : indices.format(p.spi)), true],
       ['cpi', (p) => (p.cpi == null ? '–' : indices.format(p.cpi)), true],
@@ -126,7 +126,7 @@
         const td = document.createElement('td');
         td.textContent = value(p);
         if (numeric) td.className = 'num';
-        if (key === 'overall') td.className = `rag-${p.ragOverall}`;
+        if (key === 'overall') td.className = `rag-${(p.ragOverall || '').toLowerCase()}`;
         tr.appendChild(td);
       });
       body.appendChild(tr);

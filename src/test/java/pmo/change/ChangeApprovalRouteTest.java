@@ -1,6 +1,11 @@
 package pmo.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pmo.change.ChangeRequestProcess.CHANGE_TYPE;
+import static pmo.change.ChangeRequestProcess.COST_DELTA_PCT;
+import static pmo.change.ChangeRequestProcess.QUALITY_IMPACT;
+import static pmo.change.ChangeRequestProcess.ROUTE;
+import static pmo.change.ChangeRequestProcess.SCHEDULE_DELTA_PCT;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -20,30 +25,32 @@ class ChangeApprovalRouteTest {
   @ParameterizedTest(name = "{0}, cost {1} %, schedule {2} %, quality {3} -> {4}")
   @CsvSource({
       // emergencies are always expedited, whatever their size
-      "emergency, 0,     0,     none,  EMERGENCY",
-      "emergency, 80,    80,    major, EMERGENCY",
+      "EMERGENCY, 0,     0,     NONE,  EMERGENCY",
+      "EMERGENCY, 80,    80,    MAJOR, EMERGENCY",
       // standard changes: pre-approved up to 10 % and without a major quality impact, else routed as normal ones
-      "standard,  0,     0,     none,  PRE_APPROVED",
-      "standard,  10,    10,    minor, PRE_APPROVED",
-      "standard,  10.01, 0,     none,  BOARD",
-      "standard,  0,     10.01, none,  BOARD",
-      "standard,  1,     1,     major, BOARD_AND_STEERING",
-      "standard,  20.01, 0,     none,  BOARD_AND_STEERING",
+      "STANDARD,  0,     0,     NONE,  PRE_APPROVED",
+      "STANDARD,  10,    10,    MINOR, PRE_APPROVED",
+      "STANDARD,  10.01, 0,     NONE,  BOARD",
+      "STANDARD,  0,     10.01, NONE,  BOARD",
+      "STANDARD,  1,     1,     MAJOR, BOARD_AND_STEERING",
+      "STANDARD,  20.01, 0,     NONE,  BOARD_AND_STEERING",
       // normal changes: PMO up to 5 %, board above 5 %, board and steering above 20 % or with a major quality impact
-      "normal,    0,     0,     none,  PMO",
-      "normal,    5,     5,     minor, PMO",
-      "normal,    5.01,  0,     none,  BOARD",
-      "normal,    0,     5.01,  none,  BOARD",
-      "normal,    20,    20,    minor, BOARD",
-      "normal,    20.01, 0,     none,  BOARD_AND_STEERING",
-      "normal,    0,     20.01, none,  BOARD_AND_STEERING",
-      "normal,    0,     0,     major, BOARD_AND_STEERING",
+      "NORMAL,    0,     0,     NONE,  PMO",
+      "NORMAL,    5,     5,     MINOR, PMO",
+      "NORMAL,    5.01,  0,     NONE,  BOARD",
+      "NORMAL,    0,     5.01,  NONE,  BOARD",
+      "NORMAL,    20,    20,    MINOR, BOARD",
+      "NORMAL,    20.01, 0,     NONE,  BOARD_AND_STEERING",
+      "NORMAL,    0,     20.01, NONE,  BOARD_AND_STEERING",
+      "NORMAL,    0,     0,     MAJOR, BOARD_AND_STEERING",
   })
-  void routesEachBand(String type, double costPct, double schedulePct, String quality, String route) {
+  void routesEachBand(ChangeType type, double costPct, double schedulePct, QualityImpact quality, Route route) {
+    // the inputs as the process holds them (the forms' values), the output read as the route step reads it
     Object result = TABLES.evaluate(ChangeRequestProcess.ROUTE_DECISION, Map.of(
-        "changeType", type, "costDeltaPct", costPct, "scheduleDeltaPct", schedulePct, "qualityImpact", quality))
+        CHANGE_TYPE.name(), CHANGE_TYPE.raw(type), COST_DELTA_PCT.name(), costPct,
+        SCHEDULE_DELTA_PCT.name(), schedulePct, QUALITY_IMPACT.name(), QUALITY_IMPACT.raw(quality)))
         .getSingleResult().getSingleEntry();
-    assertThat(result).isEqualTo(route);
+    assertThat(ROUTE.get(Map.of(ROUTE.name(), result))).isEqualTo(route);
   }
 
   /** The DMN's inputs: absolute percentages of the current baseline, rounded up to two decimals. */

@@ -3,6 +3,7 @@ package pmo.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -78,6 +79,26 @@ class ChangeRequestApiTest extends ChangeTestSupport {
   }
 
   @Test
+  void theChoicesAreTakenAsTheFormsValuesOrAsTheApiWritesThemAndTheProcessHoldsTheFormsValues() {
+    long projectId = project();
+    Map<String, Object> named = body(projectId, "Named choices " + unique());
+    named.put("changeType", "EMERGENCY");
+    named.put("qualityImpact", "MAJOR");
+    Map<String, Object> request = map(post(requester, named).getBody().get("request"));
+    assertThat(request).containsEntry("changeType", "EMERGENCY").containsEntry("qualityImpact", "MAJOR");
+
+    String pi = (String) request.get("processInstanceId");
+    assertThat(runtime.getVariable(pi, "changeType")).isEqualTo("emergency");
+    assertThat(runtime.getVariable(pi, "qualityImpact")).isEqualTo("major");
+    complete(manager, runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult(),
+        ChangeRequestProcess.TASK_ASSESS, Map.of());
+    // the routing table read the form's values: an emergency, whatever its quality impact
+    Map<String, Object> read = map(get(requester, "/api/change-requests/" + request.get("id")).getBody()
+        .get("request"));
+    assertThat(read).containsEntry("route", "EMERGENCY");
+  }
+
+  @Test
   void badInputGets400WithFieldAndReasonAndWritesNothing() {
     long projectId = project();
     long cancelled = project();
@@ -97,10 +118,30 @@ class ChangeRequestApiTest extends ChangeTestSupport {
     assertProblem(post(requester, negative), "costDelta", "would make the budget negative");
     Map<String, Object> type = body(projectId, title);
     type.put("changeType", "urgent");
-    type.put("qualityImpact", "huge");
-    ResponseEntity<Map<String, Object>> both = post(requester, type);
-    assertProblem(both, "changeType", "must be one of standard, normal, emergency, not 'urgent'");
-    assertProblem(both, "qualityImpact", "must be one of none, minor, major, not 'huge'");
+    assertProblem(post(requester, type), "changeType", "must be one of standard, normal, emergency, not 'urgent'");
+    Map<String, Object> quality = body(projectId, title);
+    quality.put("qualityImpact", "huge");
+    assertProblem(post(requester, quality), "qualityImpact", "must be one of none, minor, major, not 'huge'");
+    // the choices are read with the body, in its order: the reader stops at the first wrong one, only that is named
+    Map<String, Object> both = new LinkedHashMap<>();
+    both.put("changeType", "urgent");
+    both.put("qualityImpact", "huge");
+    body(projectId, title).forEach(both::putIfAbsent);
+    ResponseEntity<Map<String, Object>> first = post(requester, both);
+    assertProblem(first, "changeType", "must be one of standard, normal, emergency, not 'urgent'");
+    assertThat(list(first.getBody().get("errors"))).hasSize(1);
+    Map<String, Object> number = body(projectId, title);
+    number.put("changeType", 7);
+    assertProblem(post(requester, number), "changeType", "must be one of standard, normal, emergency, not '7'");
+    Map<String, Object> object = body(projectId, title);
+    object.put("changeType", Map.of("value", "normal"));
+    assertProblem(post(requester, object), "changeType", "has a value of the wrong type or format");
+    Map<String, Object> missing = body(projectId, title);
+    missing.remove("changeType");
+    missing.put("title", "");
+    ResponseEntity<Map<String, Object>> withOthers = post(requester, missing);
+    assertProblem(withOthers, "changeType", "must not be null");
+    assertProblem(withOthers, "title", "must not be blank");
     Map<String, Object> text = body(projectId, title);
     text.put("costDelta", "a lot");
     assertProblem(post(requester, text), "costDelta", "has a value of the wrong type or format");

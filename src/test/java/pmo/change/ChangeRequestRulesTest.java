@@ -52,7 +52,8 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
           .isInstanceOf(SegregationOfDutiesException.class)
           .hasMessageContaining("Four-eyes rule: bea is the requester");
       ChangeRequest own = requestOf(small);
-      assertThat(failureOf(() -> approvalService.decide(own.id(), ApprovalStage.PMO, "approve", null, bea, null)))
+      assertThat(failureOf(() -> approvalService.decide(own.id(), ApprovalStage.PMO, ApprovalDecision.APPROVE, null, bea,
+          null)))
           .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("bea raised " + own.reference());
       assertThat(requestOf(small).status()).isEqualTo(ChangeStatus.IN_APPROVAL);
       assertThat(approvals(own)).isEmpty();
@@ -183,13 +184,13 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
       assertThat(e.reason()).isEqualTo("must be one of approve, reject, rework, not 'abstain'");
     });
     identityService.clearAuthentication();
-    // the service's own check, for callers that skip the form
+    // the service's own check, for callers that skip the form: a choice the step does not offer, or none
     ChangeRequest request = requestOf(pi);
-    InvalidInputException service = (InvalidInputException) failureOf(() ->
-        approvalService.decide(request.id(), ApprovalStage.BOARD, "abstain", null, carl, carlsVote.getId()));
-    assertThat(service.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("vote"));
-    assertThat(failureOf(() -> approvalService.decide(request.id(), ApprovalStage.EXPEDITED, "rework", "x", pmo,
-        null))).hasMessage("expeditedDecision: must be one of approve, reject, not 'rework'");
+    assertThat(failureOf(() -> approvalService.decide(request.id(), ApprovalStage.EXPEDITED, ApprovalDecision.REWORK,
+        "x", pmo, null))).hasMessage("expeditedDecision: must be one of approve, reject, not 'rework'");
+    InvalidInputException none = (InvalidInputException) failureOf(() ->
+        approvalService.decide(request.id(), ApprovalStage.BOARD, null, null, carl, carlsVote.getId()));
+    assertThat(none.errors()).singleElement().satisfies(e -> assertThat(e).hasToString("vote: is required"));
 
     assertThat(approvals(requestOf(pi))).isEmpty();
     assertThat(tasks.createTaskQuery().taskId(carlsVote.getId()).count()).isEqualTo(1);
@@ -228,20 +229,25 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
   void anotherCapabilityCanRaiseARequestInARequestersName() {
     long projectId = project();
     ChangeRequest raised = changes.raise(new ChangeRequestDraft(projectId, "Fix from issue " + unique(),
-        "The issue needs a scope change", "Issue ISS-7", "normal", new BigDecimal("2500"), 4, "Extra data feed",
-        "minor", null), requester);
+        "The issue needs a scope change", "Issue ISS-7", ChangeType.NORMAL, new BigDecimal("2500"), 4,
+        "Extra data feed", QualityImpact.MINOR, null), requester);
     assertThat(raised.requester()).isEqualTo(requester);
     assertThat(raised.status()).isEqualTo(ChangeStatus.SUBMITTED);
+    assertThat(raised.changeType()).isEqualTo(ChangeType.NORMAL);
+    assertThat(raised.qualityImpact()).isEqualTo(QualityImpact.MINOR);
     assertThat(runtime.getVariable(raised.processInstanceId(), "requester")).isEqualTo(requester);
+    // the process holds the choices as the start form's values, which the routing table compares with
+    assertThat(runtime.getVariable(raised.processInstanceId(), "changeType")).isEqualTo("normal");
+    assertThat(runtime.getVariable(raised.processInstanceId(), "qualityImpact")).isEqualTo("minor");
     assertThat(task(runtime.createProcessInstanceQuery().processInstanceId(raised.processInstanceId())
         .singleResult(), ChangeRequestProcess.TASK_ASSESS).getAssignee()).isEqualTo(manager);
     assertThat(actions(raised)).containsExactly("CHANGE_REQUEST_RAISED by rita");
     assertThat(projects.get(projectId).baselines()).extracting(Baseline::version).containsExactly(1);
 
-    assertThat(failureOf(() -> changes.raise(new ChangeRequestDraft(projectId, "", "d", "r", "normal",
-        BigDecimal.ONE, 0, null, "none", null), "nobody-" + unique())))
+    assertThat(failureOf(() -> changes.raise(new ChangeRequestDraft(projectId, "", "d", "r", ChangeType.NORMAL,
+        BigDecimal.ONE, 0, null, null, null), "nobody-" + unique())))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("title: must not be blank")
-        .hasMessageContaining("requester: unknown user");
+        .hasMessageContaining("qualityImpact: must not be null").hasMessageContaining("requester: unknown user");
   }
 
   private Map<String, Object> with(long projectId, String description, String key, Object value) {

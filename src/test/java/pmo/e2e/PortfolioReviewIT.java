@@ -106,7 +106,7 @@ class PortfolioReviewIT extends IntegrationTest {
     assertThat(read.getBody()).containsEntry("status", "APPLIED").containsEntry("proposedBy", "olga")
         .containsEntry("approvedBy", "sam");
     List<Map<String, Object>> rounds = list(read.getBody().get("rounds"));
-    assertThat(rounds).singleElement().satisfies(r -> assertThat(r).containsEntry("decision", "approve")
+    assertThat(rounds).singleElement().satisfies(r -> assertThat(r).containsEntry("decision", "APPROVE")
         .containsEntry("decidedBy", "sam"));
     assertThat(list(rounds.get(0).get("items"))).filteredOn(i -> i.get("reference").equals(code(paused)))
         .singleElement()

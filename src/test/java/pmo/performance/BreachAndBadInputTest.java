@@ -115,6 +115,13 @@ class BreachAndBadInputTest extends PerformanceTestSupport {
     assertError(post(pm, project.id(), body(-1, 1000)), HttpStatus.BAD_REQUEST, "earnedValue");
     assertError(post(pm, project.id(), body(1000, -5)), HttpStatus.BAD_REQUEST, "actualCost");
     assertError(post(pm, project.id(), body(100001, 1000)), HttpStatus.BAD_REQUEST, "earnedValue");
+    // a RAG is one of the form's values (or the name the API answers with)
+    Map<String, Object> purple = body(1000, 1000);
+    purple.put("ragOverall", "purple");
+    ResponseEntity<Map<String, Object>> wrongRag = post(pm, project.id(), purple);
+    assertError(wrongRag, HttpStatus.BAD_REQUEST, "ragOverall");
+    assertThat(String.valueOf(wrongRag.getBody().get("detail")))
+        .isEqualTo("ragOverall: must be one of green, amber, red, not 'purple'");
     String other = user("pm2-" + unique(), Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
     assertThat(post(other, project.id(), body(1000, 1000)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(reportOf(pi).status()).isEqualTo(StatusReport.DUE);
@@ -122,9 +129,13 @@ class BreachAndBadInputTest extends PerformanceTestSupport {
     assertThat(projects.find(project.id()).ragAsOf()).isNull();
 
     // the manager's good report goes through the same path as Tasklist
-    ResponseEntity<Map<String, Object>> ok = post(pm, project.id(), body(50000, 50000));
+    Map<String, Object> good = body(50000, 50000);
+    good.put("ragOverall", "AMBER");
+    ResponseEntity<Map<String, Object>> ok = post(pm, project.id(), good);
     assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ok.getBody()).containsEntry("ragOverall", "AMBER").containsEntry("ragCost", "GREEN");
     assertThat(reportOf(pi).status()).isEqualTo(StatusReport.SUBMITTED);
+    assertThat(reportOf(pi).ragOverall()).isEqualTo(Rag.AMBER);
     assertThat(reportOf(pi).id()).isEqualTo(due.id());
 
     // a closed project takes no report

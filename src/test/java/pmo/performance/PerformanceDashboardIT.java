@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import pmo.e2e.BrowserScenario;
 import pmo.platform.Roles;
 import pmo.project.Project;
+import pmo.project.Rag;
 
 /**
  * The performance dashboard in headless Chromium as a PMO user, in English and in Simplified Chinese, on seeded weeks
@@ -41,7 +42,7 @@ class PerformanceDashboardIT extends PerformanceTestSupport {
     await().atMost(Duration.ofSeconds(15)).until(() -> StatusReport.SUBMITTED.equals(reportOf(pi).status()));
     StatusReport submitted = reportOf(pi);
     assertThat(submitted.submittedBy()).isEqualTo(pm);
-    assertThat(submitted.ragOverall()).isEqualTo("green");
+    assertThat(submitted.ragOverall()).isEqualTo(Rag.GREEN);
     assertThat(submitted.narrative()).isEqualTo("Submitted in Tasklist");
     assertThat(submitted.earnedValue()).isEqualByComparingTo("50000");
   }

@@ -168,7 +168,7 @@ class StatusReportProcessTest extends PerformanceTestSupport {
     complete(pmo, pi, Map.of("pmoAssessment", "Recovery plan needed", "pmoFollowUp", "steering"));
     StatusReport reviewed = reportOf(pi);
     assertThat(reviewed.reviewedBy()).isEqualTo(pmo);
-    assertThat(reviewed.pmoFollowUp()).isEqualTo("steering");
+    assertThat(reviewed.pmoFollowUp()).isEqualTo(RedReportFollowUp.STEERING);
     await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(PerformanceAudit.Entities.REPORT,
         reviewed.id()).stream().anyMatch(n -> n.recipient().equals(steering)));
     assertThat(projects.find(project.id()).rag()).isEqualTo(Rag.RED);

@@ -39,7 +39,7 @@ class RiskDecisionTablesTest {
       "4, 5, 20, CRITICAL",
       "5, 5, 25, CRITICAL", // top of CRITICAL
   })
-  void riskLevelBands(int probability, int impact, int score, String level) {
+  void riskLevelBands(int probability, int impact, int score, RiskLevel level) {
     assertThat(probability * impact).isEqualTo(score);
     assertThat(level(probability, impact)).isEqualTo(level);
   }
@@ -55,7 +55,8 @@ class RiskDecisionTablesTest {
         {"MEDIUM", "HIGH", "HIGH", "CRITICAL", "CRITICAL"}};    // probability 5
     for (int p = 1; p <= 5; p++) {
       for (int i = 1; i <= 5; i++) {
-        assertThat(level(p, i)).as("probability %d, impact %d", p, i).isEqualTo(expected[p - 1][i - 1]);
+        assertThat(level(p, i)).as("probability %d, impact %d", p, i)
+            .isEqualTo(RiskLevel.valueOf(expected[p - 1][i - 1]));
       }
     }
   }
@@ -100,11 +101,12 @@ class RiskDecisionTablesTest {
     assertThat(escalation("weather", "CRITICAL").getResultList()).isEmpty();
   }
 
-  private String level(int probability, int impact) {
+  /** The level as the process reads the table's output (its result variable). */
+  private RiskLevel level(int probability, int impact) {
     DmnDecisionTableResult result = LEVEL.evaluate(RiskProcess.LEVEL_DECISION,
         Variables.createVariables().putValue("probability", probability).putValue("impact", impact));
     assertThat(result.getResultList()).as("exactly one rule matches").hasSize(1);
-    return result.getSingleEntry();
+    return RiskProcess.RISK_LEVEL.get(Map.of(RiskProcess.RISK_LEVEL.name(), result.getSingleEntry()));
   }
 
   private DmnDecisionTableResult escalation(String trigger, String level) {

@@ -168,7 +168,7 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(register.details(accepted.id(), Viewer.SYSTEM).history())
         .extracting(a -> a.kind() + " " + a.level() + " " + a.decision() + " by " + a.assessedBy())
         .containsExactly("INITIAL CRITICAL null by olga", "RESIDUAL HIGH null by otto",
-            "PMO_DECISION HIGH accept by oscar");
+            "PMO_DECISION HIGH ACCEPT by oscar");
     assertThat(actions(RiskService.ENTITY, accepted.id())).containsExactly("RISK_RAISED by olga",
         "RISK_ASSESSED by olga", "RISK_RESPONSE_PLANNED by otto", "RISK_RESIDUAL_REPORTED by otto",
         "RISK_ESCALATED by otto", "RISK_PMO_ACCEPTED by oscar");
@@ -191,7 +191,7 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(closed.responseStrategy()).isEqualTo(ResponseStrategy.AVOID);
     assertThat(closed.escalationLevel()).isEqualTo(1); // the highest it reached
     assertThat(register.details(closed.id(), Viewer.SYSTEM).history()).extracting(a -> a.kind() + " " + a.decision())
-        .containsExactly("INITIAL null", "RESIDUAL null", "PMO_DECISION newResponse", "RESIDUAL null");
+        .containsExactly("INITIAL null", "RESIDUAL null", "PMO_DECISION NEW_RESPONSE", "RESIDUAL null");
     assertThat(actions(RiskService.ENTITY, closed.id())).contains("RISK_PMO_NEW_RESPONSE by oscar")
         .endsWith("RISK_CLOSED by otto");
   }
@@ -299,7 +299,7 @@ class RiskProcessTest extends CaseProcessTest {
     assertThat(riskOf(pi).status()).isEqualTo(RiskStatus.ASSESSED);
     assertThat(runtime.getVariable(pi.getId(), "steeringComment")).isEqualTo("Replan by Friday");
     assertThat(register.details(riskOf(pi).id(), Viewer.SYSTEM).history()).extracting(a -> a.kind() + " " + a.decision())
-        .containsExactly("INITIAL null", "STEERING_DECISION newResponse");
+        .containsExactly("INITIAL null", "STEERING_DECISION NEW_RESPONSE");
   }
 
   @Test

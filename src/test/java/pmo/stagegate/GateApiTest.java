@@ -12,6 +12,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import pmo.project.Rag;
 
 /** /api/projects/{id}/gates over real HTTP: each gate's history with checks, scores, decisions, who and when. */
 class GateApiTest extends LifecycleTestSupport {
@@ -26,12 +27,12 @@ class GateApiTest extends LifecycleTestSupport {
   void showsEachGatesHistoryWithChecksScoresAndDecisions() {
     long projectId = register("Gate history " + unique(), "100000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("businessCase"), "No charter yet", "AMBER"));
-    complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("businessCase"), "No charter yet", Rag.AMBER));
+    complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed", Rag.GREEN));
     Map<String, Object> recycle = decision("recycle", 2, 3, 4);
     recycle.put(GateReviewProcess.DECISION_NOTES.name(), "Add the stakeholder register");
     complete(office, g1, recycle);
-    complete(manager, g1, gatePackage(List.of("charter", "stakeholderRegister"), "Complete", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter", "stakeholderRegister"), "Complete", Rag.GREEN));
     complete(office, g1, decision("go", 5, 4, 3));
 
     // a manager of another project does not see this one's gates; the PMO does

@@ -13,6 +13,7 @@ import pmo.platform.ConflictException;
 import pmo.platform.InvalidInputException;
 import pmo.project.NewBaseline;
 import pmo.project.ProjectStatus;
+import pmo.project.Rag;
 import pmo.project.Stage;
 
 /**
@@ -25,7 +26,7 @@ class GateBadInputTest extends LifecycleTestSupport {
   void goIsRefusedWhileAMustMeetCriterionFailsOnTheFactsAtDecisionTime() {
     long projectId = registerInPlanning("Go refused " + unique(), "250000");
     ProcessInstance g2 = gateReview(projectId);
-    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan approved by the PM", "GREEN"));
+    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan approved by the PM", Rag.GREEN));
     assertThat(g2).isWaitingAt(GateReviewProcess.TASK_BOARD_DECISION);
     // between the check and the board's meeting the budget is withdrawn: the baseline criterion fails now
     projects.addBaseline(projectId, new NewBaseline(BigDecimal.ZERO, LocalDate.now().plusDays(10),
@@ -52,7 +53,7 @@ class GateBadInputTest extends LifecycleTestSupport {
   void scoresMustBeWholeNumbersFromOneToFiveForEachCriterionOfTheGate() {
     long projectId = register("Bad scores " + unique(), "60000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("charter"), "Ready", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter"), "Ready", Rag.GREEN));
     long auditBefore = auditCount(projectId);
 
     Map<String, Object> scores = decision("go", 0, 6);
@@ -75,7 +76,7 @@ class GateBadInputTest extends LifecycleTestSupport {
   void eachDecisionNeedsItsDetails() {
     long projectId = register("Decision details " + unique(), "60000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("charter"), "Ready", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter"), "Ready", Rag.GREEN));
     long auditBefore = auditCount(projectId);
 
     assertThat(failToComplete(office, g1, decision("kill", 1, 1, 1))).hasMessage(
@@ -106,7 +107,7 @@ class GateBadInputTest extends LifecycleTestSupport {
     projects.cancel(projectId, "Portfolio rebalancing");
     long auditBefore = auditCount(projectId);
 
-    Throwable refused = failToComplete(manager, g1, gatePackage(List.of("charter"), "Too late", "GREEN"));
+    Throwable refused = failToComplete(manager, g1, gatePackage(List.of("charter"), "Too late", Rag.GREEN));
     assertThat(refused).isInstanceOf(ConflictException.class).hasMessage("project " + project(projectId).code()
         + " is cancelled: no gate package can be submitted for it");
     assertThat(count("select count(*) from gate_package where project_id = :p", projectId)).isZero();
@@ -121,10 +122,12 @@ class GateBadInputTest extends LifecycleTestSupport {
     long auditBefore = auditCount(projectId);
 
     // the form's rules, applied by the engine on completion
-    assertThat(failToComplete(manager, g1, gatePackage(List.of("charter"), " ", "PURPLE"))).hasMessage(
-        "summary: is required; rag: must be one of GREEN, AMBER, RED, not 'PURPLE'");
+    Map<String, Object> purple = gatePackage(List.of("charter"), " ", Rag.GREEN);
+    purple.put(GateReviewProcess.RAG.name(), "PURPLE");
+    assertThat(failToComplete(manager, g1, purple)).hasMessage(
+        "summary: is required; rag: must be one of green, amber, red, not 'PURPLE'");
     // the service's rules: the gate's standard deliverables, http(s) links
-    Map<String, Object> bad = gatePackage(List.of("charter", "moonLanding"), "Ready", "GREEN");
+    Map<String, Object> bad = gatePackage(List.of("charter", "moonLanding"), "Ready", Rag.GREEN);
     bad.put(GateReviewProcess.LINKS.name(), "https://wiki.example/charter\nsee the shared drive");
     assertThat(failToComplete(manager, g1, bad)).isInstanceOf(InvalidInputException.class).hasMessage(
         "deliverables: 'moonLanding' is not a deliverable of gate G1 (charter, businessCase, stakeholderRegister, "
@@ -138,7 +141,7 @@ class GateBadInputTest extends LifecycleTestSupport {
   void anEmptyPostProjectReviewIsRefused() {
     long projectId = registerInPlanning("Empty review " + unique(), "50000");
     ProcessInstance g2 = gateReview(projectId);
-    complete(manager, g2, gatePackage(List.of("projectPlan"), "Plan", "GREEN"));
+    complete(manager, g2, gatePackage(List.of("projectPlan"), "Plan", Rag.GREEN));
     Map<String, Object> kill = decision("kill", 1, 1, 1, 1);
     kill.put(GateReviewProcess.DECISION_NOTES.name(), "No longer needed");
     complete(steering, g2, kill);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import pmo.platform.Roles;
+import pmo.project.Rag;
 import pmo.project.Stage;
 
 /**
@@ -22,13 +23,13 @@ class GateBoundaryTest extends LifecycleTestSupport {
   void aGateDecisionActsOnItsOwnPackageWhateverTheVariablesSay() {
     long inPlanning = registerInPlanning("G2 target " + unique(), "300000");
     ProcessInstance g2 = gateReview(inPlanning);
-    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan", "GREEN"));
+    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan", Rag.GREEN));
     long g2Package = jdbc.sql("select id from gate_package where process_instance_id = :pi").param("pi", g2.getId())
         .query(Long.class).single();
 
     long other = register("G1 attacker " + unique(), "50000");
     ProcessInstance g1 = gateReview(other);
-    complete(manager, g1, gatePackage(List.of("charter"), "Charter", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter"), "Charter", Rag.GREEN));
     // the form refuses the forged id outright
     Task decision = tasks.createTaskQuery().processInstanceId(g1.getId()).singleResult();
     assertThat(decision).isNotNull();
@@ -61,7 +62,7 @@ class GateBoundaryTest extends LifecycleTestSupport {
     String both = user("pia", Roles.REQUESTERS, Roles.PROJECT_MANAGERS, Roles.PMO);
     long projectId = register("Own package " + unique(), "50000", both);
     ProcessInstance g1 = gateReview(projectId);
-    complete(both, g1, gatePackage(List.of("charter"), "My own package", "GREEN"));
+    complete(both, g1, gatePackage(List.of("charter"), "My own package", Rag.GREEN));
     runtime.setVariable(g1.getId(), "packageSubmitter", "somebody-else");
     String taskId = tasks.createTaskQuery().processInstanceId(g1.getId()).singleResult().getId();
     actAs(both);

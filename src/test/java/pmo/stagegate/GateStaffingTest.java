@@ -13,6 +13,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import pmo.platform.FieldError;
 import pmo.platform.InvalidInputException;
+import pmo.project.Rag;
 
 /**
  * The staffing table of the G1 and G2 gate packages on the real engine and database: the form offers the roles and
@@ -29,7 +30,7 @@ class GateStaffingTest extends LifecycleTestSupport {
     assertThat(tasks.getVariable(submit.getId(), "staffingShown")).isEqualTo(true);
     assertThat(tasks.getVariable(submit.getId(), "staffingRoles").toString()).contains("\"developer\"", "Architect");
 
-    VariableMap bad = withStaffing(gatePackage(List.of("charter"), "Ready", "GREEN"),
+    VariableMap bad = withStaffing(gatePackage(List.of("charter"), "Ready", Rag.GREEN),
         "[{\"role\":\"developer\",\"from\":\"2150-01\",\"to\":\"2150-03\",\"fte\":-1}]");
     Throwable refused = failToComplete(manager, g1, bad);
     assertThat(refused).isInstanceOf(InvalidInputException.class);
@@ -38,7 +39,7 @@ class GateStaffingTest extends LifecycleTestSupport {
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE);
     assertThat(allocations(projectId)).isEmpty();
 
-    complete(manager, g1, withStaffing(gatePackage(List.of("charter"), "Ready", "GREEN"),
+    complete(manager, g1, withStaffing(gatePackage(List.of("charter"), "Ready", Rag.GREEN),
         "[{\"role\":\"developer\",\"from\":\"2150-01\",\"to\":\"2150-03\",\"fte\":2.5},"
             + "{\"role\":\"analyst\",\"from\":\"2150-02\",\"fte\":1}]"));
     assertThat(allocations(projectId)).containsExactly("analyst 2150-02-01 1.00", "developer 2150-01-01 2.50",

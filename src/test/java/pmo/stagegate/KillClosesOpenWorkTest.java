@@ -10,6 +10,7 @@ import pmo.change.ChangeRequestProcess;
 import pmo.issue.IssueProcess;
 import pmo.platform.Roles;
 import pmo.project.ProjectStatus;
+import pmo.project.Rag;
 import pmo.risk.RiskProcess;
 
 /**
@@ -36,7 +37,7 @@ class KillClosesOpenWorkTest extends LifecycleTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processInstanceIds(ids(openWork)).count()).isEqualTo(3);
 
     ProcessInstance g2 = gateReview(projectId);
-    complete(manager, g2, gatePackage(List.of("projectPlan"), "The business case no longer holds", "RED"));
+    complete(manager, g2, gatePackage(List.of("projectPlan"), "The business case no longer holds", Rag.RED));
     Map<String, Object> kill = decision("kill", 1, 1, 2, 1);
     kill.put(GateReviewProcess.DECISION_NOTES.name(), "Market gone");
     complete(steering, g2, kill);

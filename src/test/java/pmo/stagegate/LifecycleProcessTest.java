@@ -29,6 +29,7 @@ import pmo.project.Project;
 import pmo.project.ProjectCancelled;
 import pmo.project.ProjectService;
 import pmo.project.ProjectStatus;
+import pmo.project.Rag;
 import pmo.project.Stage;
 
 /**
@@ -59,19 +60,19 @@ class LifecycleProcessTest extends LifecycleTestSupport {
 
     ProcessInstance g1 = gateReview(projectId);
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE).task().isAssignedTo(manager);
-    complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed by the sponsor", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed by the sponsor", Rag.GREEN));
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_BOARD_DECISION);
     complete(office, g1, decision("go", 4, 3, 5));
     assertThat(g1).isEnded().hasPassed(GateReviewProcess.END_GO);
     assertThat(project(projectId).stage()).isEqualTo(Stage.PLANNING);
 
     ProcessInstance g2 = gateReview(projectId);
-    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan ready", "AMBER"));
+    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan ready", Rag.AMBER));
     complete(steering, g2, decision("go", 4, 4, 3, 3));
     assertThat(project(projectId).stage()).isEqualTo(Stage.EXECUTION);
 
     ProcessInstance g3 = gateReview(projectId);
-    complete(manager, g3, gatePackage(List.of("acceptance", "handover"), "Accepted", "GREEN"));
+    complete(manager, g3, gatePackage(List.of("acceptance", "handover"), "Accepted", Rag.GREEN));
     complete(office, g3, decision("go", 5, 4, 4));
     assertThat(project(projectId).stage()).isEqualTo(Stage.CLOSURE);
 
@@ -106,7 +107,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
   void killAtG1CancelsTheProjectAndEndsTheLifecycleThroughClosure() {
     long projectId = register("Kill at G1 " + unique(), "90000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("charter"), "Charter approved, but the market moved", "RED"));
+    complete(manager, g1, gatePackage(List.of("charter"), "Charter approved, but the market moved", Rag.RED));
     Map<String, Object> kill = decision("kill", 1, 2, 3);
     kill.put(GateReviewProcess.DECISION_NOTES.name(), "The market for this product has gone");
     complete(office, g1, kill);
@@ -139,7 +140,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
   void killAtG2ByTheSteeringCommitteeAnnouncesTheCancellation() {
     long projectId = registerInPlanning("Kill at G2 " + unique(), "400000");
     ProcessInstance g2 = gateReview(projectId);
-    complete(manager, g2, gatePackage(List.of("projectPlan", "riskRegister"), "Plan costs twice the case", "RED"));
+    complete(manager, g2, gatePackage(List.of("projectPlan", "riskRegister"), "Plan costs twice the case", Rag.RED));
     // G2's board is the steering committee: the PMO does not even see the task
     actAs(office);
     assertThat(tasks.createTaskQuery().processInstanceId(g2.getId()).count()).isZero();
@@ -164,7 +165,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
   void holdPausesTheProjectAndTheTimerReopensTheReviewOnTheChosenDate() {
     long projectId = register("Hold " + unique(), "150000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Waiting for the budget round", "AMBER"));
+    complete(manager, g1, gatePackage(List.of("charter", "businessCase"), "Waiting for the budget round", Rag.AMBER));
     LocalDate until = LocalDate.now().plusDays(21);
     Map<String, Object> hold = decision("hold", 3, 3, 3);
     hold.put(GateReviewProcess.HOLD_UNTIL.name(), until.toString());
@@ -201,7 +202,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
   void recycleSendsThePackageBackWithReworkNotesThenGo() {
     long projectId = register("Recycle " + unique(), "120000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("charter"), "First try", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter"), "First try", Rag.GREEN));
     Map<String, Object> recycle = decision("recycle", 3, 2, 3);
     recycle.put(GateReviewProcess.DECISION_NOTES.name(), "Add the stakeholder register");
     complete(office, g1, recycle);
@@ -212,7 +213,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     assertThat(project(projectId).stage()).isEqualTo(Stage.INITIATION);
     assertThat(project(projectId).status()).isEqualTo(ProjectStatus.ACTIVE);
 
-    complete(manager, g1, gatePackage(List.of("charter", "stakeholderRegister"), "With the register", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter", "stakeholderRegister"), "With the register", Rag.GREEN));
     complete(office, g1, decision("go", 4, 4, 4));
     assertThat(g1).isEnded().hasPassed(GateReviewProcess.END_GO);
     assertThat(project(projectId).stage()).isEqualTo(Stage.PLANNING);
@@ -229,7 +230,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
   void mustMeetKnockOutSendsThePackageBackBeforeTheBoardSeesIt() {
     long projectId = register("Knock-out " + unique(), "80000");
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("businessCase"), "Charter still unsigned", "AMBER"));
+    complete(manager, g1, gatePackage(List.of("businessCase"), "Charter still unsigned", Rag.AMBER));
 
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE).hasNotPassed(GateReviewProcess.TASK_BOARD_DECISION);
     assertThat(GateReviewProcess.REWORK_NOTES.get(runtime.getVariables(g1.getId()))).isEqualTo(
@@ -243,7 +244,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
         .list()).containsExactly("false charterApproved false");
     assertThat(count("select count(*) from gate_decision where project_id = :p", projectId)).isZero();
 
-    complete(manager, g1, gatePackage(List.of("businessCase", "charter"), "Charter signed now", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("businessCase", "charter"), "Charter signed now", Rag.GREEN));
     assertThat(g1).isWaitingAt(GateReviewProcess.TASK_BOARD_DECISION);
     assertThat(projectActions(projectId)).containsSubsequence("GATE_PACKAGE_SUBMITTED", "GATE_CHECKED",
         "GATE_PACKAGE_SUBMITTED", "GATE_CHECKED");
@@ -253,14 +254,14 @@ class LifecycleProcessTest extends LifecycleTestSupport {
   void g2KnockOutOnAMissingBudgetBaselineUntilOneIsSet() {
     long projectId = registerInPlanning("No budget yet " + unique(), "0");
     ProcessInstance g2 = gateReview(projectId);
-    complete(manager, g2, gatePackage(List.of("projectPlan"), "Plan without a budget", "AMBER"));
+    complete(manager, g2, gatePackage(List.of("projectPlan"), "Plan without a budget", Rag.AMBER));
     assertThat(g2).isWaitingAt(GateReviewProcess.TASK_SUBMIT_PACKAGE);
     assertThat(GateReviewProcess.REWORK_NOTES.get(runtime.getVariables(g2.getId())))
         .contains("Budget baseline set: Set a new baseline version with a budget above 0");
 
     projects.addBaseline(projectId, new NewBaseline(new BigDecimal("350000"), LocalDate.now().plusDays(10),
         LocalDate.now().plusMonths(12), "Scope as planned", "Planning set the budget", null));
-    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan with budget", "GREEN"));
+    complete(manager, g2, gatePackage(List.of("projectPlan", "budgetBaseline"), "Plan with budget", Rag.GREEN));
     assertThat(g2).isWaitingAt(GateReviewProcess.TASK_BOARD_DECISION);
     assertThat(jdbc.sql("select passed from gate_check where project_id = :p and gate = 'G2' order by id")
         .param("p", projectId).query(Boolean.class).list()).containsExactly(false, true);
@@ -271,7 +272,7 @@ class LifecycleProcessTest extends LifecycleTestSupport {
     String both = user("pia", Roles.REQUESTERS, Roles.PROJECT_MANAGERS, Roles.PMO);
     long projectId = register("Own package " + unique(), "50000", both);
     ProcessInstance g1 = gateReview(projectId);
-    complete(both, g1, gatePackage(List.of("charter"), "My own package", "GREEN"));
+    complete(both, g1, gatePackage(List.of("charter"), "My own package", Rag.GREEN));
     assertThat(jdbc.sql("select submitted_by from gate_package where process_instance_id = :pi")
         .param("pi", g1.getId()).query(String.class).single()).isEqualTo(both);
 

@@ -82,7 +82,7 @@ class LifecycleStartTest extends LifecycleTestSupport {
     long inExecution = registerAt("Demo-like execution " + unique(), Stage.EXECUTION);
     assertThat(lifecycleOf(inExecution)).isWaitingAt(LifecycleProcess.CALL_G3)
         .hasNotPassed(LifecycleProcess.CALL_G1, LifecycleProcess.CALL_G2);
-    assertThat(GateReviewProcess.GATE.get(runtime.getVariables(gateReview(inExecution).getId()))).isEqualTo("G3");
+    assertThat(GateReviewProcess.GATE.get(runtime.getVariables(gateReview(inExecution).getId()))).isEqualTo(Gate.G3);
     assertThat(jdbc.sql("select start_stage from project_lifecycle where project_id = :p").param("p", inExecution)
         .query(String.class).single()).isEqualTo("EXECUTION");
 

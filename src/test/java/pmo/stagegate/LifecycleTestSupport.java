@@ -19,6 +19,7 @@ import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.Project;
 import pmo.project.ProjectService;
+import pmo.project.Rag;
 import pmo.project.Stage;
 
 /** What the stage-gate tests share: demo-like users, registering a project, and working its tasks as Tasklist does. */
@@ -61,7 +62,7 @@ abstract class LifecycleTestSupport extends IntegrationTest {
   long registerInPlanning(String name, String budget) {
     long projectId = register(name, budget);
     ProcessInstance g1 = gateReview(projectId);
-    complete(manager, g1, gatePackage(List.of("charter"), "Charter approved", "GREEN"));
+    complete(manager, g1, gatePackage(List.of("charter"), "Charter approved", Rag.GREEN));
     complete(office, g1, decision("go", 4, 4, 4));
     assertThat(projects.find(projectId).stage()).isEqualTo(Stage.PLANNING);
     return projectId;
@@ -90,11 +91,12 @@ abstract class LifecycleTestSupport extends IntegrationTest {
     return review;
   }
 
-  Map<String, Object> gatePackage(List<String> deliverables, String summary, String rag) {
+  /** The package form as Tasklist submits it (the RAG as the form's value). */
+  Map<String, Object> gatePackage(List<String> deliverables, String summary, Rag rag) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(GateReviewProcess.DELIVERABLES.name(), GateReviewProcess.DELIVERABLES.raw(deliverables));
     vars.put(GateReviewProcess.SUMMARY.name(), summary);
-    vars.put(GateReviewProcess.RAG.name(), rag);
+    vars.put(GateReviewProcess.RAG.name(), GateReviewProcess.RAG.raw(rag));
     vars.put(GateReviewProcess.LINKS.name(), "https://wiki.example/" + unique() + "\nhttps://docs.example/plan");
     return vars;
   }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import pmo.improvement.training.NewCompletion;
 import pmo.improvement.training.TrainingService;
 import pmo.platform.Roles;
+import pmo.project.Rag;
 
 /**
  * G1 on the real engine with a project manager trained in the current standard: the should-meet criterion
@@ -30,7 +31,7 @@ class TrainedManagerGateTest extends LifecycleTestSupport {
     }
     long projectId = register("Trained manager " + unique(), "100000", trained);
     ProcessInstance g1 = gateReview(projectId);
-    complete(trained, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed", "GREEN"));
+    complete(trained, g1, gatePackage(List.of("charter", "businessCase"), "Charter signed", Rag.GREEN));
     assertThat(engine.getRuntimeService().getVariable(g1.getId(), GateReviewProcess.SHOULD_MEET_CRITERIA.name()))
         .asString().contains("strategicFit", "businessCase", "feasibility").doesNotContain("managerTrained");
 

@@ -44,7 +44,9 @@ public final class ImprovementProposalProcess {
   public static final Var<String> PROPOSER = Var.text("proposer");
 
   // evaluation form (the PMO)
-  public static final Var<String> EVALUATION = Var.text("evaluation");
+  /** Held as the form's value (accept, reject, more-info), which the gateway compares. */
+  public static final Var<ProposalService.Decision> EVALUATION = Var.choice("evaluation",
+      ProposalService.Decision.class);
   public static final Var<String> EVALUATION_REASON = Var.text("evaluationReason");
   public static final Var<String> IMPLEMENTER = Var.text("implementer");
   public static final Var<java.time.LocalDate> IMPLEMENT_BY = Var.date("implementBy");
@@ -56,7 +58,8 @@ public final class ImprovementProposalProcess {
   public static final Var<String> DEPLOYMENT_ID = Var.text("deploymentId");
 
   // verification form (the PMO)
-  public static final Var<String> VERIFICATION = Var.text("verification");
+  public static final Var<ProposalService.Verification> VERIFICATION = Var.choice("verification",
+      ProposalService.Verification.class);
   public static final Var<String> VERIFICATION_COMMENT = Var.text("verificationComment");
 
   private ImprovementProposalProcess() {

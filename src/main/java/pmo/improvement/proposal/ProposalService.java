@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.Choice;
-import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -166,7 +165,8 @@ public class ProposalService {
   public Proposal evaluate(long id, Evaluation evaluation) {
     Proposal before = lockIn(id, ProposalStatus.SUBMITTED, "evaluated");
     InputErrors errors = new InputErrors();
-    Decision decision = Choices.check(errors, Decision.class, evaluation.decision(), "evaluation");
+    Decision decision = evaluation.decision();
+    errors.require(decision != null, ImprovementProposalProcess.EVALUATION.name(), "is required");
     errors.requireText(evaluation.reason(), "evaluationReason", MAX_REASON);
     Integer points = points(errors, evaluation.points(), decision == Decision.ACCEPT);
     if (decision == Decision.ACCEPT) {
@@ -219,10 +219,10 @@ public class ProposalService {
 
   /** The PMO's verification of the benefit; a confirmed benefit earns the proposer the verified points. */
   @Transactional
-  public Proposal verify(long id, String verification, String comment, BigDecimal givenPoints) {
+  public Proposal verify(long id, Verification outcome, String comment, BigDecimal givenPoints) {
     Proposal before = lockIn(id, ProposalStatus.IMPLEMENTED, "verified");
     InputErrors errors = new InputErrors();
-    Verification outcome = Choices.check(errors, Verification.class, verification, "verification");
+    errors.require(outcome != null, ImprovementProposalProcess.VERIFICATION.name(), "is required");
     String text = comment == null || comment.isBlank() ? null : comment.trim();
     errors.require(text == null || text.length() <= MAX_REASON, "verificationComment",
         "must be at most " + MAX_REASON + " characters");

@@ -27,7 +27,8 @@ public final class StandardsReviewProcess {
   public static final Var<String> OPEN_PROPOSALS = Var.text("openProposals");
 
   // the review form
-  public static final Var<String> CHANGE_NEEDED = Var.text("changeNeeded");
+  public static final Var<StandardsReviewService.ChangeNeeded> CHANGE_NEEDED = Var.choice("changeNeeded",
+      StandardsReviewService.ChangeNeeded.class);
   public static final Var<String> PROBLEM_SEEN = Var.text("problemSeen");
   public static final Var<String> PROPOSED_CHANGE = Var.text("proposedChange");
   public static final Var<String> EXPECTED_BENEFIT = Var.text("expectedBenefit");

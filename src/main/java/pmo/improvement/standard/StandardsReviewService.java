@@ -17,7 +17,6 @@ import pmo.improvement.proposal.ProposalService;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.Choice;
-import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.InputErrors;
 import pmo.platform.NotFoundException;
@@ -125,7 +124,7 @@ public class StandardsReviewService {
    * its benefit, which become an improvement proposal in the owner's name.
    */
   @Transactional
-  public ReviewItem review(String processInstanceId, String processKey, String changeNeeded, String problemSeen,
+  public ReviewItem review(String processInstanceId, String processKey, ChangeNeeded needed, String problemSeen,
       String proposedChange, String expectedBenefit) {
     long id = idOfProcess(processInstanceId);
     Review review = reviews.lock(id).orElseThrow();
@@ -135,7 +134,7 @@ public class StandardsReviewService {
       throw new ConflictException("the review of " + processKey + " in standards review " + id + " is done");
     }
     InputErrors errors = new InputErrors();
-    ChangeNeeded needed = Choices.check(errors, ChangeNeeded.class, changeNeeded, "changeNeeded");
+    errors.require(needed != null, StandardsReviewProcess.CHANGE_NEEDED.name(), "is required");
     if (needed == ChangeNeeded.YES) {
       errors.requireText(problemSeen, "problemSeen", MAX_TEXT);
       errors.requireText(proposedChange, "proposedChange", MAX_TEXT);

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,17 @@ public final class Var<T> {
   private final String name;
   private final Function<Object, T> reader;
   private final Function<T, Object> writer;
+  private final List<String> choices;
 
   private Var(String name, Function<Object, T> reader, Function<T, Object> writer) {
+    this(name, reader, writer, List.of());
+  }
+
+  private Var(String name, Function<Object, T> reader, Function<T, Object> writer, List<String> choices) {
     this.name = name;
     this.reader = reader;
     this.writer = writer;
+    this.choices = choices;
   }
 
   public static Var<String> text(String name) {
@@ -69,7 +76,7 @@ public final class Var<T> {
    */
   public static <E extends Enum<E> & Choice> Var<E> choice(String name, Class<E> type) {
     return new Var<>(name, v -> type.isInstance(v) ? type.cast(v) : Choices.of(type, v.toString(), name),
-        v -> v == null ? null : v.value());
+        v -> v == null ? null : v.value(), Arrays.stream(type.getEnumConstants()).map(Choice::value).toList());
   }
 
   /** A date as Camunda Forms' date picker submits it: ISO text {@code yyyy-MM-dd}. */
@@ -110,6 +117,14 @@ public final class Var<T> {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * The values a choice variable may hold, in the enum's order; empty for any other variable. The forms' options, the
+   * decision tables' values and the gateways' comparisons of this variable are among them (ChoiceValuesTest).
+   */
+  public List<String> choices() {
+    return choices;
   }
 
   /** The value, or null when the variable is unset or blank. */

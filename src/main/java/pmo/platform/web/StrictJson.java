@@ -17,7 +17,9 @@ import java.io.IOException;
  * JSON is read strictly: what a client sends is what it meant, or it is told. Text after the JSON value is rejected
  * (not ignored); a number with a fraction is not cut down to fit an integer field ({@code 2.5} is not {@code 2}); and a
  * text may not carry control characters other than tab, CR and LF (a NUL cannot be stored by PostgreSQL and would
- * fail later as a 500; the others have no business in a governance record), named by field.
+ * fail later as a 500; the others have no business in a governance record), named by field. A
+ * {@link pmo.platform.Choice} is one of its values or names, or the field is named with the allowed values
+ * ({@link ChoiceJson}).
  */
 final class StrictJson {
 
@@ -33,7 +35,10 @@ final class StrictJson {
   }
 
   static SimpleModule module() {
-    return new SimpleModule("pmo-strict-text").addDeserializer(String.class, new CheckedText());
+    SimpleModule module = new SimpleModule("pmo-strict-text");
+    // set before addDeserializer, which adds to the deserializers the module holds
+    module.setDeserializers(new ChoiceJson.Deserializers());
+    return module.addDeserializer(String.class, new CheckedText());
   }
 
   /** 400 for JSON that cannot be read, naming the field where the reader knows it. */
@@ -44,7 +49,9 @@ final class StrictJson {
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(java.util.stream.Collectors.joining("."));
       error = new pmo.platform.FieldError(field, mapping instanceof ControlCharacterException
-          ? ControlCharacterException.REASON : "has a value of the wrong type or format");
+          ? ControlCharacterException.REASON
+          : mapping instanceof ChoiceJson.NotAChoice choice ? choice.reason()
+          : "has a value of the wrong type or format");
     }
     return new Failures.Answer(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid input", error.toString(),
         java.util.List.of(error));

@@ -37,7 +37,9 @@ public final class PortfolioReviewProcess {
 
   // the steering committee's form
   public static final Var<String> DECISION_SUMMARY = Var.text("decisionSummary");
-  public static final Var<String> STEERING_DECISION = Var.text("steeringDecision");
+  /** Held as the form's value (approve, sendBack), which the gateway compares. */
+  public static final Var<ReviewDecisions.Steering> STEERING_DECISION = Var.choice("steeringDecision",
+      ReviewDecisions.Steering.class);
   public static final Var<String> STEERING_COMMENT = Var.text("steeringComment");
 
   private PortfolioReviewProcess() {

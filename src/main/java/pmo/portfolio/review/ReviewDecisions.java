@@ -68,9 +68,5 @@ final class ReviewDecisions {
     Steering(String value) {
       this.value = value;
     }
-
-    static Steering of(String value, String field) {
-      return Choices.of(List.of(values()), value, field);
-    }
   }
 }

@@ -44,7 +44,7 @@ class ReviewParties implements CaseParties {
       List<ReviewRepository.Round> rounds = reviews.rounds(review.id());
       if (!rounds.isEmpty()) {
         ReviewRepository.Round last = rounds.get(rounds.size() - 1);
-        if (ReviewDecisions.Steering.SEND_BACK.value.equals(last.steeringDecision())) {
+        if (last.steeringDecision() == ReviewDecisions.Steering.SEND_BACK) {
           parties.put(REVIEWER, last.steeringBy());
         }
       }

@@ -55,7 +55,8 @@ class ReviewReads {
   }
 
   /** A round: the PMO's proposal and the steering committee's answer ({@code approve}, {@code sendBack}). */
-  record RoundView(int round, String proposedBy, OffsetDateTime proposedAt, String note, String decision,
+  record RoundView(int round, String proposedBy, OffsetDateTime proposedAt, String note,
+      ReviewDecisions.Steering decision,
       String decidedBy, OffsetDateTime decidedAt, String comment, List<Item> items) {
   }
 

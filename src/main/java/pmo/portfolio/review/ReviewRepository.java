@@ -85,12 +85,12 @@ class ReviewRepository {
         .param("id", id).param("round", round).param("by", by).param("at", at).param("note", note).update();
   }
 
-  void steered(long id, int round, ReviewStatus status, String decision, String by, OffsetDateTime at,
+  void steered(long id, int round, ReviewStatus status, ReviewDecisions.Steering decision, String by, OffsetDateTime at,
       String comment) {
     jdbc.sql("""
             update portfolio_review_round set steering_decision = :decision, steering_by = :by, steering_at = :at,
                    steering_comment = :comment where review_id = :id and round = :round""")
-        .param("decision", decision).param("by", by).param("at", at).param("comment", comment).param("id", id)
+        .param("decision", decision.name()).param("by", by).param("at", at).param("comment", comment).param("id", id)
         .param("round", round).update();
     boolean approved = status == ReviewStatus.APPROVED;
     jdbc.sql("""
@@ -150,7 +150,8 @@ class ReviewRepository {
   }
 
   record Round(long id, long reviewId, int round, String proposedBy, OffsetDateTime proposedAt, String note,
-      String steeringDecision, String steeringBy, OffsetDateTime steeringAt, String steeringComment) {
+      ReviewDecisions.Steering steeringDecision, String steeringBy, OffsetDateTime steeringAt,
+      String steeringComment) {
   }
 
   /** A decision on one project or proposal in one round; {@code scores} is JSON when re-scored. */

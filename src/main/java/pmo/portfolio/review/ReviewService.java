@@ -100,11 +100,11 @@ class ReviewService {
 
   /** The steering committee approves the round's decisions or sends them back with comments. */
   @Transactional
-  ReviewDecisions.Steering steer(long id, String decisionValue, String comment) {
+  ReviewDecisions.Steering steer(long id, ReviewDecisions.Steering decision, String comment) {
     ReviewRepository.Review before = require(id, ReviewStatus.PROPOSED);
-    ReviewDecisions.Steering decision = ReviewDecisions.Steering.of(decisionValue, "steeringDecision");
     InputErrors errors = new InputErrors();
-    errors.require(decision == ReviewDecisions.Steering.APPROVE || (comment != null && !comment.isBlank()),
+    errors.require(decision != null, PortfolioReviewProcess.STEERING_DECISION.name(), "is required");
+    errors.require(decision != ReviewDecisions.Steering.SEND_BACK || (comment != null && !comment.isBlank()),
         "steeringComment", "is required to send the proposal back: what the PMO is to change");
     errors.require(comment == null || comment.length() <= MAX_TEXT, "steeringComment",
         "must be at most " + MAX_TEXT + " characters");
@@ -119,7 +119,7 @@ class ReviewService {
     }
     ReviewStatus status = decision == ReviewDecisions.Steering.APPROVE ? ReviewStatus.APPROVED
         : ReviewStatus.SENT_BACK;
-    reviews.steered(id, before.round(), status, decision.value, by, now(), comment);
+    reviews.steered(id, before.round(), status, decision, by, now(), comment);
     audit.record(AuditEntry.changed(decision == ReviewDecisions.Steering.APPROVE ? PortfolioAudit.REVIEW_APPROVED
         : PortfolioAudit.REVIEW_SENT_BACK, id, null, before, reviews.find(id).orElseThrow()));
     return decision;

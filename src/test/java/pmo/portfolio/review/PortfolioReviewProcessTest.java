@@ -188,7 +188,7 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         .containsEntry("approved_by", steering);
     long id = ((Number) stored.get("id")).longValue();
     assertThat(jdbc.sql("select steering_decision from portfolio_review_round where review_id = ? order by round")
-        .param(id).query(String.class).list()).containsExactly("sendBack", "approve");
+        .param(id).query(String.class).list()).containsExactly("SEND_BACK", "APPROVE");
     assertThat(count("select count(*) from notice where related_type = 'PORTFOLIO_REVIEW' and related_id = ?"
         + " and status = 'PENDING'", String.valueOf(id))).isZero();
     assertThat(count("select count(*) from notice where related_type = 'PORTFOLIO_REVIEW' and related_id = ?",

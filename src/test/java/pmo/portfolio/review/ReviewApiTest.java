@@ -105,7 +105,7 @@ class ReviewApiTest extends IntegrationTest {
     assertThat(instant(body.get("approvedAt"))).isEqualTo(instant(row.get("approved_at")));
     assertThat(list(body.get("rounds"))).extracting(r -> r.get("round") + " " + r.get("proposedBy") + " "
         + r.get("decision") + " " + r.get("decidedBy") + " " + r.get("comment"))
-        .containsExactly("1 olga sendBack sam Reject it", "2 olga approve sam Agreed");
+        .containsExactly("1 olga SEND_BACK sam Reject it", "2 olga APPROVE sam Agreed");
     List<Map<String, Object>> first = list(list(body.get("rounds")).get(0).get("items"));
     List<Map<String, Object>> second = list(list(body.get("rounds")).get(1).get("items"));
     // every running project and screened proposal has its item in each round, as the decision rows do
@@ -128,7 +128,7 @@ class ReviewApiTest extends IntegrationTest {
     // listed by status, with the steering committee's latest answer
     Map<String, Object> listed = find(get(auditor, "/api/portfolio/reviews?status=APPLIED&size=200"), id);
     assertThat(listed).containsEntry("status", "APPLIED").containsEntry("proposedBy", office)
-        .containsEntry("approvedBy", steering).containsEntry("decision", "approve").containsEntry("decidedBy", steering)
+        .containsEntry("approvedBy", steering).containsEntry("decision", "APPROVE").containsEntry("decidedBy", steering)
         .containsEntry("period", body.get("period")).doesNotContainKey("pack");
     assertThat(instant(listed.get("decidedAt"))).isEqualTo(instant(jdbc.sql("select steering_at from"
         + " portfolio_review_round where review_id = ? and round = 2").param(id).query().singleValue()));
