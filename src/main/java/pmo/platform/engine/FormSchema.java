@@ -23,6 +23,9 @@ import pmo.platform.FieldError;
  * rules: the browser applies them before sending, the engine applies them again on completion, so a REST call or an
  * edited request cannot skip them. Fields that are read-only, disabled or shown only under a condition are not checked
  * here (their rules belong to the service that uses them).
+ *
+ * <p>Longer than 200 lines: the parse of a form-js schema and its rules (fields, dynamic lists and their row fields,
+ * conditions) must agree field by field, so they are read in one place.
  */
 public final class FormSchema {
 

@@ -23,6 +23,9 @@ import pmo.platform.InvalidInputException;
  * variables as {@code Var} constants in their {@code XxxProcess} class, and nobody else writes a variable name or casts
  * {@code getVariable}. Reading converts what Camunda Forms submit (numbers as Integer/Long/Double, dates as ISO text)
  * to the declared type and names the variable in the error when it cannot.
+ *
+ * <p>Longer than 200 lines: one conversion per declared type (text, numbers, dates, choices, lists of rows), kept
+ * beside the declaration they serve so that every variable is read and written the same way.
  */
 public final class Var<T> {
 
