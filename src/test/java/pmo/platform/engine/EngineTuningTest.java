@@ -106,6 +106,12 @@ class EngineTuningTest extends IntegrationTest {
         assertThat(plan(statement, "SELECT CASE WHEN EXISTS ( SELECT ID_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 2"
             + " AND ( USER_ID_ IN ('x', '*') OR GROUP_ID_ IN ('pmo', 'requesters') ) ) THEN 1 ELSE 0 END"))
             .containsIgnoringCase("pmo_idx_auth_revoke");
+        // the grants of a user and their groups on process definitions, joined by every history query of a user who
+        // is not an administrator
+        assertThat(plan(statement, "select * from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2"
+            + " and (A.USER_ID_ in ('x', '*') or A.GROUP_ID_ in ('auditors')) and A.RESOURCE_TYPE_ = 6"
+            + " and A.PERMS_ & 4096 = 4096"))
+            .containsIgnoringCase("pmo_idx_auth_resource_type");
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
