@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds the WHERE clause of a list query from the filters actually given, so each query the database sees has only
- * real conditions and can use its index. Values are always bound as parameters, never concatenated.
+ * real conditions and can use its index. Values are always bound as parameters, never concatenated. Pages are mapped
+ * with {@link RecordRows}.
  */
 public final class SqlFilter {
 
@@ -55,7 +56,7 @@ public final class SqlFilter {
         + " limit :pageLimit offset :pageOffset"))
         .param("pageLimit", page.size())
         .param("pageOffset", (long) page.page() * page.size())
-        .query(type)
+        .query(RecordRows.of(type))
         .list();
     return counted(jdbc, from, page, items, null);
   }
@@ -74,7 +75,7 @@ public final class SqlFilter {
         .param("pageAfter", page.after() == null ? 0L : page.after())
         .param("pageLimit", page.size())
         .param("pageOffset", page.offset())
-        .query(type)
+        .query(RecordRows.of(type))
         .list();
     Long next = items.size() == page.size() ? idOf.applyAsLong(items.get(items.size() - 1)) : null;
     return counted(jdbc, from, page, items, next);
