@@ -153,7 +153,7 @@ public class ProjectTimeline {
    * of a case instance that is not a root itself; each group in the order of the task ids.
    *
    * <p>The engine's task query takes one process instance or one root at a time, which made the timeline one query
-   * per case (two dozen for a project with ten risks and five changes, each a command of its own with its
+   * per case (13 for a generated project of issue 15 with a dozen cases, each a command of its own with its
    * authorization check: the slowest part of the timeline at scale). So the tasks of all the instances are read in
    * one native query of the engine, by the ids of the instances found above. That query checks no authorization
    * itself; it needs none: the instances come from the engine's authorized query, and task history is authorized by
