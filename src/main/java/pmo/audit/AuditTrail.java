@@ -58,7 +58,9 @@ public class AuditTrail {
   }
 
   /**
-   * The matching events, newest first: in id order (keyset pages with {@code after}); with a time window
+   * The matching events, newest first: in id order (keyset pages with {@code after}), the page's ids read from the
+   * filter's index first (each filter has one on its column and the id, see {@link SqlFilter#pageByIdFromIndex}); with
+   * a time window
    * ({@code from}, {@code to}) in time order, which the time index serves from the window's end: walking the ids from
    * the newest would pass every later event first (ids and times run together, so the window's events sit in one
    * stretch of ids the database cannot tell in advance). A time window is paged with {@code page}.
@@ -67,7 +69,7 @@ public class AuditTrail {
   public Page<AuditEvent> find(AuditFilter filter, PageRequest page) {
     SqlFilter where = where(filter);
     if (filter.from() == null && filter.to() == null) {
-      return where.pageById(jdbc, "select *", "audit_event", "id", page, AuditEvent.class, AuditEvent::id);
+      return where.pageByIdFromIndex(jdbc, "audit_event", "id", page, AuditEvent.class, AuditEvent::id);
     }
     if (page.after() != null) {
       new InputErrors().add("after", "cannot be used with from or to: page through a time window with page")

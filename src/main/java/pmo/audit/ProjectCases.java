@@ -18,8 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectCases {
 
-  /** Tables that name a project and a process instance but are not cases. */
-  private static final Set<String> NOT_CASES = Set.of("audit_event");
+  /**
+   * Tables that name a project and a process instance but are not cases: the audit trail, and the process analytics'
+   * record of every instance (pmo.improvement.analytics), whose project is read from the instance's variables (the
+   * very look-up this class replaces) and which has no index on the project: a scan of one row per instance ever
+   * started, on every timeline.
+   */
+  private static final Set<String> NOT_CASES = Set.of("audit_event", "analytics_instance");
 
   private final JdbcClient jdbc;
   private volatile List<String> tables;

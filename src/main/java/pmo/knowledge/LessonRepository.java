@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
+import pmo.platform.RecordRows;
 import pmo.platform.SqlFilter;
 
 /**
@@ -23,9 +24,16 @@ import pmo.platform.SqlFilter;
 @Repository
 class LessonRepository {
 
-  private static final String FROM = "lesson l join project p on p.id = l.project_id";
-  private static final String COLUMNS = "select l.id, l.project_id, p.code as project_code, p.name as project_name, "
-      + "l.category, l.tags, l.text, l.author, l.created_at";
+  /**
+   * A lesson with its project's code and name, each looked up by the project's key for the rows read: the lists count
+   * their matches over the lessons alone, so a count of one category reads its index only (a join with the projects
+   * hashed all 20,000 of them and read every matching lesson: 27 ms against 1.6 ms at the scale of issue 15).
+   */
+  private static final String FROM = "lesson l";
+  private static final String COLUMNS = "select l.id, l.project_id,"
+      + " (select p.code from project p where p.id = l.project_id) as project_code,"
+      + " (select p.name from project p where p.id = l.project_id) as project_name,"
+      + " l.category, l.tags, l.text, l.author, l.created_at";
   private static final int MAX_WORDS = 10;
   /** How many of the newest matches of a full-text search are ranked (see {@link #ranked}). */
   static final int RANKED = 1_000;
@@ -99,15 +107,17 @@ class LessonRepository {
    * matches (up to {@link Page#COUNT_LIMIT}); pages past the ranked ones are empty: narrow the search.
    */
   private Page<Lesson> ranked(SqlFilter filter, PageRequest page) {
-    String candidates = "(select l.* from lesson l" + filter.where() + " order by l.id desc limit :ranked) l"
-        + " join project p on p.id = l.project_id";
-    List<Lesson> items = filter.bind(jdbc.sql(COLUMNS
-            + ", cast(ts_rank(l.search, websearch_to_tsquery('english', :q)) as double precision) as rank from "
-            + candidates + " order by rank desc, l.id desc limit :pageLimit offset :pageOffset"))
+    // the page is ranked and cut first, then its projects are named: a join of all candidates with the projects made
+    // PostgreSQL hash every project (20,000) to name the 20 of the page
+    String candidates = "(select l.* from lesson l" + filter.where() + " order by l.id desc limit :ranked) l";
+    String rankedPage = "(select l.*, cast(ts_rank(l.search, websearch_to_tsquery('english', :q)) as double precision)"
+        + " as rank from " + candidates + " order by rank desc, l.id desc limit :pageLimit offset :pageOffset) l";
+    List<Lesson> items = filter.bind(jdbc.sql(COLUMNS + ", l.rank from " + rankedPage
+            + " order by l.rank desc, l.id desc"))
         .param("ranked", RANKED)
         .param("pageLimit", page.size())
         .param("pageOffset", (long) page.page() * page.size())
-        .query(Row.class).list().stream().map(Row::toLesson).toList();
+        .query(RecordRows.of(Row.class)).list().stream().map(Row::toLesson).toList();
     long counted = filter.countUpToLimit(jdbc, "lesson l");
     boolean exact = counted <= Page.COUNT_LIMIT;
     return new Page<>(items, page.page(), page.size(), exact ? counted : Page.COUNT_LIMIT, exact, null);

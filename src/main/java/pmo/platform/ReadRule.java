@@ -15,6 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * condition names an indexed column), and reads only those: its cost follows what the reader may see, not the size
  * of the table. (The same conditions joined with {@code or} would make the database walk the whole table in the
  * list's order, testing each row.)
+ *
+ * <p>The ids are handed to the list as an array ({@code id = any(array(...))}), not as {@code id in (...)}: PostgreSQL
+ * computes the array once, before the list, and reads exactly those rows through the primary key, newest first. Given
+ * {@code id in (...)}, its planner may instead walk the primary key from the newest case down, expecting to meet the
+ * reader's few hundred ids early: when they are old (a project manager's first projects) it reads the whole table to
+ * find them (a project manager's risks: 236 ms, 19,000 pages of 200,000 risks, against 0.4 ms). H2 reads both alike.
  */
 public record ReadRule(Set<String> readAll, String table, List<String> own) {
 
@@ -28,7 +34,7 @@ public record ReadRule(Set<String> readAll, String table, List<String> own) {
     if (viewer.inAny(readAll)) {
       return filter;
     }
-    return filter.and("id in (" + ownIds() + ")", "viewer", viewer.id());
+    return filter.and("id = any(array(" + ownIds() + "))", "viewer", viewer.id());
   }
 
   /** The ids of the viewer's own cases ({@code :viewer}), one index look-up per condition; for queries that join. */

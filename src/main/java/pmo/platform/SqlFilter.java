@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds the WHERE clause of a list query from the filters actually given, so each query the database sees has only
- * real conditions and can use its index. Values are always bound as parameters, never concatenated.
+ * real conditions and can use its index. Values are always bound as parameters, never concatenated. Pages are mapped
+ * with {@link RecordRows}.
  */
 public final class SqlFilter {
 
@@ -55,7 +56,7 @@ public final class SqlFilter {
         + " limit :pageLimit offset :pageOffset"))
         .param("pageLimit", page.size())
         .param("pageOffset", (long) page.page() * page.size())
-        .query(type)
+        .query(RecordRows.of(type))
         .list();
     return counted(jdbc, from, page, items, null);
   }
@@ -74,10 +75,40 @@ public final class SqlFilter {
         .param("pageAfter", page.after() == null ? 0L : page.after())
         .param("pageLimit", page.size())
         .param("pageOffset", page.offset())
-        .query(type)
+        .query(RecordRows.of(type))
         .list();
     Long next = items.size() == page.size() ? idOf.applyAsLong(items.get(items.size() - 1)) : null;
     return counted(jdbc, from, page, items, next);
+  }
+
+  /**
+   * {@link #pageById} for a table of millions of rows whose filters are each indexed together with the id (an index on
+   * {@code (column, id)}): the page's ids are read first, from the filter's index alone (PostgreSQL reads only the
+   * index once vacuum has marked most of the table visible, as it keeps an append-mostly table), and then their rows
+   * through the primary key. Asked for whole rows at once, PostgreSQL prefers to walk the primary key newest first and test
+   * each row, expecting matches to be spread evenly: when the newest rows are of another kind (25,000 events of one
+   * action at the end of the audit trail) it reads all of them before the page (170 ms against 1 ms).
+   */
+  public <T> Page<T> pageByIdFromIndex(JdbcClient jdbc, String table, String idColumn, PageRequest page,
+      Class<T> type, ToLongFunction<T> idOf) {
+    List<T> items = bind(jdbc.sql(fromIndexQuery(table, idColumn, page)))
+        .param("pageAfter", page.after() == null ? 0L : page.after())
+        .param("pageLimit", page.size())
+        .param("pageOffset", page.offset())
+        .query(RecordRows.of(type))
+        .list();
+    Long next = items.size() == page.size() ? idOf.applyAsLong(items.get(items.size() - 1)) : null;
+    return counted(jdbc, table, page, items, next);
+  }
+
+  /** The query of {@link #pageByIdFromIndex}. */
+  private String fromIndexQuery(String table, String idColumn, PageRequest page) {
+    String keyset = page.after() == null ? "" : (conditions.isEmpty() ? " where " : " and ") + idColumn
+        + " < :pageAfter";
+    String ids = "select " + idColumn + " from " + table + where() + keyset + " order by " + idColumn + " desc"
+        + " limit :pageLimit offset :pageOffset";
+    return "select * from " + table + " where " + idColumn + " = any(array(" + ids + ")) order by " + idColumn
+        + " desc";
   }
 
   /**

@@ -29,6 +29,11 @@ import org.springframework.stereotype.Component;
  *   open four-eyes task from its parties ({@code GovernanceTaskListener}), so revokes grow with those tasks too;
  *   {@link AuthorizedGroups} therefore asks for the user's and the groups' revokes separately, each answered by an
  *   index.</li>
+ *   <li>{@code ACT_RU_AUTHORIZATION(RESOURCE_TYPE_, TYPE_)}: a query of a user who is not an administrator joins the
+ *   grants of the user and their groups on one resource type (the process definitions for history). The engine's own
+ *   indexes lead with the grant type, the user or the group, or the resource id; none fits, so a query returning more
+ *   than a few rows had PostgreSQL scan every authorization, most of them the open tasks' (80,000 with 40,000 open
+ *   tasks: 30 ms for the variable history of a project's timeline, against 0.5 ms through this index, issue 15).</li>
  * </ul>
  */
 @Component
@@ -43,7 +48,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
   static final List<Index> INDEXES = List.of(
       new Index("PMO_IDX_TASK_PARENT", "%sACT_RU_TASK (PARENT_TASK_ID_)", null),
       new Index("PMO_IDX_AUTH_REVOKE", "%sACT_RU_AUTHORIZATION (TYPE_, USER_ID_, GROUP_ID_) where TYPE_ = 2",
-          "postgres"));
+          "postgres"),
+      new Index("PMO_IDX_AUTH_RESOURCE_TYPE", "%sACT_RU_AUTHORIZATION (RESOURCE_TYPE_, TYPE_)", null));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

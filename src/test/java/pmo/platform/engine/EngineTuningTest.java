@@ -113,6 +113,12 @@ class EngineTuningTest extends IntegrationTest {
             .containsIgnoringCase("index").doesNotContainIgnoringCase("seq scan");
         assertThat(plan(statement, String.format(AuthorizedGroups.GROUP_REVOKES, "", "'pmo', 'requesters'")))
             .containsIgnoringCase("index").doesNotContainIgnoringCase("seq scan");
+        // the grants of a user and their groups on process definitions, joined by every history query of a user who
+        // is not an administrator
+        assertThat(plan(statement, "select * from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2"
+            + " and (A.USER_ID_ in ('x', '*') or A.GROUP_ID_ in ('auditors')) and A.RESOURCE_TYPE_ = 6"
+            + " and A.PERMS_ & 4096 = 4096"))
+            .containsIgnoringCase("pmo_idx_auth_resource_type");
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
