@@ -90,6 +90,9 @@ lib.run('portfolio-review', async (browser) => {
   const errors = [];
   const pmoUser = process.env.PMO_USER || 'olga';
   const office = await lib.tasklist(browser, pmoUser);
+  // the proposal form holds a row per running project and proposal: with a few hundred (the whole suite's data)
+  // Tasklist takes far longer than usual to render it and to check it on Save
+  office.setDefaultTimeout(240000);
   watch(office, errors, pmoUser);
   await lib.openStartForm(office, 'Portfolio review');
   await lib.fillAll(office, { occasion });
@@ -130,6 +133,7 @@ lib.run('portfolio-review', async (browser) => {
 
   const steeringUser = process.env.STEERING_USER || 'sam';
   const steering = await lib.tasklist(browser, steeringUser);
+  steering.setDefaultTimeout(240000);
   watch(steering, errors, steeringUser);
   await lib.openTaskById(steering, await lib.findTaskId(steering, steeringUser,
     `taskDefinitionKey=Task_ApproveDecisions&${byOccasion}`));

@@ -37,7 +37,7 @@ public final class BrowserScenario {
     builder.environment().put("CHROMIUM", CHROMIUM);
     builder.environment().put("SCREENSHOTS", Path.of("target", "e2e").toAbsolutePath().toString());
     Process process = builder.start();
-    boolean done = process.waitFor(180, TimeUnit.SECONDS);
+    boolean done = process.waitFor(480, TimeUnit.SECONDS);
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     System.out.println(output);
     if (!done) {
