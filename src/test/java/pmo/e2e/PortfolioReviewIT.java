@@ -74,7 +74,7 @@ class PortfolioReviewIT extends IntegrationTest {
     long id = ((Number) review.get("id")).longValue();
     assertThat(jdbc.sql("select steering_decision || ' ' || steering_by || ' ' || steering_comment"
         + " from portfolio_review_round where review_id = ?").param(id).query(String.class).list())
-        .containsExactly("approve sam Approved in the browser");
+        .containsExactly("APPROVE sam Approved in the browser");
     assertThat(decision(id, "PROJECT", paused)).containsEntry("decision", "PAUSE")
         .containsEntry("reason", "No architect free until spring").containsEntry("applied", true);
     assertThat(decision(id, "PROJECT", stopped)).containsEntry("decision", "STOP")
