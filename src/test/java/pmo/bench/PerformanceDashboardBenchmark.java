@@ -108,7 +108,7 @@ class PerformanceDashboardBenchmark extends IntegrationTest {
                bac, planned_value, sv, cv, spi, cpi, spi_t, eac_typical, forecast_finish_es, forecast_finish_spi,
                kpi_band, trend_falling, submitted_by, submitted_at, created_at)
         select p.id, date '2025-01-03' + 7 * w, date '2025-01-03' + 7 * w, 'SUBMITTED',
-               case when k.spi < 0.8 then 'red' when k.spi < 0.9 then 'amber' else 'green' end,
+               case when k.spi < 0.8 then 'RED' when k.spi < 0.9 then 'AMBER' else 'GREEN' end,
                k.pv * k.spi, k.pv * k.spi / k.cpi, 1000000, k.pv, k.pv * k.spi - k.pv, k.pv * k.spi - k.pv * k.spi / k.cpi,
                k.spi, k.cpi, k.spi, 1000000 / k.cpi, date '2026-06-30' + (100 * (1 - k.spi))::int,
                date '2026-06-30' + (90 * (1 - k.spi))::int,
