@@ -1,7 +1,6 @@
 package pmo.notice;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -16,9 +15,9 @@ class MailTransport {
   private final ObjectProvider<JavaMailSender> sender;
   private final String from;
 
-  MailTransport(ObjectProvider<JavaMailSender> sender, @Value("${pmo.notice.from:pmo@localhost}") String from) {
+  MailTransport(ObjectProvider<JavaMailSender> sender, NoticeSettings settings) {
     this.sender = sender;
-    this.from = from;
+    this.from = settings.from();
   }
 
   boolean configured() {

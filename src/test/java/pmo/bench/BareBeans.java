@@ -49,6 +49,13 @@ public final class BareBeans {
     }
   }
 
+  /** {@code noticeDelivery}: the retry cycle of the steps that send notices. */
+  public static final class NoticeDelivery {
+    public String retryCycle() {
+      return "R3/PT5M";
+    }
+  }
+
   /** {@code riskDeadlines}: the response's due date and the decision deadlines, a month ahead. */
   public static final class RiskDeadlines {
     public Date responseDue(String processInstanceId) {

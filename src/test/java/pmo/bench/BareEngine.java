@@ -53,6 +53,7 @@ final class BareEngine {
       }
     }
     beans.put("changeDeadlines", new BareBeans.ChangeDeadlines());
+    beans.put("noticeDelivery", new BareBeans.NoticeDelivery());
     beans.put("riskDeadlines", new BareBeans.RiskDeadlines());
     beans.put("issueDeadlines", new BareBeans.IssueDeadlines());
     beans.put("changeBoard", new BareBeans.ChangeBoard());

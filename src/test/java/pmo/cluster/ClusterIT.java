@@ -95,6 +95,9 @@ class ClusterIT {
         "PMO_DB_PASSWORD", env("PMO_TEST_DB_PASSWORD"), "PMO_ADMIN_PASSWORD", PASSWORD);
     Map<String, String> settings = Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port",
         String.valueOf(smtpPort), "pmo.change.reminder-after", "PT2S", "pmo.change.escalate-after", "PT5S",
+        // a notice step that collides with another node's job of the same request (optimistic locking: the reminder's
+        // notices still running when the escalation's timer fires elsewhere) is tried again 5 s on, not 5 minutes
+        "pmo.notice.retry-interval", "PT5S",
         // the smallest pool the job threads allow (pmo.platform.engine.ConnectionBudget: 2 per job thread + 4; the
         // production pool is 20), opened only as needed and given back soon: the PostgreSQL server may be shared
         "spring.datasource.hikari.maximum-pool-size", "16", "spring.datasource.hikari.minimum-idle", "2",
@@ -207,11 +210,18 @@ class ClusterIT {
       }
     }
     // a request whose timer the dead node held waits for that lock to expire. Approving while the escalation's
-    // notice step runs may collide with it on the instance's row (optimistic locking): the approval is retried at
-    // once, but the notice job waits its retry interval (R3/PT5M), longer than this test; so the PMO approves once
-    // the escalation's notices are out
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-        .until(() -> escalated(change.id()) && jobsOf(change.processInstanceId()) == 0);
+    // notice step runs may collide with it on the instance's row (optimistic locking): the approval would be retried
+    // at once, but the notice job waits its retry interval; so the PMO approves once the escalation's notices are out
+    try {
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+          .until(() -> escalated(change.id()) && jobsOf(change.processInstanceId()) == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("change request " + change.id() + ": escalated " + escalated(change.id())
+          + ", its jobs " + db.sql("""
+              select j.type_, j.handler_cfg_, j.retries_, j.duedate_, j.lock_owner_, j.lock_exp_time_,
+                     j.exception_msg_ from act_ru_job j where j.process_instance_id_ = :pi""")
+          .param("pi", change.processInstanceId()).query().listOfRows(), e);
+    }
     complete(nodes.get(0), PMO, change, "Task_PmoApproval",
         Map.of("pmoDecision", "approve", "pmoComment", "Go"));
     return change;

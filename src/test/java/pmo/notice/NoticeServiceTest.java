@@ -34,7 +34,8 @@ class NoticeServiceTest extends IntegrationTest {
     String user = user("nina", "requesters");
     String case_ = "test-" + unique();
     NoticeService withoutSmtp = new NoticeService(repository, new MailTransport(
-        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "pmo@test"), directory, audit,
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+        new NoticeSettings("pmo@test", null, null)), directory, audit,
         transactions, clock);
 
     Notice queued = inTransaction(() -> withoutSmtp.queue(new NewNotice(user, "Hello " + case_, "Body", null,

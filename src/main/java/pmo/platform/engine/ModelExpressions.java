@@ -20,17 +20,18 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 final class ModelExpressions {
 
   /** Beans a model may call, and the only methods it may call on each (read from processes/*.bpmn). */
-  static final Map<String, Set<String>> BEAN_METHODS = Map.of(
-      "changeBoard", Set.of("voters"),
-      "changeDeadlines", Set.of("reminderAfter", "escalateAfter"),
-      "riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline"),
-      "issueDeadlines", Set.of("resolveBy", "respondBy"),
-      "portfolioSchedule", Set.of("cycle"),
-      "improvementDeadlines", Set.of("reminderAt", "escalateAt"),
-      "standardsReviewSchedule", Set.of("cycle"),
-      "standardsReviewItems", Set.of("of"),
-      "trainingSchedule", Set.of("expiryCheck"),
-      "performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "periodicReports"));
+  static final Map<String, Set<String>> BEAN_METHODS = Map.ofEntries(
+      Map.entry("changeBoard", Set.of("voters")),
+      Map.entry("changeDeadlines", Set.of("reminderAfter", "escalateAfter")),
+      Map.entry("noticeDelivery", Set.of("retryCycle")),
+      Map.entry("riskDeadlines", Set.of("responseDue", "reportDeadline", "decisionDeadline")),
+      Map.entry("issueDeadlines", Set.of("resolveBy", "respondBy")),
+      Map.entry("portfolioSchedule", Set.of("cycle")),
+      Map.entry("improvementDeadlines", Set.of("reminderAt", "escalateAt")),
+      Map.entry("standardsReviewSchedule", Set.of("cycle")),
+      Map.entry("standardsReviewItems", Set.of("of")),
+      Map.entry("trainingSchedule", Set.of("expiryCheck")),
+      Map.entry("performanceDeadlines", Set.of("reportCycle", "dueAt", "remindAt", "escalateAt", "periodicReports")));
 
   /** Camunda's built-in functions a model may use, as plain values ({@code ${now()}}, not {@code ${now().x}}). */
   static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");

@@ -27,7 +27,8 @@ class ModelDiffTest {
     String before = read("processes/training-expiry.bpmn");
     String after = before
         .replace("name=\"Send expiry reminders\"", "name=\"Send the reminders\"")
-        .replace("<camunda:failedJobRetryTimeCycle>R3/PT5M", "<camunda:failedJobRetryTimeCycle>R5/PT10M")
+        .replace("<camunda:failedJobRetryTimeCycle>${noticeDelivery.retryCycle()}",
+            "<camunda:failedJobRetryTimeCycle>R5/PT10M")
         .replace("<bpmn:endEvent id=\"End_RemindersSent\" name=\"Reminders sent\">",
             "<bpmn:endEvent id=\"End_Done\" name=\"Done\">")
         .replace("targetRef=\"End_RemindersSent\"", "targetRef=\"End_Done\"")
@@ -44,7 +45,8 @@ class ModelDiffTest {
     assertThat(diff.changed()).filteredOn(c -> c.id().equals("Task_SendExpiryReminders")).singleElement()
         .satisfies(c -> assertThat(c.changes()).containsExactly(
             "name: 'Send expiry reminders' → 'Send the reminders'",
-            "content: '<bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R3/PT5M</camunda:failedJobRetryTimeCycle>"
+            "content: '<bpmn:extensionElements><camunda:failedJobRetryTimeCycle>${noticeDelivery.retryCycle()}"
+                + "</camunda:failedJobRetryTimeCycle>"
                 + "</bpmn:extensionElements>' → '<bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R5/PT10M"
                 + "</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>'"));
     assertThat(diff.rules()).isNull();
