@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import pmo.platform.Choice;
 import pmo.platform.engine.Var;
 
 /** The change request process (processes/change-request.bpmn): its key, element ids and variables. */
@@ -84,8 +85,18 @@ public final class ChangeRequestProcess {
   public static final Var<ApprovalDecision> BOARD_OUTCOME = Var.choice("boardOutcome", ApprovalDecision.class);
   /** Why the last decision rejected the request or sent it back (the revise form shows it). */
   public static final Var<String> DECISION_REASON = Var.text("decisionReason");
-  /** The outcome of the approval: approved or rejected. */
-  public static final Var<String> OUTCOME = Var.text("outcome");
+  /** The outcome of the approval, which the gateway after the outcome notices compares. */
+  public static final Var<Outcome> OUTCOME = Var.choice("outcome", Outcome.class);
+
+  /** How the approval ended: the request's status once decided ({@code approved} or {@code rejected} in the model). */
+  public enum Outcome implements Choice {
+    APPROVED, REJECTED;
+
+    static Outcome of(ChangeStatus status) {
+      return status == ChangeStatus.APPROVED ? APPROVED : REJECTED;
+    }
+  }
+
   private ChangeRequestProcess() {
   }
 

@@ -15,7 +15,6 @@ import static pmo.change.ChangeRequestProcess.VERIFICATION;
 import static pmo.change.ChangeRequestProcess.VERIFICATION_COMMENT;
 import static pmo.platform.engine.Tasklist.SUBJECT;
 
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -110,7 +109,7 @@ class ChangeSteps {
     return execution -> {
       long id = caseOf(requests, execution);
       notices.queueOutcome(id);
-      OUTCOME.set(execution, requests.get(id).status().name().toLowerCase(Locale.ROOT));
+      OUTCOME.set(execution, ChangeRequestProcess.Outcome.of(requests.get(id).status()));
     };
   }
 

@@ -5,18 +5,7 @@ import pmo.platform.Choice;
 /** The requester's verification of an implemented change; the values are those of the verification form. */
 public enum VerificationOutcome implements Choice {
   /** The change does what was asked: the request closes. */
-  ACCEPT("accept"),
+  ACCEPT,
   /** It does not: back to implementation, with a comment saying why. */
-  REOPEN("reopen");
-
-  private final String value;
-
-  VerificationOutcome(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
+  REOPEN;
 }

@@ -13,7 +13,7 @@ import pmo.platform.engine.Var;
  */
 public record EscalationStep(EscalationTrigger trigger, String escalateTo, int level, String rule) {
 
-  public static final Var<String> TRIGGER = Var.text("escalationTrigger");
+  public static final Var<EscalationTrigger> TRIGGER = Var.choice("escalationTrigger", EscalationTrigger.class);
   public static final Var<String> ESCALATE_TO = Var.text("escalateTo");
   public static final Var<Integer> LEVEL = Var.integer("escalationLevel");
   public static final Var<String> RULE = Var.text("escalationRule");
@@ -22,13 +22,13 @@ public record EscalationStep(EscalationTrigger trigger, String escalateTo, int l
 
   /** The step as the model gives it; a missing trigger or level is a modelling error, which fails the step. */
   public static EscalationStep of(VariableScope scope) {
-    String trigger = TRIGGER.get(scope);
+    EscalationTrigger trigger = TRIGGER.get(scope);
     Integer level = LEVEL.get(scope);
     if (trigger == null || level == null) {
       throw new IllegalStateException("an escalation step needs the variables " + TRIGGER + " and " + LEVEL
           + " (input parameters or a decision's result), not " + TRIGGER + "=" + trigger + ", " + LEVEL + "=" + level);
     }
-    return new EscalationStep(EscalationTrigger.of(trigger), ESCALATE_TO.get(scope), level, RULE.get(scope));
+    return new EscalationStep(trigger, ESCALATE_TO.get(scope), level, RULE.get(scope));
   }
 
   public EscalationKind kind() {

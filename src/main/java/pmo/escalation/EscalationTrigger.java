@@ -1,6 +1,5 @@
 package pmo.escalation;
 
-import java.util.Arrays;
 import pmo.platform.Choice;
 
 /**
@@ -55,12 +54,5 @@ public enum EscalationTrigger implements Choice {
 
   public EscalationKind kind() {
     return kind;
-  }
-
-  /** The trigger a model names; an unknown one is a modelling error, which fails the step. */
-  public static EscalationTrigger of(String value) {
-    return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("unknown escalation trigger '" + value + "' in the process model"
-            + " (known: " + Arrays.stream(values()).map(EscalationTrigger::value).toList() + ")"));
   }
 }

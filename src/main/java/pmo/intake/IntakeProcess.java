@@ -53,7 +53,8 @@ public final class IntakeProcess {
   public static final Var<String> REJECTION_REASON = Var.text("rejectionReason");
   public static final Var<Long> PROJECT_ID = Var.id("projectId");
   /** Set by the system with the portfolio review's decision message: approve or reject. */
-  public static final Var<String> PORTFOLIO_DECISION = Var.text("portfolioDecision");
+  public static final Var<SponsorDecision> PORTFOLIO_DECISION = Var.choice("portfolioDecision",
+      SponsorDecision.class);
 
   private IntakeProcess() {
   }

@@ -58,7 +58,7 @@ public class PortfolioDecisions {
     errors.throwIfAny();
     proposals.decide(id, ProposalStatus.APPROVED, reason, manager, plannedStart, OffsetDateTime.now(clock));
     audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_APPROVED, id, null, before, proposals.find(id).orElseThrow()));
-    move(before, "approve", null);
+    move(before, SponsorDecision.APPROVE, null);
   }
 
   @Transactional
@@ -67,7 +67,7 @@ public class PortfolioDecisions {
     new InputErrors().requireText(reason, "reason", 2000).throwIfAny();
     proposals.decide(id, ProposalStatus.REJECTED, reason, null, null, OffsetDateTime.now(clock));
     audit.record(AuditEntry.changed(IntakeAudit.PROPOSAL_REJECTED, id, null, before, proposals.find(id).orElseThrow()));
-    move(before, "reject", "Rejected in a portfolio review: " + reason);
+    move(before, SponsorDecision.REJECT, "Rejected in a portfolio review: " + reason);
   }
 
   private Proposal waiting(long id) {
@@ -79,11 +79,11 @@ public class PortfolioDecisions {
     return proposal;
   }
 
-  private void move(Proposal proposal, String decision, String rejectionReason) {
+  private void move(Proposal proposal, SponsorDecision decision, String rejectionReason) {
     system.call(() -> {
       var correlation = runtime.createMessageCorrelation(IntakeProcess.MESSAGE_PORTFOLIO_DECISION)
           .processInstanceId(proposal.processInstanceId())
-          .setVariable(IntakeProcess.PORTFOLIO_DECISION.name(), decision);
+          .setVariable(IntakeProcess.PORTFOLIO_DECISION.name(), IntakeProcess.PORTFOLIO_DECISION.raw(decision));
       if (rejectionReason != null) {
         correlation.setVariable(IntakeProcess.REJECTION_REASON.name(), rejectionReason);
       }

@@ -8,20 +8,8 @@ import pmo.platform.Choice;
  * {@code close}) decide on an escalated issue; the values are those of their forms.
  */
 public enum IssueDecision implements Choice {
-  RESOLVED("resolved"), REASSIGN("reassign"), ESCALATE("escalate"), CLOSE("close");
+  RESOLVED, REASSIGN, ESCALATE, CLOSE;
 
   static final List<IssueDecision> PMO = List.of(RESOLVED, REASSIGN, ESCALATE);
   static final List<IssueDecision> STEERING = List.of(REASSIGN, CLOSE);
-
-  private final String value;
-
-  IssueDecision(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
-
 }

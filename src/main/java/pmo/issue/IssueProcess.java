@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.escalation.EscalationStep;
+import pmo.escalation.EscalationTrigger;
 import pmo.platform.engine.Var;
 
 /** The issue process (processes/issue-escalation.bpmn): its key, element ids and variables. */
@@ -62,7 +63,7 @@ public final class IssueProcess {
    * Input parameters of each escalation step ({@link EscalationStep}): why (sla-breached, pmo-escalated,
    * pmo-deadline-passed), to whom (a group or user id) and at which level (1 PMO, 2 steering committee).
    */
-  public static final Var<String> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
+  public static final Var<EscalationTrigger> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
   public static final Var<String> ESCALATE_TO = EscalationStep.ESCALATE_TO;
   public static final Var<Integer> ESCALATION_LEVEL = EscalationStep.LEVEL;
   /** Why the case was escalated (written by the escalation step), shown on the PMO and steering committee forms. */

@@ -4,16 +4,5 @@ import pmo.platform.Choice;
 
 /** The PMO's decision on an improvement plan: agree to it, or send it back to the project manager for rework. */
 public enum PlanDecision implements Choice {
-  AGREE("agree"), REWORK("rework");
-
-  private final String value;
-
-  PlanDecision(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
+  AGREE, REWORK;
 }

@@ -7,16 +7,5 @@ import pmo.platform.Choice;
  * (a notice through the outbox).
  */
 public enum RedReportFollowUp implements Choice {
-  NOTED("noted"), STEERING("steering");
-
-  private final String value;
-
-  RedReportFollowUp(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
+  NOTED, STEERING;
 }

@@ -1,6 +1,5 @@
 package pmo.project;
 
-import java.util.Locale;
 import pmo.platform.Choice;
 
 /**
@@ -9,10 +8,4 @@ import pmo.platform.Choice;
  */
 public enum Rag implements Choice {
   GREEN, AMBER, RED;
-
-  /** The form value ({@code green}, {@code amber}, {@code red}). */
-  @Override
-  public String value() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 }

@@ -7,16 +7,5 @@ import pmo.platform.Choice;
  * materialised (it becomes an issue). Only the process's gateway reads it.
  */
 public enum ResidualOutcome implements Choice {
-  REASSESSED("reassessed"), MATERIALISED("materialised");
-
-  private final String value;
-
-  ResidualOutcome(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
+  REASSESSED, MATERIALISED;
 }

@@ -8,20 +8,8 @@ import pmo.platform.Choice;
  * {@code newResponse}) decide on an escalated risk; the values are those of their forms.
  */
 public enum RiskDecision implements Choice {
-  ACCEPT("accept"), NEW_RESPONSE("newResponse"), ESCALATE("escalate");
+  ACCEPT, NEW_RESPONSE, ESCALATE;
 
   static final List<RiskDecision> PMO = List.of(ACCEPT, NEW_RESPONSE, ESCALATE);
   static final List<RiskDecision> STEERING = List.of(ACCEPT, NEW_RESPONSE);
-
-  private final String value;
-
-  RiskDecision(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
-
 }

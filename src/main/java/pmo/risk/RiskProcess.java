@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import pmo.escalation.EscalationStep;
+import pmo.escalation.EscalationTrigger;
 import pmo.issue.IssueSeverity;
 import pmo.platform.engine.Var;
 
@@ -82,7 +83,7 @@ public final class RiskProcess {
    * What happened, the input of risk-escalation-level.dmn: residual, report-overdue, review-overdue, pmo-escalated
    * (the variables of every escalation step: {@link EscalationStep}).
    */
-  public static final Var<String> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
+  public static final Var<EscalationTrigger> ESCALATION_TRIGGER = EscalationStep.TRIGGER;
   /** Outputs of risk-escalation-level.dmn, mapped to the escalation step's variables. */
   public static final Var<String> ESCALATE_TO = EscalationStep.ESCALATE_TO;
   public static final Var<Integer> ESCALATION_LEVEL = EscalationStep.LEVEL;

@@ -68,7 +68,7 @@ class RiskSteps {
     return execution -> {
       risks.reportResidual(riskOf(risks, execution), PROBABILITY.get(execution), IMPACT.get(execution),
           RISK_LEVEL.get(execution), RESIDUAL_COMMENT.get(execution));
-      ESCALATION_TRIGGER.set(execution, EscalationTrigger.RESIDUAL.value());
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.RESIDUAL);
     };
   }
 
@@ -82,7 +82,7 @@ class RiskSteps {
   JavaDelegate recordRiskReportOverdue(RiskService risks, RiskEscalationService escalations) {
     return execution -> {
       escalations.reportOverdue(riskOf(risks, execution));
-      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REPORT_OVERDUE.value());
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REPORT_OVERDUE);
     };
   }
 
@@ -90,7 +90,7 @@ class RiskSteps {
   JavaDelegate recordRiskReviewOverdue(RiskService risks, RiskEscalationService escalations) {
     return execution -> {
       escalations.reviewOverdue(riskOf(risks, execution));
-      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REVIEW_OVERDUE.value());
+      ESCALATION_TRIGGER.set(execution, EscalationTrigger.REVIEW_OVERDUE);
     };
   }
 
@@ -115,7 +115,7 @@ class RiskSteps {
       RiskDecision decision = escalations.decide(riskOf(risks, execution), AssessmentKind.PMO_DECISION,
           PMO_DECISION.get(execution), PMO_COMMENT.get(execution));
       if (decision == RiskDecision.ESCALATE) {
-        ESCALATION_TRIGGER.set(execution, EscalationTrigger.PMO_ESCALATED.value());
+        ESCALATION_TRIGGER.set(execution, EscalationTrigger.PMO_ESCALATED);
       }
     };
   }

@@ -5,24 +5,13 @@ import pmo.platform.Choice;
 /** What a gate board decides (Cooper): the values are those of the decision form. */
 public enum GateDecision implements Choice {
   /** The project moves to the next stage. */
-  GO("go"),
+  GO,
   /** The project is cancelled; its lifecycle ends through closure. */
-  KILL("kill"),
+  KILL,
   /** The project is paused; the review re-opens on a chosen date. */
-  HOLD("hold"),
+  HOLD,
   /** Back to the stage's work with rework notes, then the gate again. */
-  RECYCLE("recycle");
-
-  private final String value;
-
-  GateDecision(String value) {
-    this.value = value;
-  }
-
-  @Override
-  public String value() {
-    return value;
-  }
+  RECYCLE;
 
   /** Go and Kill end the gate review; Hold and Recycle keep it open. */
   boolean endsReview() {

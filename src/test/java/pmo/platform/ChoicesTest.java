@@ -11,19 +11,27 @@ import pmo.platform.engine.Var;
 /** Choices are read once, by their value (or the constant's name), and refused naming the field and the options. */
 class ChoicesTest {
 
+  /** Values by default: the constant's name in lower camel case. */
   enum Answer implements Choice {
-    YES("yes"), NOT_NOW("notNow"), NO("no");
+    YES, NOT_NOW, NO
+  }
 
-    private final String value;
-
-    Answer(String value) {
-      this.value = value;
-    }
+  /** A set whose values are spelled otherwise (a decision table's output, an older model's spelling). */
+  enum Spelled implements Choice {
+    ONE_WAY;
 
     @Override
     public String value() {
-      return value;
+      return "one-way";
     }
+  }
+
+  @Test
+  void theDefaultValueIsTheNameInLowerCamelCaseUnlessTheSetSpellsItOtherwise() {
+    assertThat(List.of(Answer.values())).extracting(Choice::value).containsExactly("yes", "notNow", "no");
+    assertThat(Choices.of(Spelled.class, "one-way", "way")).isEqualTo(Spelled.ONE_WAY);
+    assertThatThrownBy(() -> Choices.of(Spelled.class, "oneWay", "way"))
+        .hasMessage("way: must be one of one-way, not 'oneWay'");
   }
 
   @Test

@@ -46,18 +46,7 @@ public class StandardsReviewService {
 
   /** The review form's answer. */
   enum ChangeNeeded implements Choice {
-    YES("yes"), NO("no");
-
-    final String value;
-
-    ChangeNeeded(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
+    YES, NO;
   }
 
   private final ReviewRepository reviews;

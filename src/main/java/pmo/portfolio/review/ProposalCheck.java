@@ -64,7 +64,7 @@ class ProposalCheck {
           at + "decision"), errors);
       String reason = ReviewForms.text(row, "reason");
       if (decision != null && decision.needsReason() && reason == null) {
-        errors.add(at + "reason", "is required to " + decision.value + " a project");
+        errors.add(at + "reason", "is required to " + decision.value() + " a project");
       }
       String scores = scores(row, at, ranked.get(project.reference()), errors);
       if (decision == ReviewDecisions.OnProject.REPRIORITISE && scores == null) {

@@ -12,18 +12,7 @@ final class ReviewDecisions {
 
   /** On a running project. Stop and pause need a reason; re-prioritise needs new scores. */
   enum OnProject implements Choice {
-    CONTINUE("continue"), PAUSE("pause"), STOP("stop"), REPRIORITISE("reprioritise");
-
-    final String value;
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    OnProject(String value) {
-      this.value = value;
-    }
+    CONTINUE, PAUSE, STOP, REPRIORITISE;
 
     static OnProject of(String value, String field) {
       return Choices.of(List.of(values()), value, field);
@@ -36,18 +25,7 @@ final class ReviewDecisions {
 
   /** On a proposal waiting for its sponsor. Reject needs a reason; approve a project manager and a planned start. */
   enum OnProposal implements Choice {
-    APPROVE("approve"), DEFER("defer"), REJECT("reject");
-
-    final String value;
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    OnProposal(String value) {
-      this.value = value;
-    }
+    APPROVE, DEFER, REJECT;
 
     static OnProposal of(String value, String field) {
       return Choices.of(List.of(values()), value, field);
@@ -56,17 +34,6 @@ final class ReviewDecisions {
 
   /** The steering committee's answer. */
   enum Steering implements Choice {
-    APPROVE("approve"), SEND_BACK("sendBack");
-
-    final String value;
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    Steering(String value) {
-      this.value = value;
-    }
+    APPROVE, SEND_BACK;
   }
 }
