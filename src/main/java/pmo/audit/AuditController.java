@@ -35,7 +35,7 @@ class AuditController {
   }
 
   /**
-   * The matching events as CSV, written page by page; no page holds a database connection while the client reads
+   * The matching events as CSV (UTF-8 with a byte order mark), written page by page; no page holds a database connection while the client reads
    * (constant memory however long the trail).
    */
   @GetMapping("/export")
@@ -43,6 +43,9 @@ class AuditController {
     response.setContentType("text/csv");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-trail.csv\"");
+    trail.checkFilter(filter); // a bad filter is a 400 before anything is written
+    // a byte order mark first, so that spreadsheet programs read the UTF-8 (names, 简体中文 text) as UTF-8
+    response.getWriter().write('\uFEFF');
     trail.exportCsv(filter, response.getWriter());
   }
 

@@ -88,6 +88,11 @@ public class AuditTrail {
     return exportCsv(filter, out, settings.exportPageSize());
   }
 
+  /** Refuses a bad filter (400 naming the field) before anything is read or written. */
+  public void checkFilter(AuditFilter filter) {
+    where(filter);
+  }
+
   long exportCsv(AuditFilter filter, Writer out, int pageSize) {
     where(filter); // a bad filter is a 400 before anything is written
     long rows = 0;

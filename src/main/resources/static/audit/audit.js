@@ -12,13 +12,7 @@
   let projects = [];
   let page = 0;
 
-  async function getJson(url) {
-    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      throw new Error(`${url}: ${response.status}`);
-    }
-    return response.json();
-  }
+  const getJson = window.PmoSession.getJson;
 
   function text(tag, value, className) {
     const element = document.createElement(tag);
@@ -151,8 +145,11 @@
   document.getElementById('kinds').addEventListener('change', () => loadTimeline(true));
   more.addEventListener('click', () => loadTimeline(false));
 
-  showChain();
-  loadProjects().then(() => loadTimeline(true)).catch((e) => {
+  window.PmoSession.attach(async () => {
+    await loadProjects();
+    showChain();
+    await loadTimeline(true);
+  }).catch((e) => {
     summary.textContent = `Cannot read the audit data: ${e.message}`;
   });
 })();

@@ -90,6 +90,7 @@ class AuditApiTest extends IntegrationTest {
         .getForEntity("/api/audit/export?projectId=" + projectId, String.class);
     assertThat(csv.getStatusCode().value()).isEqualTo(200);
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(csv.getBody()).as("a byte order mark, then the header").startsWith("\uFEFFid,seq,");
     List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(csv.getBody())).getRecords();
     assertThat(rows).extracting(r -> r.get("action"))

@@ -1,23 +1,28 @@
 package pmo.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import pmo.platform.identity.Directory;
 
 /**
  * Two doors. The APIs ({@code /api/**}, {@code /engine-rest/**}) take stateless HTTP Basic against the engine's
- * identity service and run each request as that user. The Camunda webapps keep their own login, session and CSRF
+ * identity service, or else the Camunda webapps' session ({@link WebappSessionAuthenticationFilter}, for our own
+ * pages), and run each request as that user; without either, a 401 that says how to sign in
+ * ({@link ApiAuthenticationEntryPoint}). The Camunda webapps keep their own login, session and CSRF
  * protection; everything else (static pages, health) is open. The engine API's password check for any user
  * ({@code identity/verify}, on {@code /engine-rest} and on the webapps' own engine API) is closed: it would let a
  * logged-in user guess other users' passwords past the login throttle ({@link LoginThrottleFilter}), which watches
@@ -30,19 +35,26 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      IdentityService identityService) throws Exception {
+      IdentityService identityService, ProcessEngine engine, Directory directory, ObjectMapper json)
+      throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    ApiAuthenticationEntryPoint notSignedIn = new ApiAuthenticationEntryPoint(json);
     return http
         .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths.matcher("/engine-rest/identity/verify")).denyAll()
             .anyRequest().authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(notSignedIn))
+        .exceptionHandling(failures -> failures.authenticationEntryPoint(notSignedIn))
+        // no Basic credentials: the webapps' session, for our own pages (reads; writes with its CSRF token)
+        .addFilterAfter(new WebappSessionAuthenticationFilter(engine.getName(), directory),
+            BasicAuthenticationFilter.class)
         // this chain's own manager, without the global one as parent: that one holds the same provider bean, and a
         // wrong password would be checked twice (twice the cost, two failures counted by the engine)
         .authenticationManager(new ProviderManager(provider))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless Basic auth sends no cookie a third-party page could ride on: CSRF protection has nothing to guard
+        // Basic auth sends no cookie a third-party page could ride on, and the webapps' session is taken for a change
+        // only with the webapps' CSRF token (WebappSessionAuthenticationFilter): Spring's CSRF filter has nothing to add
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();

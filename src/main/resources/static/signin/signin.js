@@ -1,0 +1,125 @@
+'use strict';
+// Sign-in for our own pages, through the Camunda webapps' own login and session (the same as Tasklist's and
+// Cockpit's): whoever is signed in there is signed in here. The API takes that session for reads, and for changes
+// only with the webapps' CSRF token. No password is kept by the page.
+window.PmoSession = (function () {
+  const AUTH = '/camunda/api/admin/auth/user/default';
+
+  class SignInNeeded extends Error {
+    constructor() {
+      super('not signed in');
+    }
+  }
+
+  function cookie(name) {
+    const match = document.cookie.match(new RegExp(`(?:^|; )${name}=([^;]*)`));
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  /** The webapps' CSRF token: they hand it out with any read of their API. */
+  async function csrfToken() {
+    const response = await fetch(AUTH, { credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': 'Fetch' } });
+    return response.headers.get('X-XSRF-TOKEN') || cookie('XSRF-TOKEN');
+  }
+
+  /** The user signed in to the webapps, or null. */
+  async function user() {
+    const response = await fetch(AUTH, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    return response.ok ? (await response.json()).userId : null;
+  }
+
+  async function signIn(username, password) {
+    const token = await csrfToken();
+    const response = await fetch(`${AUTH}/login/welcome`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token },
+      body: new URLSearchParams({ username, password }),
+    });
+    return response.ok;
+  }
+
+  async function signOut() {
+    const token = await csrfToken();
+    await fetch(`${AUTH}/logout`, { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
+  }
+
+  /** GET as the page: a 401 becomes {@link SignInNeeded} (the API sends pages no password dialog). */
+  async function getJson(url) {
+    const response = await fetch(url, { credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } });
+    if (response.status === 401) {
+      throw new SignInNeeded();
+    }
+    if (!response.ok) {
+      let detail = '';
+      try {
+        detail = (await response.json()).detail || '';
+      } catch (ignored) {
+        // not problem details
+      }
+      throw new Error(`${url}: ${response.status}${detail ? ` ${detail}` : ''}`);
+    }
+    return response.json();
+  }
+
+  /**
+   * Wires the page's sign-in form (#signin: #signin-user, #signin-password, #signin-message), its "signed in as"
+   * (#who) and its sign-out button (#signout). {@code start} loads the page's data; it runs once signed in.
+   */
+  function attach(start) {
+    const form = document.getElementById('signin');
+    const content = document.getElementById('content');
+    const who = document.getElementById('who');
+    const out = document.getElementById('signout');
+    const message = document.getElementById('signin-message');
+
+    function showSignIn(text) {
+      document.body.classList.add('signed-out');
+      form.hidden = false;
+      content.hidden = true;
+      message.textContent = text;
+      who.textContent = '';
+      out.hidden = true;
+      document.getElementById('signin-user').focus();
+    }
+
+    async function run() {
+      try {
+        await start();
+        document.body.classList.remove('signed-out');
+        form.hidden = true;
+        content.hidden = false;
+        const name = await user();
+        who.textContent = name ? `Signed in as ${name}` : '';
+        out.hidden = !name;
+      } catch (e) {
+        if (e instanceof SignInNeeded) {
+          showSignIn('Sign in with your Tasklist user and password.');
+        } else {
+          throw e;
+        }
+      }
+    }
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const ok = await signIn(document.getElementById('signin-user').value,
+        document.getElementById('signin-password').value);
+      document.getElementById('signin-password').value = '';
+      if (ok) {
+        await run();
+      } else {
+        showSignIn('Wrong user or password. After a wrong password the user is locked for a few seconds: try again then.');
+      }
+    });
+    out.addEventListener('click', async () => {
+      await signOut();
+      showSignIn('Signed out.');
+    });
+    return run();
+  }
+
+  return { getJson, attach, SignInNeeded };
+})();
