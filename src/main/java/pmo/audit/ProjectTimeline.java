@@ -82,14 +82,16 @@ public class ProjectTimeline {
     }
     List<HistoricProcessInstance> instances = instancesOf(cases.processInstancesOf(projectId));
     Map<String, String> processNames = processNames(instances);
+    Map<String, String> caseOf = caseReferences(instances);
     List<TimelineEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance pi : instances) {
       String process = processNames.get(pi.getProcessDefinitionId());
       entries.add(new TimelineEntry(time(pi.getStartTime()), "PROCESS", "Started: " + process, pi.getStartUserId(),
-          pi.getId(), process, details("state", pi.getState(), "businessKey", pi.getBusinessKey())));
+          pi.getId(), process, caseOf.get(pi.getId()), details("state", pi.getState(),
+              "businessKey", pi.getBusinessKey())));
       if (pi.getEndTime() != null) {
         entries.add(new TimelineEntry(time(pi.getEndTime()), "PROCESS", "Ended: " + process, null, pi.getId(),
-            process, details("state", pi.getState(), "endedAt", pi.getEndActivityId(),
+            process, caseOf.get(pi.getId()), details("state", pi.getState(), "endedAt", pi.getEndActivityId(),
                 "reason", pi.getDeleteReason())));
       }
     }
@@ -104,7 +106,7 @@ public class ProjectTimeline {
             : task.getDeleteReason();
         entries.add(new TimelineEntry(time(at), "TASK", task.getName() + " (" + state + ")", task.getAssignee(),
             task.getProcessInstanceId(), processOf.get(task.getProcessInstanceId()),
-            details("task", task.getTaskDefinitionKey(), "created", time(task.getStartTime()),
+            caseOf.get(task.getProcessInstanceId()), details("task", task.getTaskDefinitionKey(), "created", time(task.getStartTime()),
                 "completed", time(task.getEndTime()), "assignee", task.getAssignee())));
       }
       for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
@@ -113,11 +115,11 @@ public class ProjectTimeline {
         entries.add(new TimelineEntry(time(update.getTime()), "VARIABLE", update.getVariableName() + " = "
             + shorten(update.getValue()), null,
             update.getProcessInstanceId(), processOf.get(update.getProcessInstanceId()),
-            details("variable", update.getVariableName(), "value", shorten(update.getValue()),
+            caseOf.get(update.getProcessInstanceId()), details("variable", update.getVariableName(), "value", shorten(update.getValue()),
                 "type", update.getTypeName(), "revision", update.getRevision(), "taskId", update.getTaskId())));
       }
     }
-    entries.addAll(auditEvents(projectId, ids, processOf));
+    entries.addAll(auditEvents(projectId, ids, processOf, caseOf));
     List<TimelineEntry> selected = entries.stream()
         .filter(e -> kind == null || kind.equalsIgnoreCase(e.kind()))
         .sorted(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -220,7 +222,8 @@ public class ProjectTimeline {
     });
   }
 
-  private List<TimelineEntry> auditEvents(long projectId, String[] processInstanceIds, Map<String, String> processOf) {
+  private List<TimelineEntry> auditEvents(long projectId, String[] processInstanceIds, Map<String, String> processOf,
+      Map<String, String> caseOf) {
     Map<String, Object> params = new HashMap<>();
     params.put("project", projectId);
     String inProcesses = "";
@@ -233,7 +236,7 @@ public class ProjectTimeline {
         .query(RecordRows.of(AuditEvent.class))
         .list().stream()
         .map(e -> new TimelineEntry(e.occurredAt(), kindOf(e.action()), titleOf(e), e.actor(), e.processInstanceId(),
-            processOf.get(e.processInstanceId()),
+            processOf.get(e.processInstanceId()), caseOf.get(e.processInstanceId()),
             details("action", e.action(), "entityType", e.entityType(), "entityId", e.entityId(),
                 "before", e.beforeState(), "after", e.afterState(), "taskId", e.taskId(), "seq", e.seq())))
         .toList();
@@ -268,6 +271,28 @@ public class ProjectTimeline {
       case "DECISION_EVALUATED" -> "DECISION";
       default -> "DOMAIN";
     };
+  }
+
+  /**
+   * The case each instance belongs to, by instance id: its business key ({@code CR-3}, {@code RSK-12}, the project's
+   * code for its lifecycle), or for an instance without one (a gate review called by the lifecycle) its root's.
+   */
+  private static Map<String, String> caseReferences(List<HistoricProcessInstance> instances) {
+    Map<String, String> keys = new HashMap<>();
+    for (HistoricProcessInstance pi : instances) {
+      if (pi.getBusinessKey() != null) {
+        keys.put(pi.getId(), pi.getBusinessKey());
+      }
+    }
+    for (HistoricProcessInstance pi : instances) {
+      if (pi.getBusinessKey() == null && pi.getRootProcessInstanceId() != null) {
+        String root = keys.get(pi.getRootProcessInstanceId());
+        if (root != null) {
+          keys.put(pi.getId(), root);
+        }
+      }
+    }
+    return keys;
   }
 
   /**

@@ -127,6 +127,7 @@
       row.appendChild(text('td', entry.kind, 'kind'));
       row.appendChild(text('td', entry.title));
       row.appendChild(text('td', entry.actor));
+      row.appendChild(text('td', entry.caseReference));
       row.appendChild(text('td', entry.process));
       row.appendChild(detailsCell(entry));
       body.appendChild(row);
