@@ -31,9 +31,9 @@ import pmo.platform.engine.SystemActions;
 /**
  * Builds and checks a migration plan with Camunda's migration API: the generated mapping (equal activity ids), the
  * caller's instructions in place of the generated ones for the same source activity, then three checks: the engine's
- * plan validation, the activities where instances wait that no instruction maps (counted for all instances), and the
- * engine's validation of each instance that would move, found by migrating them in a transaction that is always
- * rolled back (the engine has no dry run of its own).
+ * plan validation, the activities where instances wait that no instruction maps (counted for all instances of the
+ * source version, when all of them move), and the engine's validation of each instance that would move, found by
+ * migrating them in a transaction that is always rolled back (the engine has no dry run of its own).
  *
  * <p>Definitions, instances and the plan are read as the signed-in user (the engine's authorizations apply); the dry
  * run migrates as the system, as {@link MigrationService} does: the API's role check is the gate.
@@ -96,7 +96,8 @@ class MigrationPlanner {
     List<Problem> problems = new ArrayList<>();
     MigrationPlan plan = build(source, target, instructions, problems);
     int tried = 0;
-    if (plan != null) {
+    if (plan != null && command.processInstanceIds() == null) {
+      // every instance of the source version moves: what all of them wait in, counted by the engine in one query
       problems.addAll(unmapped(source, instructions, instances));
     }
     if (plan != null && tryInstances) {

@@ -59,7 +59,8 @@ class MigrationService {
   /** Submits the migration as a batch; refuses a plan with problems (400, each problem as an error of the plan). */
   @Transactional
   Migration execute(MigrationCommand command) {
-    MigrationPlanner.Checked checked = planner.check(command, false);
+    // all instances: the unmapped activities were counted for all of them; named ones: each is tried (up to 200)
+    MigrationPlanner.Checked checked = planner.check(command, command.processInstanceIds() != null);
     if (!checked.problems().isEmpty()) {
       throw new InvalidInputException(checked.problems().stream()
           .map(p -> new FieldError("instructions", (p.element() == null ? "" : p.element() + ": ") + p.reason()))
