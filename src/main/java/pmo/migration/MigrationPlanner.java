@@ -37,6 +37,9 @@ import pmo.platform.engine.SystemActions;
  *
  * <p>Definitions, instances and the plan are read as the signed-in user (the engine's authorizations apply); the dry
  * run migrates as the system, as {@link MigrationService} does: the API's role check is the gate.
+ *
+ * <p>Longer than 200 lines: the command's field checks, the look-ups of definitions and instances, and the three
+ * checks above belong to one plan and share its state; split, each part would take the same six arguments.
  */
 @Component
 class MigrationPlanner {
