@@ -47,6 +47,9 @@ public class ProjectTimeline {
 
   /** Instance ids per query of the tasks (well below the databases' limits on parameters). */
   static final int IDS_PER_QUERY = 500;
+  /** The audit events of a migrated instance (pmo.migration): their entity type and action. */
+  static final String MIGRATED_ENTITY = "PROCESS_INSTANCE";
+  static final String MIGRATED_ACTION = "PROCESS_INSTANCE_MIGRATED";
 
   private final HistoryService history;
   private final RepositoryService repository;
@@ -81,34 +84,57 @@ public class ProjectTimeline {
       throw new NotFoundException("project", projectId);
     }
     List<HistoricProcessInstance> instances = instancesOf(cases.processInstancesOf(projectId));
-    Map<String, String> processNames = processNames(instances);
+    DefinitionLabels definitions = new DefinitionLabels();
+    for (HistoricProcessInstance pi : instances) {
+      definitions.put(pi.getProcessDefinitionId(), pi.getProcessDefinitionName() != null
+          ? pi.getProcessDefinitionName() : pi.getProcessDefinitionKey(), pi.getProcessDefinitionVersion());
+    }
+    String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    List<AuditEvent> events = auditEvents(projectId, ids);
+    Map<String, JsonNode> firstMigration = firstMigrations(events);
+    List<HistoricTaskInstance> tasks = ids.length > 0 ? tasksOf(instances) : List.of();
+    Set<String> definitionIds = new java.util.HashSet<>();
+    tasks.forEach(t -> definitionIds.add(t.getProcessDefinitionId()));
+    events.stream().filter(ProjectTimeline::isMigration).map(e -> parse(e.afterState())).forEach(after -> {
+      definitionIds.add(after.path("sourceDefinitionId").asText(null));
+      definitionIds.add(after.path("targetDefinitionId").asText(null));
+    });
+    definitions.resolve(definitionIds, repository);
+    Map<String, String> processOf = instances.stream().filter(pi -> definitions.label(pi.getProcessDefinitionId())
+        != null).collect(Collectors.toMap(HistoricProcessInstance::getId,
+            pi -> definitions.label(pi.getProcessDefinitionId())));
     Map<String, String> caseOf = caseReferences(instances);
     List<TimelineEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance pi : instances) {
-      String process = processNames.get(pi.getProcessDefinitionId());
-      entries.add(new TimelineEntry(time(pi.getStartTime()), "PROCESS", "Started: " + process, pi.getStartUserId(),
-          pi.getId(), process, caseOf.get(pi.getId()), details("state", pi.getState(),
-              "businessKey", pi.getBusinessKey())));
+      String process = processOf.get(pi.getId());
+      // a migrated instance started on the version its first migration moved it from
+      JsonNode migrated = firstMigration.get(pi.getId());
+      String startedOn = migrated == null ? pi.getProcessDefinitionId()
+          : migrated.path("sourceDefinitionId").asText(pi.getProcessDefinitionId());
+      String startProcess = definitions.label(startedOn) != null ? definitions.label(startedOn) : process;
+      entries.add(new TimelineEntry(time(pi.getStartTime()), "PROCESS", "Started: " + startProcess, pi.getStartUserId(),
+          pi.getId(), startProcess, caseOf.get(pi.getId()), details("state", pi.getState(),
+              "businessKey", pi.getBusinessKey(),
+              "version", migrated == null ? pi.getProcessDefinitionVersion() : definitions.version(startedOn))));
       if (pi.getEndTime() != null) {
         entries.add(new TimelineEntry(time(pi.getEndTime()), "PROCESS", "Ended: " + process, null, pi.getId(),
             process, caseOf.get(pi.getId()), details("state", pi.getState(), "endedAt", pi.getEndActivityId(),
-                "reason", pi.getDeleteReason())));
+                "reason", pi.getDeleteReason(), "version", pi.getProcessDefinitionVersion())));
       }
     }
-    String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
-    Map<String, String> processOf = instances.stream()
-        .collect(Collectors.toMap(HistoricProcessInstance::getId, pi -> processNames.get(pi.getProcessDefinitionId())));
+    for (HistoricTaskInstance task : tasks) {
+      Date at = task.getEndTime() != null ? task.getEndTime() : task.getStartTime();
+      String state = task.getEndTime() == null ? "open"
+          : task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()) ? "completed"
+          : task.getDeleteReason();
+      String label = definitions.label(task.getProcessDefinitionId());
+      entries.add(new TimelineEntry(time(at), "TASK", task.getName() + " (" + state + ")", task.getAssignee(),
+          task.getProcessInstanceId(), label != null ? label : processOf.get(task.getProcessInstanceId()),
+          caseOf.get(task.getProcessInstanceId()), details("task", task.getTaskDefinitionKey(), "created", time(task.getStartTime()),
+              "completed", time(task.getEndTime()), "assignee", task.getAssignee(),
+              "version", definitions.version(task.getProcessDefinitionId()))));
+    }
     if (ids.length > 0) {
-      for (HistoricTaskInstance task : tasksOf(instances)) {
-        Date at = task.getEndTime() != null ? task.getEndTime() : task.getStartTime();
-        String state = task.getEndTime() == null ? "open"
-            : task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()) ? "completed"
-            : task.getDeleteReason();
-        entries.add(new TimelineEntry(time(at), "TASK", task.getName() + " (" + state + ")", task.getAssignee(),
-            task.getProcessInstanceId(), processOf.get(task.getProcessInstanceId()),
-            caseOf.get(task.getProcessInstanceId()), details("task", task.getTaskDefinitionKey(), "created", time(task.getStartTime()),
-                "completed", time(task.getEndTime()), "assignee", task.getAssignee())));
-      }
       for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(ids)
           .orderByTime().asc().unlimitedList()) {
         HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
@@ -119,7 +145,7 @@ public class ProjectTimeline {
                 "type", update.getTypeName(), "revision", update.getRevision(), "taskId", update.getTaskId())));
       }
     }
-    entries.addAll(auditEvents(projectId, ids, processOf, caseOf));
+    events.forEach(e -> entries.add(entryOf(e, processOf, caseOf, definitions)));
     List<TimelineEntry> selected = entries.stream()
         .filter(e -> kind == null || kind.equalsIgnoreCase(e.kind()))
         .sorted(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -222,24 +248,52 @@ public class ProjectTimeline {
     });
   }
 
-  private List<TimelineEntry> auditEvents(long projectId, String[] processInstanceIds, Map<String, String> processOf,
-      Map<String, String> caseOf) {
+  /**
+   * The audit events of the project and of its instances, with the migrations of its instances (written by the
+   * migration capability per instance: entity type {@value #MIGRATED_ENTITY}, entity id = instance id).
+   */
+  private List<AuditEvent> auditEvents(long projectId, String[] processInstanceIds) {
     Map<String, Object> params = new HashMap<>();
     params.put("project", projectId);
     String inProcesses = "";
     if (processInstanceIds.length > 0) {
       params.put("pis", List.of(processInstanceIds));
-      inProcesses = " or process_instance_id in (:pis)";
+      params.put("migrated", MIGRATED_ENTITY);
+      inProcesses = " or process_instance_id in (:pis) or (entity_type = :migrated and entity_id in (:pis))";
     }
     return jdbc.sql("select * from audit_event where project_id = :project" + inProcesses + " order by id")
         .params(params)
         .query(RecordRows.of(AuditEvent.class))
-        .list().stream()
-        .map(e -> new TimelineEntry(e.occurredAt(), kindOf(e.action()), titleOf(e), e.actor(), e.processInstanceId(),
-            processOf.get(e.processInstanceId()), caseOf.get(e.processInstanceId()),
-            details("action", e.action(), "entityType", e.entityType(), "entityId", e.entityId(),
-                "before", e.beforeState(), "after", e.afterState(), "taskId", e.taskId(), "seq", e.seq())))
-        .toList();
+        .list();
+  }
+
+  private TimelineEntry entryOf(AuditEvent e, Map<String, String> processOf, Map<String, String> caseOf,
+      DefinitionLabels definitions) {
+    if (isMigration(e)) {
+      JsonNode after = parse(e.afterState());
+      String target = definitions.label(after.path("targetDefinitionId").asText(null));
+      return new TimelineEntry(e.occurredAt(), "PROCESS", "Migrated: v" + after.path("sourceVersion").asText("?")
+          + " → v" + after.path("targetVersion").asText("?"), e.actor(), e.entityId(),
+          target != null ? target : processOf.get(e.entityId()), caseOf.get(e.entityId()),
+          details("action", e.action(), "entityType", e.entityType(), "entityId", e.entityId(),
+              "after", e.afterState(), "version", after.path("targetVersion").asText(null), "seq", e.seq()));
+    }
+    return new TimelineEntry(e.occurredAt(), kindOf(e.action()), titleOf(e), e.actor(), e.processInstanceId(),
+        processOf.get(e.processInstanceId()), caseOf.get(e.processInstanceId()),
+        details("action", e.action(), "entityType", e.entityType(), "entityId", e.entityId(),
+            "before", e.beforeState(), "after", e.afterState(), "taskId", e.taskId(), "seq", e.seq()));
+  }
+
+  private static boolean isMigration(AuditEvent e) {
+    return MIGRATED_ENTITY.equals(e.entityType()) && MIGRATED_ACTION.equals(e.action());
+  }
+
+  /** Each migrated instance's first migration (its after state), in the order of the events. */
+  private Map<String, JsonNode> firstMigrations(List<AuditEvent> events) {
+    Map<String, JsonNode> first = new HashMap<>();
+    events.stream().filter(ProjectTimeline::isMigration)
+        .forEach(e -> first.putIfAbsent(e.entityId(), parse(e.afterState())));
+    return first;
   }
 
   /** "Completed: Screen proposal", "Decided: change-approval-route v2", "PROJECT_REGISTERED PROJECT 12". */
@@ -293,23 +347,6 @@ public class ProjectTimeline {
       }
     }
     return keys;
-  }
-
-  /**
-   * Process names ("Change request v2") by definition id, as the engine's history query returns them with the instances
-   * (it reads each instance's definition with it): a definition query of its own cost a command and a tenth of the
-   * timeline's time (it also reads each definition's documentation from its model). None for an instance whose
-   * definition is gone (its deployment deleted, its history kept).
-   */
-  private static Map<String, String> processNames(List<HistoricProcessInstance> instances) {
-    Map<String, String> names = new HashMap<>();
-    for (HistoricProcessInstance pi : instances) {
-      if (pi.getProcessDefinitionVersion() != null) {
-        names.putIfAbsent(pi.getProcessDefinitionId(), (pi.getProcessDefinitionName() != null
-            ? pi.getProcessDefinitionName() : pi.getProcessDefinitionKey()) + " v" + pi.getProcessDefinitionVersion());
-      }
-    }
-    return names;
   }
 
   private static Map<String, Object> details(Object... keyValues) {

@@ -1,0 +1,231 @@
+'use strict';
+// The process owner's migration page: pick a process and two versions, edit the generated mapping, validate,
+// execute, follow the history. Every value goes into the page as text (textContent), never as HTML.
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const processSelect = $('process');
+  const sourceSelect = $('source');
+  const targetSelect = $('target');
+  const mappingBody = document.querySelector('#mapping tbody');
+  const problemsTable = $('problems');
+  const verdict = $('verdict');
+  const status = $('status');
+  let processes = [];
+  let validated = null;
+
+  async function call(method, url, body) {
+    const response = await fetch(url, {
+      method, credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const errors = (json.errors || []).map((e) => `${e.field}: ${e.reason}`).join('; ');
+      throw new Error(response.status === 403 ? 'Only process owners and administrators may migrate instances (403).'
+        : `${json.detail || json.title || response.status}${errors ? ' — ' + errors : ''}`);
+    }
+    return json;
+  }
+
+  function text(tag, value) {
+    const element = document.createElement(tag);
+    element.textContent = value == null ? '' : String(value);
+    return element;
+  }
+
+  function option(select, value, label) {
+    const o = text('option', label);
+    o.value = String(value);
+    select.appendChild(o);
+  }
+
+  function showStatus(message, error) {
+    status.textContent = message;
+    status.className = 'status' + (error ? ' error' : '');
+  }
+
+  function fillVersions() {
+    const process = processes.find((p) => p.key === processSelect.value);
+    sourceSelect.replaceChildren();
+    targetSelect.replaceChildren();
+    for (const v of process ? process.versions : []) {
+      const label = `v${v.version}${v.versionTag ? ' (' + v.versionTag + ')' : ''} · ${v.instances} running`;
+      option(sourceSelect, v.version, label);
+      option(targetSelect, v.version, label);
+    }
+    if (process && process.versions.length > 1) {
+      const running = process.versions.filter((v) => v.instances > 0);
+      sourceSelect.value = String((running[0] || process.versions[0]).version);
+      targetSelect.value = String(process.versions[process.versions.length - 1].version);
+    }
+    clearPlan();
+  }
+
+  function clearPlan() {
+    validated = null;
+    $('execute').disabled = true;
+    verdict.textContent = '';
+    verdict.className = 'verdict';
+    problemsTable.hidden = true;
+  }
+
+  function addRow(from, to) {
+    const row = document.createElement('tr');
+    for (const [name, value] of [['from', from], ['to', to]]) {
+      const cell = document.createElement('td');
+      const input = document.createElement('input');
+      input.name = name;
+      input.value = value || '';
+      input.setAttribute('aria-label', name === 'from' ? 'Source activity id' : 'Target activity id');
+      input.addEventListener('input', clearPlan);
+      cell.appendChild(input);
+      row.appendChild(cell);
+    }
+    const remove = text('button', 'Remove');
+    remove.type = 'button';
+    remove.addEventListener('click', () => { row.remove(); clearPlan(); });
+    const cell = document.createElement('td');
+    cell.appendChild(remove);
+    row.appendChild(cell);
+    mappingBody.appendChild(row);
+  }
+
+  function instructions() {
+    return [...mappingBody.querySelectorAll('tr')].map((row) => ({
+      from: row.querySelector('input[name=from]').value.trim(),
+      to: row.querySelector('input[name=to]').value.trim(),
+    })).filter((i) => i.from || i.to);
+  }
+
+  function command(withInstructions) {
+    const body = {
+      processKey: processSelect.value,
+      sourceVersion: Number(sourceSelect.value),
+      targetVersion: Number(targetSelect.value),
+    };
+    if (withInstructions) {
+      body.instructions = instructions();
+    }
+    const ids = $('instances').value.split(/\s+/).map((id) => id.trim()).filter((id) => id);
+    if (ids.length > 0) {
+      body.processInstanceIds = ids;
+    }
+    return body;
+  }
+
+  async function generate() {
+    try {
+      const plan = await call('POST', '/api/migrations/plan', command(false));
+      mappingBody.replaceChildren();
+      plan.generated.forEach((i) => addRow(i.from, i.to));
+      showReport(plan);
+    } catch (e) {
+      showStatus(e.message, true);
+    }
+  }
+
+  function showReport(plan) {
+    validated = plan.valid ? JSON.stringify(command(true)) : null;
+    $('execute').disabled = !plan.valid || plan.instanceCount === 0;
+    verdict.className = 'verdict ' + (plan.valid ? 'valid' : 'invalid');
+    verdict.textContent = plan.valid
+      ? `Valid: ${plan.instanceCount} instance(s) of v${plan.source.version} can move to v${plan.target.version}`
+        + ` (tried on ${plan.instancesTried}).`
+      : `Not valid: ${plan.problems.length} problem(s) for ${plan.instanceCount} instance(s).`;
+    const body = problemsTable.querySelector('tbody');
+    body.replaceChildren();
+    for (const p of plan.problems) {
+      const row = document.createElement('tr');
+      row.append(text('td', p.element || '(plan)'), text('td', p.reason), text('td', p.processInstanceId || ''));
+      body.appendChild(row);
+    }
+    problemsTable.hidden = plan.problems.length === 0;
+    showStatus(`${plan.processKey}: v${plan.source.version} → v${plan.target.version}`, false);
+  }
+
+  async function validate() {
+    try {
+      showReport(await call('POST', '/api/migrations/plan', command(true)));
+    } catch (e) {
+      clearPlan();
+      showStatus(e.message, true);
+    }
+  }
+
+  async function execute() {
+    if (validated === null || validated !== JSON.stringify(command(true))) {
+      return validate();
+    }
+    try {
+      const state = await call('POST', '/api/migrations', command(true));
+      showStatus(`Migration #${state.migration.id} submitted: ${state.migration.instanceCount} instance(s), batch `
+        + state.migration.batchId, false);
+      clearPlan();
+      await loadHistory();
+      await loadProcesses(false);
+    } catch (e) {
+      showStatus(e.message, true);
+    }
+  }
+
+  async function loadHistory() {
+    const page = await call('GET', '/api/migrations?size=50');
+    const body = document.querySelector('#history tbody');
+    body.replaceChildren();
+    for (const m of page.items) {
+      const row = document.createElement('tr');
+      const state = text('td', '…');
+      row.append(text('td', m.id), text('td', (m.executedAt || '').replace('T', ' ').substring(0, 19)),
+        text('td', m.executedBy), text('td', m.processKey), text('td', `v${m.sourceVersion} → v${m.targetVersion}`),
+        text('td', m.instanceCount), state);
+      body.appendChild(row);
+      call('GET', `/api/migrations/${m.id}`).then((s) => {
+        state.textContent = `${s.state} (${s.migrated} of ${m.instanceCount} on v${m.targetVersion})`
+          + (s.failures.length ? ': ' + s.failures.join('; ') : '');
+      }).catch((e) => { state.textContent = e.message; });
+    }
+  }
+
+  async function loadProcesses(first) {
+    const wanted = processSelect.value;
+    processes = await call('GET', '/api/migrations/processes');
+    const keep = [sourceSelect.value, targetSelect.value];
+    processSelect.replaceChildren();
+    for (const p of processes) {
+      option(processSelect, p.key, `${p.name || p.key} (${p.key}) · ${p.versions.length} version(s)`);
+    }
+    const params = new URLSearchParams(location.search);
+    processSelect.value = first && params.get('process') ? params.get('process') : wanted || processSelect.value;
+    if (first || processSelect.value !== wanted) {
+      fillVersions();
+    } else {
+      const process = processes.find((p) => p.key === processSelect.value);
+      const before = keep;
+      fillVersions();
+      if (process) {
+        sourceSelect.value = before[0];
+        targetSelect.value = before[1];
+      }
+    }
+  }
+
+  processSelect.addEventListener('change', fillVersions);
+  sourceSelect.addEventListener('change', clearPlan);
+  targetSelect.addEventListener('change', clearPlan);
+  $('instances').addEventListener('input', clearPlan);
+  $('generate').addEventListener('click', generate);
+  $('add').addEventListener('click', () => { addRow('', ''); clearPlan(); });
+  $('validate').addEventListener('click', validate);
+  $('execute').addEventListener('click', execute);
+
+  (async () => {
+    try {
+      await loadProcesses(true);
+      showStatus(`${processes.length} process(es)`, false);
+      await loadHistory();
+    } catch (e) {
+      showStatus(e.message, true);
+    }
+  })();
+})();
