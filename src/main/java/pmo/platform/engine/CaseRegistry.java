@@ -6,16 +6,35 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The {@link CaseParties} of every capability, by process key. The capabilities' beans need the engine, so they are
+ * The {@link CaseParties} and {@link CaseContexts} of every capability, by process key. The capabilities' beans need the engine, so they are
  * collected when first asked, not when the engine is built.
  */
 final class CaseRegistry {
 
   private final Supplier<List<CaseParties>> all;
+  private final Supplier<List<CaseContexts>> allContexts;
   private volatile Map<String, CaseParties> byProcess;
+  private volatile Map<String, CaseContexts> contextsByProcess;
 
-  CaseRegistry(Supplier<List<CaseParties>> all) {
+  CaseRegistry(Supplier<List<CaseParties>> all, Supplier<List<CaseContexts>> contexts) {
     this.all = all;
+    this.allContexts = contexts;
+  }
+
+  /** The context of the case of a process instance for one of its tasks; null when its process has none. */
+  String context(String processKey, String processInstanceId, String taskDefinitionKey) {
+    Map<String, CaseContexts> known = contextsByProcess;
+    if (known == null) {
+      known = new HashMap<>();
+      for (CaseContexts contexts : allContexts.get()) {
+        for (String key : contexts.processKeys()) {
+          known.put(key, contexts);
+        }
+      }
+      contextsByProcess = known;
+    }
+    CaseContexts contexts = known.get(processKey);
+    return contexts == null ? null : contexts.describe(processInstanceId, taskDefinitionKey);
   }
 
   /**
