@@ -2,18 +2,17 @@ package pmo.change;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import pmo.platform.Money;
 import pmo.platform.engine.CaseContexts;
 import pmo.platform.engine.ContextText;
 import pmo.project.Baseline;
 import pmo.project.Project;
+import pmo.project.ProjectContextLines;
 import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
 
@@ -30,11 +29,14 @@ class ChangeRequestContext implements CaseContexts {
   private final ChangeRequestRepository requests;
   private final ProjectService projects;
   private final Money money;
+  private final ProjectContextLines lines;
 
-  ChangeRequestContext(ChangeRequestRepository requests, ProjectService projects, Money money) {
+  ChangeRequestContext(ChangeRequestRepository requests, ProjectService projects, Money money,
+      ProjectContextLines lines) {
     this.requests = requests;
     this.projects = projects;
     this.money = money;
+    this.lines = lines;
   }
 
   @Override
@@ -43,8 +45,8 @@ class ChangeRequestContext implements CaseContexts {
   }
 
   @Override
-  public String describe(String processInstanceId, String taskDefinitionKey) {
-    return requests.findByProcessInstance(processInstanceId)
+  public String describe(DelegateTask task) {
+    return requests.findByProcessInstance(task.getProcessInstanceId())
         .map(request -> describe(request, projects.get(request.projectId()), requests.approvals(request.id())))
         .orElse(null);
   }
@@ -98,12 +100,11 @@ class ChangeRequestContext implements CaseContexts {
   }
 
   private String baseline(Baseline b) {
-    return "v" + b.version() + ": budget " + money.format(b.budgetAtCompletion()) + ", planned " + b.plannedStart()
-        + " to " + b.plannedFinish() + " (" + plannedDays(b) + " days)";
+    return lines.baseline(b);
   }
 
   private static long plannedDays(Baseline b) {
-    return ChronoUnit.DAYS.between(b.plannedStart(), b.plannedFinish()) + 1;
+    return ProjectContextLines.plannedDays(b);
   }
 
   private static String routeSource(ChangeRequest request) {
@@ -120,11 +121,10 @@ class ChangeRequestContext implements CaseContexts {
   }
 
   private static String word(String value) {
-    String lower = value.toLowerCase(Locale.ROOT).replace('_', ' ');
-    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    return ContextText.word(value);
   }
 
-  /** The request's history, oldest first: raised, assessed, each decision and vote, implemented. */
+  /** The request's history: raised, assessed, each decision and vote, implemented. */
   private static List<Decision> decisions(ChangeRequest request, List<Approval> approvals) {
     List<Decision> all = new ArrayList<>();
     all.add(new Decision(request.createdAt(), "Raised", request.requester(), request.reason()));
@@ -141,7 +141,6 @@ class ChangeRequestContext implements CaseContexts {
       all.add(new Decision(request.implementedAt(), "Implemented", request.implementedBy(),
           request.implementationNotes()));
     }
-    all.sort(Comparator.comparing(d -> d.when, Comparator.nullsFirst(Comparator.naturalOrder())));
     return all;
   }
 

@@ -1,6 +1,7 @@
 package pmo.platform.engine;
 
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * What a person deciding on a case needs to see beside the form's own fields (issue 10: "context in every decision
@@ -15,8 +16,9 @@ public interface CaseContexts {
   Set<String> processKeys();
 
   /**
-   * The context of the case this process instance runs, for the task about to be created (Markdown, at most
+   * The context of the case the task's process instance runs, for the task being created (Markdown, at most
    * {@link ContextText#MAX} characters; {@link ContextText} builds it); {@code null} when there is nothing to show yet.
+   * Find the case by the task's process instance (or its business key, which only administrators can change).
    */
-  String describe(String processInstanceId, String taskDefinitionKey);
+  String describe(DelegateTask task);
 }

@@ -21,8 +21,8 @@ final class CaseRegistry {
     this.allContexts = contexts;
   }
 
-  /** The context of the case of a process instance for one of its tasks; null when its process has none. */
-  String context(String processKey, String processInstanceId, String taskDefinitionKey) {
+  /** The context of the case of a task's process instance for the task; null when its process has none. */
+  String context(String processKey, org.camunda.bpm.engine.delegate.DelegateTask task) {
     Map<String, CaseContexts> known = contextsByProcess;
     if (known == null) {
       known = new HashMap<>();
@@ -34,7 +34,7 @@ final class CaseRegistry {
       contextsByProcess = known;
     }
     CaseContexts contexts = known.get(processKey);
-    return contexts == null ? null : contexts.describe(processInstanceId, taskDefinitionKey);
+    return contexts == null ? null : contexts.describe(task);
   }
 
   /**

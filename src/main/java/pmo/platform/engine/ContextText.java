@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public final class ContextText {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final List<String> lines = new ArrayList<>();
-  private final List<String> decisions = new ArrayList<>();
+  private final List<Entry> decisions = new ArrayList<>();
 
   /** A heading (plain text, escaped). */
   public ContextText heading(String text) {
@@ -41,8 +42,8 @@ public final class ContextText {
   }
 
   /**
-   * One earlier decision or statement: when, what (e.g. "PMO approval: approve"), who, and their comment. Add them
-   * oldest first; they are shown newest first.
+   * One earlier decision or statement: when, what (e.g. "PMO approval: approve"), who, and their comment. They are
+   * shown newest first (those of one time, or without one, in the reverse order of adding).
    */
   public ContextText decision(OffsetDateTime when, String what, String who, String comment) {
     StringBuilder item = new StringBuilder("- ");
@@ -56,7 +57,7 @@ public final class ContextText {
     if (comment != null && !comment.isBlank()) {
       item.append(": “").append(escape(clip(comment.strip(), MAX_COMMENT))).append("”");
     }
-    decisions.add(item.toString());
+    decisions.add(new Entry(when, item.toString()));
     return this;
   }
 
@@ -67,9 +68,11 @@ public final class ContextText {
       return text.toString();
     }
     text.append("\n\n**Earlier decisions and comments** (newest first):\n\n");
+    List<Entry> oldestFirst = new ArrayList<>(decisions);
+    oldestFirst.sort(Comparator.comparing(Entry::when, Comparator.nullsFirst(Comparator.naturalOrder())));
     int shown = 0;
-    for (int i = decisions.size() - 1; i >= 0; i--) {
-      String item = decisions.get(i) + "\n";
+    for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+      String item = oldestFirst.get(i).text() + "\n";
       if (text.length() + item.length() > MAX - 60) {
         break;
       }
@@ -93,6 +96,15 @@ public final class ContextText {
     return (rounded.signum() > 0 ? "+" : "") + rounded.toPlainString() + " %";
   }
 
+  /** A stored name in words: {@code BOARD_AND_STEERING} → {@code Board and steering}; null stays null. */
+  public static String word(String name) {
+    if (name == null || name.isEmpty()) {
+      return name;
+    }
+    String lower = name.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
   /** Text with Markdown's and HTML's special characters escaped and line breaks as spaces. */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
@@ -106,6 +118,9 @@ public final class ContextText {
       }
     }
     return out.toString();
+  }
+
+  private record Entry(OffsetDateTime when, String text) {
   }
 
   static String clip(String text, int max) {

@@ -85,8 +85,7 @@ final class GovernanceTaskListener implements TaskListener {
    * the decisions made up to this task. Task-local, like the subject: the task's workers may not read the instance.
    */
   private void showContext(DelegateTask task) {
-    String context = cases.context(((TaskEntity) task).getProcessDefinition().getKey(), task.getProcessInstanceId(),
-        task.getTaskDefinitionKey());
+    String context = cases.context(((TaskEntity) task).getProcessDefinition().getKey(), task);
     if (context != null) {
       task.setVariableLocal(Tasklist.CONTEXT.name(), context);
     }
