@@ -11,6 +11,8 @@ import java.util.function.Supplier;
  */
 final class CaseRegistry {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseRegistry.class);
+
   private final Supplier<List<CaseParties>> all;
   private final Supplier<List<CaseContexts>> allContexts;
   private volatile Map<String, CaseParties> byProcess;
@@ -34,7 +36,19 @@ final class CaseRegistry {
       contextsByProcess = known;
     }
     CaseContexts contexts = known.get(processKey);
-    return contexts == null ? null : contexts.describe(task);
+    if (contexts == null) {
+      return null;
+    }
+    try {
+      return contexts.describe(task);
+    } catch (org.springframework.dao.DataAccessException e) {
+      throw e; // the transaction may be unusable now (PostgreSQL aborts it): the step fails as a whole
+    } catch (RuntimeException e) {
+      // the context informs a decision, it is none: a case it cannot describe still goes on, and its form says so
+      LOG.warn("No context for task {} ({}) of process instance {}", task.getId(), task.getTaskDefinitionKey(),
+          task.getProcessInstanceId(), e);
+      return "The context of this case could not be read (" + e.getClass().getSimpleName() + ").";
+    }
   }
 
   /**
