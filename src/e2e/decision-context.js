@@ -3,7 +3,8 @@
 // manager opens the assessment form and sees the project and its baseline, assesses it, and the PMO analyst's
 // approval form shows the project (code, name, manager), the current baseline with its currency, the figures with
 // their percentages and % signs, the route in words and the manager's assessment comment. The JUnit side
-// (pmo.e2e.DecisionContextIT) raises the request and checks the rows.
+// (pmo.e2e.DecisionContextIT) raises the request and checks the rows. Then a risk's owner sees the risk's level,
+// score and money in the response form.
 const lib = require('./lib');
 
 const env = process.env;
@@ -52,4 +53,13 @@ lib.run('decision-context', async (browser) => {
     throw new Error(`the PMO approval form shows raw values:\n${approval}`);
   }
   await lib.screenshot(approver, 'decision-context-2-pmo-approval');
+
+  // a risk of the same project, assessed at raising: its owner's response form shows the level and the money
+  const owner = await lib.tasklist(browser, env.RISK_OWNER);
+  await lib.openTaskById(owner, await lib.findTaskId(owner, env.RISK_OWNER,
+    `taskDefinitionKey=Task_PlanResponse&processVariables=title_eq_${encodeURIComponent(env.RISK_TITLE)}`));
+  expectAll(await formText(owner), 'the risk response form', [`${env.PROJECT_CODE} · ${env.PROJECT_NAME}`,
+    'Risk level: Critical (score 16 = probability 4 × impact 4, of 25)', 'Monetary impact: 250,000.00 EUR',
+    'Exposure (probability × monetary impact): 175,000.00 EUR', `Owner: ${env.RISK_OWNER}`]);
+  await lib.screenshot(owner, 'decision-context-3-risk-response');
 });

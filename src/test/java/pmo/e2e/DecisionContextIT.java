@@ -18,7 +18,7 @@ import pmo.project.ProjectService;
 /**
  * Issue 10 point 4 in a browser: the assessment and the PMO approval form of a change request show its project, the
  * baseline with its currency, the figures with their percentages, the route in words and the assessment comment
- * (src/e2e/decision-context.js; screenshots target/e2e/decision-context-*.png).
+ * (src/e2e/decision-context.js; screenshots target/e2e/decision-context-*.png); so does a risk's response form.
  */
 class DecisionContextIT extends IntegrationTest {
 
@@ -47,10 +47,16 @@ class DecisionContextIT extends IntegrationTest {
     engine.getRuntimeService().startProcessInstanceByKey("change-request", request);
     identityService.clearAuthentication();
     String comment = "Checked with finance, the regions pay half";
+    // a risk of the project, raised assessed by the PMO (as the REST API does): straight to its owner's response
+    String riskOwner = user("ro-" + unique(), Roles.REQUESTERS);
+    String riskTitle = "Context risk " + unique();
+    startForUser("olga", "risk-escalation", new HashMap<>(Map.of("projectId", project.id(), "title", riskTitle,
+        "description", "Our only supplier is in trouble", "category", "SUPPLIER", "cause", "Falling orders",
+        "effect", "No sensors", "owner", riskOwner, "probability", 4, "impact", 4, "monetaryImpact", 250000)));
 
     BrowserScenario.run("decision-context.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
         "PROJECT_CODE", project.code(), "PROJECT_NAME", project.name(), "MANAGER", manager, "APPROVER", "olga",
-        "COMMENT", comment));
+        "COMMENT", comment, "RISK_OWNER", riskOwner, "RISK_TITLE", riskTitle));
 
     Map<String, Object> row = jdbc.sql("select * from change_request where title = :t").param("t", title)
         .query().singleRow();
