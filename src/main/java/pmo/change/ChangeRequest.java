@@ -34,7 +34,9 @@ public record ChangeRequest(
     String verifiedBy,
     String processInstanceId,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    OffsetDateTime assessedAt,
+    OffsetDateTime implementedAt) {
 
   /** The short reference people use, e.g. CR-12. */
   public String reference() {

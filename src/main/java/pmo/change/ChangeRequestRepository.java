@@ -146,7 +146,7 @@ class ChangeRequestRepository {
             update change_request set cost_delta = :cost, schedule_delta_days = :days, scope_change = :scope,
                    quality_impact = :quality, risk_notes = :risks, assessed_by = :assessor,
                    assessment_comment = :comment, assessed_baseline = :baseline, cost_delta_pct = :costPct,
-                   schedule_delta_pct = :schedulePct, updated_at = :now
+                   schedule_delta_pct = :schedulePct, assessed_at = :now, updated_at = :now
              where id = :id""")
         .param("cost", a.costDelta())
         .param("days", a.scheduleDeltaDays())
@@ -190,7 +190,7 @@ class ChangeRequestRepository {
   void implemented(long id, String implementer, String notes, OffsetDateTime now) {
     jdbc.sql("""
             update change_request set status = 'IMPLEMENTED', implemented_by = :who, implementation_notes = :notes,
-                   updated_at = :now
+                   implemented_at = :now, updated_at = :now
              where id = :id""")
         .param("who", implementer).param("notes", notes).param("now", now).param("id", id).update();
     written(id);

@@ -6,16 +6,49 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The {@link CaseParties} of every capability, by process key. The capabilities' beans need the engine, so they are
+ * The {@link CaseParties} and {@link CaseContexts} of every capability, by process key. The capabilities' beans need the engine, so they are
  * collected when first asked, not when the engine is built.
  */
 final class CaseRegistry {
 
-  private final Supplier<List<CaseParties>> all;
-  private volatile Map<String, CaseParties> byProcess;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseRegistry.class);
 
-  CaseRegistry(Supplier<List<CaseParties>> all) {
+  private final Supplier<List<CaseParties>> all;
+  private final Supplier<List<CaseContexts>> allContexts;
+  private volatile Map<String, CaseParties> byProcess;
+  private volatile Map<String, CaseContexts> contextsByProcess;
+
+  CaseRegistry(Supplier<List<CaseParties>> all, Supplier<List<CaseContexts>> contexts) {
     this.all = all;
+    this.allContexts = contexts;
+  }
+
+  /** The context of the case of a task's process instance for the task; null when its process has none. */
+  String context(String processKey, org.camunda.bpm.engine.delegate.DelegateTask task) {
+    Map<String, CaseContexts> known = contextsByProcess;
+    if (known == null) {
+      known = new HashMap<>();
+      for (CaseContexts contexts : allContexts.get()) {
+        for (String key : contexts.processKeys()) {
+          known.put(key, contexts);
+        }
+      }
+      contextsByProcess = known;
+    }
+    CaseContexts contexts = known.get(processKey);
+    if (contexts == null) {
+      return null;
+    }
+    try {
+      return contexts.describe(task);
+    } catch (org.springframework.dao.DataAccessException e) {
+      throw e; // the transaction may be unusable now (PostgreSQL aborts it): the step fails as a whole
+    } catch (RuntimeException e) {
+      // the context informs a decision, it is none: a case it cannot describe still goes on, and its form says so
+      LOG.warn("No context for task {} ({}) of process instance {}", task.getId(), task.getTaskDefinitionKey(),
+          task.getProcessInstanceId(), e);
+      return "The context of this case could not be read (" + e.getClass().getSimpleName() + ").";
+    }
   }
 
   /**

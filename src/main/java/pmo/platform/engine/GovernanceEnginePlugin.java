@@ -33,11 +33,12 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
 
   GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditLog> audit,
       ObjectProvider<DmnDecisionEvaluationListener> decisionListeners, ObjectProvider<CaseParties> parties,
-      TransactionCache cache) {
+      ObjectProvider<CaseContexts> contexts, TransactionCache cache) {
     this.spring = spring;
     this.forms = new DeployedForms(cache);
     this.decisionListeners = decisionListeners;
-    this.cases = new CaseRegistry(() -> parties.orderedStream().toList());
+    this.cases = new CaseRegistry(() -> parties.orderedStream().toList(),
+        () -> contexts.orderedStream().toList());
     // the audit service needs the engine, so it is looked up when first used, not when the engine is built
     this.audit = new EngineAudit(audit::getObject);
   }

@@ -31,7 +31,9 @@ import pmo.platform.SegregationOfDutiesException;
  *   <li>the task's <b>Camunda Form rules</b> on completion ({@link FormSchema}), whoever completes it and however;</li>
  *   <li>the case's <b>subject</b> ({@link Tasklist#SUBJECT}) copied onto the task when it is created: Tasklist reads the
  *   variables of its cards with the user's authorizations, and a user who may work a task without reading its process
- *   instance (a project manager, a sponsor) sees only the task's own variables.</li>
+ *   instance (a project manager, a sponsor) sees only the task's own variables;</li>
+ *   <li>the case's <b>context</b> ({@link Tasklist#CONTEXT}) put on the task when it is created, from the stored case
+ *   ({@link CaseContexts}), for the form to show read-only.</li>
  * </ul>
  */
 final class GovernanceTaskListener implements TaskListener {
@@ -59,6 +61,7 @@ final class GovernanceTaskListener implements TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
         showSubject(task);
+        showContext(task);
         hideFromParties(task);
       }
       case EVENTNAME_ASSIGNMENT -> checkFourEyes(task, task.getAssignee(), "be assigned");
@@ -74,6 +77,17 @@ final class GovernanceTaskListener implements TaskListener {
     Object subject = task.getVariable(Tasklist.SUBJECT.name());
     if (subject != null) {
       task.setVariableLocal(Tasklist.SUBJECT.name(), subject);
+    }
+  }
+
+  /**
+   * The case's context for whoever works the task ({@link CaseContexts}), read from the stored case now, so it holds
+   * the decisions made up to this task. Task-local, like the subject: the task's workers may not read the instance.
+   */
+  private void showContext(DelegateTask task) {
+    String context = cases.context(((TaskEntity) task).getProcessDefinition().getKey(), task);
+    if (context != null) {
+      task.setVariableLocal(Tasklist.CONTEXT.name(), context);
     }
   }
 

@@ -9,6 +9,14 @@ public final class Tasklist {
    */
   public static final Var<String> SUBJECT = Var.text("subject");
 
+  /**
+   * What the person working a task needs to know about its case (project, baseline, figures with units, route, earlier
+   * decisions), as Markdown; set on the task (task-local) when it is created, from the stored case by the process's
+   * {@link CaseContexts}. A form shows it with a text component {@code {{caseContext}}}; it is no input field, so
+   * completing a task with it is refused ({@code FormContract}).
+   */
+  public static final Var<String> CONTEXT = Var.text("caseContext");
+
   private Tasklist() {
   }
 }
