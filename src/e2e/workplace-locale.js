@@ -2,7 +2,7 @@
 // A quiet, translated workplace: Tasklist, Cockpit and Admin in English (browser locale en-GB) and in Simplified
 // Chinese (zh-CN), through the webapps' own locale files. On every page: no Camunda 8 banner, no page error, no console
 // error and no failed request to the application; "Create task" hidden from a requester and shown to an administrator.
-// Then the auditor's page in Simplified Chinese. One screenshot per app and language.
+// Then the auditor's page and the analytics page in Simplified Chinese. One screenshot per app and language.
 // Environment: REQUESTER, ADMIN, AUDITOR (user ids), PASSWORD, PROJECT_ID (for the auditor's page), SCREENSHOT.
 const lib = require('./lib');
 
@@ -57,9 +57,10 @@ async function expectQuiet(page, where) {
   }
 }
 
-async function expectText(page, text, where) {
-  await page.getByText(text, { exact: false }).first().waitFor({ timeout: 30000 })
-    .catch(() => { throw new Error(`${where}: '${text}' is not shown`); });
+/** Waits for a text of the page; a page still loading after a minute fails with what the pages reported so far. */
+async function expectText(page, text, where, problems) {
+  await page.getByText(text, { exact: false }).first().waitFor({ timeout: 60000 })
+    .catch(() => { throw new Error(`${where}: '${text}' is not shown; so far: ${problems.join(' | ') || 'no errors'}`); });
 }
 
 async function webapps(browser, locale, prefix, problems) {
@@ -86,13 +87,13 @@ async function webapps(browser, locale, prefix, problems) {
     .catch(() => { throw new Error(`Tasklist (${locale}): "Create task" is hidden from the administrator`); });
 
   await admin.goto(`${lib.BASE_URL}/camunda/app/cockpit/default/`);
-  await expectText(admin, words.cockpit, `Cockpit (${locale})`);
+  await expectText(admin, words.cockpit, `Cockpit (${locale})`, problems);
   await admin.waitForLoadState('networkidle');
   await expectQuiet(admin, `Cockpit (${locale})`);
   await lib.screenshot(admin, `${prefix}-cockpit-${locale}`);
 
   await admin.goto(`${lib.BASE_URL}/camunda/app/admin/default/`);
-  await expectText(admin, words.admin, `Admin (${locale})`);
+  await expectText(admin, words.admin, `Admin (${locale})`, problems);
   await admin.waitForLoadState('networkidle');
   await expectQuiet(admin, `Admin (${locale})`);
   await lib.screenshot(admin, `${prefix}-admin-${locale}`);
@@ -119,6 +120,17 @@ async function auditorPage(browser, prefix, problems) {
     throw new Error(`the auditor's page shows '${when}', not a date in the reader's locale`);
   }
   await lib.screenshot(page, `${prefix}-audit-zh-CN`);
+
+  await page.goto(`${lib.BASE_URL}/analytics/?process=project-intake`);
+  await page.locator('#summary', { hasText: '已启动' }).waitFor({ timeout: 30000 })
+    .catch(async () => {
+      throw new Error(`the analytics page is not in Simplified Chinese: ${await page.locator('#summary').innerText()}`);
+    });
+  const heading = await page.locator('h1').innerText();
+  if (!heading.includes('流程分析')) {
+    throw new Error(`the analytics page's title is '${heading}'`);
+  }
+  await lib.screenshot(page, `${prefix}-analytics-zh-CN`);
   await ctx.close();
 }
 

@@ -14,8 +14,8 @@ import pmo.platform.Roles;
 /**
  * A quiet, translated workplace in headless Chromium: Tasklist, Cockpit and Admin in English and in Simplified Chinese
  * (the browser's locale), without the Camunda 8 banner, without page errors, console errors or failed requests to the
- * application; "Create task" hidden from a requester and shown to an administrator; the auditor's page in Simplified
- * Chinese with dates in the reader's locale. Screenshots of each land in target/e2e.
+ * application; "Create task" hidden from a requester and shown to an administrator; the auditor's page (dates in the
+ * reader's locale) and the analytics page in Simplified Chinese. Screenshots of each land in target/e2e.
  */
 class WorkplaceLocaleIT extends IntegrationTest {
 
