@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -12,9 +13,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every Tasklist, Cockpit and Admin page first asks {@code GET <app>/api/admin/auth/user/<engine>} who is signed in;
  * without a session Camunda answers 404, which the browser logs as a console error on every login page. The webapps'
- * own code takes any answer but 200 as "nobody" (and 2xx raises no error notice), so the signed-out case is answered
- * 204 here, before Camunda. A signed-in session, any other method and any longer path pass through unchanged. No
- * configuration of the webapps switches the probe off (checked in 7.24's bootstrap code).
+ * own code takes any answer but 200 as "nobody" (and 2xx raises no error notice), so for a request without a session
+ * of that engine Camunda's 404 is turned into 204. The request still passes through Camunda (its CSRF filter hands
+ * out the session's token on this very read, which clients rely on before they log in). A signed-in session, any other
+ * method and any longer path are not touched. No setting of the webapps switches the probe off (checked in 7.24's
+ * bootstrap code).
  */
 final class SignedOutProbeFilter extends OncePerRequestFilter {
 
@@ -29,8 +32,7 @@ final class SignedOutProbeFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String engine = engineOfProbe(request);
     if (engine != null && !signedIn(request.getSession(false), engine)) {
-      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-      response.setHeader("Cache-Control", "no-store");
+      chain.doFilter(request, new NobodyIsNoContent(response));
       return;
     }
     chain.doFilter(request, response);
@@ -51,5 +53,36 @@ final class SignedOutProbeFilter extends OncePerRequestFilter {
 
   private static boolean signedIn(HttpSession session, String engine) {
     return session != null && AuthenticationUtil.getAuthsFromSession(session).hasAuthenticationForProcessEngine(engine);
+  }
+
+  /** Camunda's "nobody is signed in" (404, set or sent as an error) becomes 204 without a body. */
+  private static final class NobodyIsNoContent extends HttpServletResponseWrapper {
+
+    NobodyIsNoContent(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setStatus(int status) {
+      super.setStatus(status == SC_NOT_FOUND ? SC_NO_CONTENT : status);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      if (status == SC_NOT_FOUND) {
+        super.setStatus(SC_NO_CONTENT);
+      } else {
+        super.sendError(status);
+      }
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      if (status == SC_NOT_FOUND) {
+        super.setStatus(SC_NO_CONTENT);
+      } else {
+        super.sendError(status, message);
+      }
+    }
   }
 }
