@@ -1,7 +1,15 @@
 'use strict';
 // The analytics page. Read-only: it only GETs /api/analytics. The diagram is drawn by the bpmn-js viewer that the build
-// copies into the jar (vendor/); every figure is put into the page as text (textContent), never as HTML.
+// copies into the jar (vendor/); every figure is put into the page as text (textContent), never as HTML. Labels in
+// English or Simplified Chinese (i18n.js: ?lang=en|zh-CN, else the browser's first language).
 (function () {
+  const wanted = new URLSearchParams(location.search).get('lang')
+    || (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  const lang = wanted.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const t = window.PMO_ANALYTICS_I18N[lang];
+  document.documentElement.lang = lang;
+  document.title = t.title;
+  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t[e.dataset.i18n] || e.textContent; });
   const select = (id) => document.getElementById(id);
   const processSelect = select('process');
   const versionSelect = select('version');
@@ -46,15 +54,15 @@
     }
     const s = ms / 1000;
     if (s < 60) {
-      return `${Math.round(s)} s`;
+      return `${Math.round(s)} ${t.units.s}`;
     }
     if (s < 3600) {
-      return `${(s / 60).toFixed(s < 600 ? 1 : 0)} min`;
+      return `${(s / 60).toFixed(s < 600 ? 1 : 0)} ${t.units.min}`;
     }
     if (s < 86400) {
-      return `${(s / 3600).toFixed(1)} h`;
+      return `${(s / 3600).toFixed(1)} ${t.units.h}`;
     }
-    return `${(s / 86400).toFixed(1)} d`;
+    return `${(s / 86400).toFixed(1)} ${t.units.d}`;
   }
 
   function query() {
@@ -77,7 +85,7 @@
   function fillVersions() {
     const process = processes.find((p) => p.key === processSelect.value);
     const wanted = new URLSearchParams(location.search).get('version');
-    versionSelect.replaceChildren(text('option', 'all'));
+    versionSelect.replaceChildren(text('option', t.all));
     versionSelect.firstChild.value = '';
     for (const v of (process ? process.versions : []).slice().reverse()) {
       const option = text('option', `${v.version}${v.versionTag ? ' (' + v.versionTag + ')' : ''}`);
@@ -118,8 +126,7 @@
   async function showDiagram(report) {
     if (!viewer) {
       problem.hidden = false;
-      problem.textContent = 'The diagram viewer was not bundled into this build (it had no npm); the figures are in '
-        + 'the tables.';
+      problem.textContent = t.noViewer;
       return false;
     }
     if (shownDiagram !== report.diagramDefinitionId) {
@@ -161,10 +168,10 @@
       figure.className = 'figure';
       figure.appendChild(text('div', `${node.executions}× · ${duration(node.p50Ms)} / ${duration(node.p90Ms)}`));
       if (node.waitP50Ms != null) {
-        figure.appendChild(text('div', `wait ${duration(node.waitP50Ms)} · work ${duration(node.workP50Ms)}`));
+        figure.appendChild(text('div', `${t.wait} ${duration(node.waitP50Ms)} · ${t.work} ${duration(node.workP50Ms)}`));
       }
       if (node.slaBreaches > 0) {
-        figure.appendChild(text('div', `SLA breaches ${node.slaBreaches}`, 'breach'));
+        figure.appendChild(text('div', `${t.breaches} ${node.slaBreaches}`, 'breach'));
       }
       overlays.add(node.id, 'analytics', { position: { bottom: -4, left: 0 }, html: figure });
     }
@@ -176,8 +183,7 @@
       const middle = midpoint(element.waypoints);
       const box = bounds(element.waypoints);
       const count = text('div', String(flow.taken), 'flow-count' + (flow.repeatedInstances > 0 ? ' rework' : ''));
-      count.title = `${flow.instances} instances${flow.repeatedInstances ? ', ' + flow.repeatedInstances
-        + ' took it twice or more' : ''}`;
+      count.title = t.flowTitle(flow.instances, flow.repeatedInstances);
       overlays.add(flow.id, 'analytics', {
         position: { left: middle.x - box.x - 8, top: middle.y - box.y - 9 }, html: count });
     }
@@ -249,7 +255,7 @@
 
   async function load() {
     if (!processSelect.value) {
-      summary.textContent = 'No process deployed.';
+      summary.textContent = t.noProcess;
       return;
     }
     problem.hidden = true;
@@ -261,17 +267,11 @@
       report = await get(`/api/analytics?${params}`, 'application/json');
     } catch (e) {
       problem.hidden = false;
-      problem.textContent = `Cannot show these figures: ${e.message}`;
+      problem.textContent = t.cannotShow(e.message);
       return;
     }
-    const t = report.totals;
-    summary.textContent = `${report.processName}, ${report.version == null ? 'all versions' : 'version '
-      + report.version}, ${report.from} to ${report.to}${report.category ? ', category ' + report.category : ''}: `
-      + `${t.started} started, ${t.completed} completed, ${t.cancelled} cancelled; cycle time p50 `
-      + `${duration(t.cycleP50Ms)}, p90 ${duration(t.cycleP90Ms)}; ${t.reminders} reminders, ${t.escalations} `
-      + `escalations; ${t.reworkInstances} instances with rework; slowest step: `
-      + `${(report.nodes.find((n) => n.id === report.slowestStep) || {}).name || report.slowestStep || '–'}`
-      + (report.pending ? ` (${report.pending} starts and ends still being indexed)` : '');
+    const slowest = (report.nodes.find((n) => n.id === report.slowestStep) || {}).name || report.slowestStep || '–';
+    summary.textContent = t.summary(report, report.totals, duration, slowest);
     fillTables(report);
     if (await showDiagram(report)) {
       decorate(report);
@@ -287,6 +287,6 @@
   [versionSelect, fromInput, toInput, categorySelect].forEach((control) => control.addEventListener('change', load));
 
   loadOptions().then(load).catch((e) => {
-    summary.textContent = `Cannot read the analytics: ${e.message}`;
+    summary.textContent = t.cannotRead(e.message);
   });
 })();

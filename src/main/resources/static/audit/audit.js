@@ -1,8 +1,21 @@
 'use strict';
 // The auditor's page. Read-only: it only GETs the audit API. Every value is put into the page as text
-// (textContent), never as HTML, so whatever a user typed into a form is shown, not run.
+// (textContent), never as HTML, so whatever a user typed into a form is shown, not run. Labels in English or Simplified
+// Chinese (i18n.js: ?lang=en|zh-CN, else the browser's first language); times in the reader's locale and time zone.
 (function () {
   const PAGE_SIZE = 200;
+  const wanted = new URLSearchParams(location.search).get('lang')
+    || (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  const lang = wanted.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const t = window.PMO_AUDIT_I18N[lang];
+  const times = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  document.documentElement.lang = lang;
+  document.title = t.title;
+  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t[e.dataset.i18n] || e.textContent; });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((e) => { e.placeholder = t[e.dataset.i18nPlaceholder]; });
+  document.getElementById('when').textContent = `${t.when} (${zone})`;
+
   const select = document.getElementById('project');
   const filter = document.getElementById('project-filter');
   const body = document.querySelector('#timeline tbody');
@@ -27,15 +40,13 @@
     const chain = document.getElementById('chain');
     try {
       const report = await getJson('/api/audit/verify');
-      const unsealed = report.unsealed
-        ? ` (${report.unsealed} newer not sealed yet${report.sealingOverdue ? ': OVERDUE, is the sealer running?' : ''})`
-        : '';
+      const unsealed = report.unsealed ? t.unsealed(report.unsealed, report.sealingOverdue) : '';
       chain.textContent = report.intact
-        ? `Audit trail intact up to event ${report.checked}` + unsealed
-        : `Audit trail BROKEN at event ${report.firstBrokenSeq}: ${report.reason}`;
+        ? t.intact(report.checked) + unsealed
+        : t.broken(report.firstBrokenSeq, report.reason);
       chain.className = 'chain ' + (report.intact && !report.sealingOverdue ? 'intact' : 'broken');
     } catch (e) {
-      chain.textContent = `Audit trail not verified: ${e.message}`;
+      chain.textContent = t.notVerified(e.message);
     }
   }
 
@@ -89,7 +100,7 @@
     for (const key of ['before', 'after']) {
       if (d[key]) {
         const block = document.createElement('details');
-        block.appendChild(text('summary', key));
+        block.appendChild(text('summary', t[key]));
         let pretty = d[key];
         try {
           pretty = JSON.stringify(JSON.parse(d[key]), null, 2);
@@ -107,7 +118,7 @@
 
   async function loadTimeline(reset) {
     if (!select.value) {
-      summary.textContent = 'No project selected.';
+      summary.textContent = t.noProject;
       return;
     }
     if (reset) {
@@ -123,9 +134,11 @@
       }
       const row = document.createElement('tr');
       row.className = entry.kind;
-      row.appendChild(text('td', entry.at ? entry.at.replace('T', ' ').replace('Z', '') : ''));
-      row.appendChild(text('td', entry.kind, 'kind'));
-      row.appendChild(text('td', entry.title));
+      const cell = text('td', entry.at ? times.format(new Date(entry.at)) : '');
+      cell.title = entry.at || '';
+      row.appendChild(cell);
+      row.appendChild(text('td', t[entry.kind] || entry.kind, 'kind'));
+      row.appendChild(text('td', t.entryTitle(entry.title || '')));
       row.appendChild(text('td', entry.actor));
       row.appendChild(text('td', entry.caseReference));
       row.appendChild(text('td', entry.process));
@@ -134,7 +147,7 @@
     }
     page++;
     const loaded = Math.min(page * PAGE_SIZE, result.total);
-    summary.textContent = `${result.total} entries for this project; ${loaded} loaded, ${body.children.length} shown.`;
+    summary.textContent = t.summary(result.total, loaded, body.children.length);
     more.hidden = loaded >= result.total;
   }
 
@@ -151,6 +164,6 @@
     showChain();
     await loadTimeline(true);
   }).catch((e) => {
-    summary.textContent = `Cannot read the audit data: ${e.message}`;
+    summary.textContent = t.cannotRead(e.message);
   });
 })();

@@ -6,6 +6,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import pmo.platform.ConflictException;
 import pmo.platform.FieldError;
 import pmo.platform.ForbiddenActionException;
@@ -90,6 +92,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           Failures.own(e).orElseThrow()));
     }
     return ResponseEntity.badRequest().body(badRequest(StrictJson.answer(e.getCause()).errors()));
+  }
+
+  /**
+   * A path no controller answers (an unknown {@code /api/...} path) reaches Spring's static resources, whose own answer
+   * reads "No static resource api/…": the caller asked for an API resource, so it is told that none is there.
+   */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.NOT_FOUND, "Not found", "nothing is at /" + e.getResourcePath().replaceFirst("^/+", "")));
   }
 
   static ProblemDetail badRequest(List<FieldError> errors) {

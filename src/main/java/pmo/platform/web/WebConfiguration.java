@@ -72,4 +72,15 @@ class WebConfiguration {
     registration.addUrlPatterns("/*");
     return registration;
   }
+
+  /** The webapps' who-is-signed-in probe answers 204 instead of 404 without a session (see the filter). */
+  @Bean
+  FilterRegistrationBean<SignedOutProbeFilter> signedOutProbe(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    FilterRegistrationBean<SignedOutProbeFilter> registration = new FilterRegistrationBean<>(
+        new SignedOutProbeFilter(applicationPath));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.addUrlPatterns(applicationPath + "/api/admin/auth/user/*");
+    return registration;
+  }
 }
