@@ -26,7 +26,8 @@ window.PmoSession = (function () {
   /** The user signed in to the webapps, or null. */
   async function user() {
     const response = await fetch(AUTH, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    return response.ok ? (await response.json()).userId : null;
+    // signed out, the webapps answer 204 (our SignedOutProbeFilter; Camunda itself says 404)
+    return response.status === 200 ? (await response.json()).userId : null;
   }
 
   async function signIn(username, password) {
