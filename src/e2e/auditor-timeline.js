@@ -25,17 +25,7 @@ lib.run('auditor-timeline', async (browser) => {
   await page.click('#signin button[type=submit]');
   await page.locator('#signin-message', { hasText: 'Wrong user or password' }).waitFor({ timeout: 30000 });
   await lib.screenshot(page, `${process.env.SCREENSHOT || 'auditor-timeline'}-signin`);
-  // after a wrong password the engine locks the user for a few seconds (its login delay): try again until it lets go
-  const signedIn = page.locator('#who', { hasText: `Signed in as ${auditor}` });
-  for (let attempt = 1; !(await signedIn.isVisible()); attempt++) {
-    if (attempt > 10) {
-      throw new Error(`not signed in after 10 attempts: ${await page.locator('#signin-message').innerText()}`);
-    }
-    await page.fill('#signin-user', auditor);
-    await page.fill('#signin-password', lib.PASSWORD);
-    await page.click('#signin button[type=submit]');
-    await signedIn.waitFor({ timeout: 3000 }).catch(() => {});
-  }
+  await lib.signInOnPage(page, auditor);
   await page.locator('#chain.intact').waitFor({ timeout: 30000 });
   await page.locator('#timeline tbody tr').first().waitFor({ timeout: 30000 });
   for (const text of expected) {

@@ -214,3 +214,22 @@ async function openTaskById(page, taskId) {
 module.exports.findTaskId = findTaskId;
 module.exports.openTaskById = openTaskById;
 
+/**
+ * Signs in on one of our own pages (the auditor's page, the migration page) through its form, which uses the webapps'
+ * login. After a wrong password the engine locks the user for a few seconds: the form is tried again until it lets go.
+ */
+async function signInOnPage(page, user, password = PASSWORD) {
+  await page.locator('#signin').waitFor({ timeout: 30000 });
+  const signedIn = page.locator('#who', { hasText: user });
+  for (let attempt = 1; !(await signedIn.isVisible()); attempt++) {
+    if (attempt > 10) {
+      throw new Error(`not signed in after 10 attempts: ${await page.locator('#signin-message').innerText()}`);
+    }
+    await page.fill('#signin-user', user);
+    await page.fill('#signin-password', password);
+    await page.click('#signin button[type=submit]');
+    await signedIn.waitFor({ timeout: 3000 }).catch(() => {});
+  }
+}
+
+module.exports.signInOnPage = signInOnPage;

@@ -9,14 +9,12 @@ const lib = require('./lib');
 const { OWNER, STAFF, SOURCE, TARGET, FROM, TO, INSTANCE } = process.env;
 
 async function open(browser, user) {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 1100 },
-    httpCredentials: { username: user, password: lib.PASSWORD },
-  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${lib.BASE_URL}/migrations/?process=change-request`);
+  await lib.signInOnPage(page, user); // the page's own sign-in (the webapps' session); executing needs its CSRF token
   return { page, errors };
 }
 

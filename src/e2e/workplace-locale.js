@@ -103,10 +103,11 @@ async function webapps(browser, locale, prefix, problems) {
 async function auditorPage(browser, prefix, problems) {
   const ctx = await context(browser, 'zh-CN', problems, {
     viewport: { width: 1600, height: 1000 },
-    httpCredentials: { username: process.env.AUDITOR, password: lib.PASSWORD },
   });
   const page = await ctx.newPage();
   await page.goto(`${lib.BASE_URL}/audit/${process.env.PROJECT_ID ? `?project=${process.env.PROJECT_ID}` : ''}`);
+  // the page's own sign-in (the webapps' session), which the analytics page below then shares
+  await lib.signInOnPage(page, process.env.AUDITOR);
   await page.locator('#chain.intact').waitFor({ timeout: 30000 });
   await page.locator('#timeline tbody tr').first().waitFor({ timeout: 30000 });
   const title = await page.locator('h1').innerText();

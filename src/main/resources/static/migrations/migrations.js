@@ -14,11 +14,8 @@
   let validated = null;
 
   async function call(method, url, body) {
-    const response = await fetch(url, {
-      method, credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    // signed in through the page's form (the webapps' session); changes carry the webapps' CSRF token
+    const response = await window.PmoSession.send(method, url, body);
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       const errors = (json.errors || []).map((e) => `${e.field}: ${e.reason}`).join('; ');
@@ -219,13 +216,16 @@
   $('validate').addEventListener('click', validate);
   $('execute').addEventListener('click', execute);
 
-  (async () => {
+  window.PmoSession.attach(async () => {
     try {
       await loadProcesses(true);
       showStatus(`${processes.length} process(es)`, false);
       await loadHistory();
     } catch (e) {
+      if (e instanceof window.PmoSession.SignInNeeded) {
+        throw e;
+      }
       showStatus(e.message, true);
     }
-  })();
+  });
 })();

@@ -65,6 +65,36 @@ window.PmoSession = (function () {
     return response.json();
   }
 
+  let token = null;
+
+  /**
+   * A request as the page, with a JSON body: changes carry the webapps' CSRF token (fetched once per page, again when
+   * the session changed); a 401 becomes {@link SignInNeeded}. Returns the response for the page to read.
+   */
+  async function send(method, url, body) {
+    const headers = { Accept: 'application/json', 'X-Requested-With': 'fetch' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const write = method !== 'GET' && method !== 'HEAD';
+    for (let attempt = 0; ; attempt++) {
+      if (write) {
+        token = token || await csrfToken();
+        headers['X-XSRF-TOKEN'] = token;
+      }
+      const response = await fetch(url, { method, credentials: 'same-origin', headers,
+        body: body === undefined ? undefined : JSON.stringify(body) });
+      if (response.status === 401 && write && attempt === 0) {
+        token = null; // signed in again since: a new session, a new token
+        continue;
+      }
+      if (response.status === 401) {
+        throw new SignInNeeded();
+      }
+      return response;
+    }
+  }
+
   /**
    * Wires the page's sign-in form (#signin: #signin-user, #signin-password, #signin-message), its "signed in as"
    * (#who) and its sign-out button (#signout). {@code start} loads the page's data; it runs once signed in.
@@ -110,6 +140,7 @@ window.PmoSession = (function () {
         document.getElementById('signin-password').value);
       document.getElementById('signin-password').value = '';
       if (ok) {
+        token = null;
         await run();
       } else {
         showSignIn('Wrong user or password. After a wrong password the user is locked for a few seconds: try again then.');
@@ -122,5 +153,5 @@ window.PmoSession = (function () {
     return run();
   }
 
-  return { getJson, attach, SignInNeeded };
+  return { getJson, send, attach, SignInNeeded };
 })();
