@@ -221,14 +221,21 @@ module.exports.openTaskById = openTaskById;
 async function signInOnPage(page, user, password = PASSWORD) {
   await page.locator('#signin').waitFor({ timeout: 30000 });
   const signedIn = page.locator('#who', { hasText: user });
-  for (let attempt = 1; !(await signedIn.isVisible()); attempt++) {
-    if (attempt > 10) {
-      throw new Error(`not signed in after 10 attempts: ${await page.locator('#signin-message').innerText()}`);
-    }
+  const refused = page.locator('#signin-message', { hasText: 'Wrong user or password' });
+  for (let attempt = 1; ; attempt++) {
     await page.fill('#signin-user', user);
     await page.fill('#signin-password', password);
     await page.click('#signin button[type=submit]');
-    await signedIn.waitFor({ timeout: 3000 }).catch(() => {});
+    // the page either signs in (its data read, the user named) or shows the form again saying why not
+    const outcome = await Promise.race([signedIn.waitFor({ timeout: 60000 }).then(() => 'in'),
+      refused.waitFor({ timeout: 60000 }).then(() => 'refused')]);
+    if (outcome === 'in') {
+      return;
+    }
+    if (attempt === 10) {
+      throw new Error(`${user} not signed in after 10 attempts: ${await page.locator('#signin-message').innerText()}`);
+    }
+    await page.waitForTimeout(1000);
   }
 }
 

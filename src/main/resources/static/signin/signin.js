@@ -117,6 +117,11 @@ window.PmoSession = (function () {
     }
 
     async function run() {
+      // signed out, say so before any API call (a 401 would be a console error on every visit)
+      if (!await user()) {
+        showSignIn('Sign in with your Tasklist user and password.');
+        return;
+      }
       try {
         await start();
         document.body.classList.remove('signed-out');
@@ -136,6 +141,7 @@ window.PmoSession = (function () {
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
+      message.textContent = 'Signing in…';
       const ok = await signIn(document.getElementById('signin-user').value,
         document.getElementById('signin-password').value);
       document.getElementById('signin-password').value = '';
