@@ -53,6 +53,14 @@ async function openStartForm(page, processName) {
 }
 
 /**
+ * A task's name as Tasklist shows it: the step's name after the reference of its case ("CR-3 Assess impact"; README,
+ * "My cases and references"), or the bare name of a case without one.
+ */
+function taskNamed(taskName) {
+  return new RegExp(`^\\s*([A-Z]+-\\d+ )?${taskName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/**
  * Opens a task of the current filter, claims it if needed and waits for its form. With `subject`, picks the card
  * whose Subject variable has exactly that value (the card shows it cut short, the tooltip in full).
  */
@@ -62,7 +70,7 @@ async function openTask(page, taskName, subject) {
     card = card.filter({ has: page.locator(`[uib-tooltip=${JSON.stringify(subject)}]`) });
   }
   await card.first().waitFor({ timeout: 30000 });
-  await card.first().getByRole('link', { name: taskName, exact: true }).click();
+  await card.first().getByRole('link', { name: taskNamed(taskName) }).click();
   await page.waitForSelector('.fjs-container');
   const claim = page.getByText('Claim', { exact: true });
   if (await claim.isVisible().catch(() => false)) {
@@ -177,7 +185,7 @@ async function fillAll(page, values) {
   throw new Error(`form fields keep losing their values: ${Object.keys(values)}`);
 }
 
-module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
+module.exports = { taskNamed, BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
   fillDate, submit, screenshot, run, fillAll };
 
 /**
