@@ -31,7 +31,8 @@ async function tasklist(browser, user) {
   await page.goto(`${BASE_URL}/camunda/app/tasklist/default/`);
   const username = page.locator('input[ng-model="username"]');
   const password = page.locator('input[ng-model="password"]');
-  await username.waitFor();
+  // Tasklist's first page of a run can take long on a loaded machine (its scripts are compiled and cached then)
+  await username.waitFor({ timeout: 90000 });
   // on a busy machine the login form may still be settling while we type: type again until both fields hold
   for (let i = 0; i < 5 && ((await username.inputValue()) !== user || (await password.inputValue()) !== PASSWORD);
     i++) {
