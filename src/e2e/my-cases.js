@@ -50,4 +50,9 @@ lib.run('my-cases', async (browser) => {
   console.log(`REFERENCE=${reference}`);
   console.log(`my-cases: ${reference} waits at '${waitsAt}' for ${forWhom} since ${since}`);
 
+  // the project manager's Tasklist card starts with the reference: four "Assess impact" cards differ in their first word
+  const manager = await lib.tasklist(browser, managerId);
+  await manager.getByText(`${reference} Assess impact`, { exact: true }).first().waitFor({ timeout: 30000 });
+  await lib.screenshot(manager, 'my-cases-2-manager-card');
+
 });

@@ -105,6 +105,10 @@ class ReferencesAndMyCasesTest extends ChangeTestSupport {
         .hasSize(1);
     assertThat(rest.getForEntity("/api/my/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get(me, "/api/my/cases?size=500").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // the page that shows them
+    ResponseEntity<String> html = rest.getForEntity("/my-cases/", String.class);
+    assertThat(html.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(html.getBody()).contains("My cases", "my-cases.js");
   }
 
   private ResponseEntity<Map<String, Object>> get(String user, String path) {
