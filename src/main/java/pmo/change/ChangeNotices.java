@@ -25,6 +25,12 @@ public class ChangeNotices {
 
   private final ChangeRequestRepository requests;
   private final ProjectService projects;
+  /**
+   * The confirmations' own related type (their related id is the request's): the confirmation process sends those
+   * alone, and the request's outcome steps never send a confirmation, so no notice is sent by two jobs at once.
+   */
+  static final String CONFIRMATION_TYPE = "CHANGE_REQUEST_CONFIRMATION";
+
   /** The internal process that sends the requester's confirmation (processes/change-request-confirmation.bpmn). */
   static final String CONFIRMATION_PROCESS = "change-request-confirmation";
 
@@ -95,14 +101,14 @@ public class ChangeNotices {
         + "Quote " + request.reference() + " when you ask about it; your tasks for it begin with "
         + request.reference() + ", and \"My cases\" (/my-cases/) shows where it waits.\n";
     Notice queued = notices.queue(new NewNotice(request.requester(), subject, body, request.projectId(),
-        RELATED_TYPE, id));
+        CONFIRMATION_TYPE, id));
     system.startProcess(CONFIRMATION_PROCESS, request.reference(), Map.of());
     return queued;
   }
 
-  /** Sends what is pending for the request of this reference (the confirmation process's business key). */
-  public int sendPending(String reference) {
-    return sendPending(ChangeRequest.idOfReference(reference));
+  /** Sends the pending confirmation of the request of this reference (the confirmation process's business key). */
+  public int sendConfirmation(String reference) {
+    return notices.sendPending(CONFIRMATION_TYPE, ChangeRequest.idOfReference(reference));
   }
 
   /** Sends what is pending for this request; see {@link NoticeService#sendPending}. */

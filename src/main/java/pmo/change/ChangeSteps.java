@@ -123,7 +123,7 @@ class ChangeSteps {
   /** The step of processes/change-request-confirmation.bpmn: its business key is the request's reference. */
   @Bean
   JavaDelegate sendChangeConfirmation(ChangeNotices notices) {
-    return execution -> notices.sendPending(execution.getProcessBusinessKey());
+    return execution -> notices.sendConfirmation(execution.getProcessBusinessKey());
   }
 
   @Bean

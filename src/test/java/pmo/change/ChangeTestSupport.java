@@ -179,20 +179,11 @@ abstract class ChangeTestSupport extends IntegrationTest {
         : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).count() > 0);
   }
 
-  /**
-   * The outcome and escalation notices of a request (not the requester's confirmation, {@link #isConfirmation}), once
-   * every notice of the request has been sent.
-   */
+  /** The notices of a request, once every one of them has been sent. */
   List<Notice> sentNotices(ChangeRequest request) {
     await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(ChangeRequestService.ENTITY, request.id())
         .stream().allMatch(n -> n.status() == NoticeStatus.SENT));
-    return notices.forRelated(ChangeRequestService.ENTITY, request.id()).stream().filter(n -> !isConfirmation(n))
-        .toList();
-  }
-
-  /** The confirmation the requester gets when the request is recorded ("Your change request CR-3 was recorded"). */
-  static boolean isConfirmation(Notice notice) {
-    return notice.subject().startsWith("Your change request ");
+    return notices.forRelated(ChangeRequestService.ENTITY, request.id());
   }
 
   /** Implements (project manager) and verifies (requester) an approved request, which closes it. */

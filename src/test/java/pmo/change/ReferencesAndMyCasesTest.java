@@ -45,10 +45,12 @@ class ReferencesAndMyCasesTest extends ChangeTestSupport {
     assertThat(assess.getAssignee()).isEqualTo(manager);
 
     // the confirmation: queued with the request, sent by its own asynchronous step
-    await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(ChangeRequestService.ENTITY, request.id())
-        .stream().anyMatch(n -> isConfirmation(n) && n.status() == NoticeStatus.SENT));
-    Notice confirmation = notices.forRelated(ChangeRequestService.ENTITY, request.id()).stream()
-        .filter(ChangeTestSupport::isConfirmation).findFirst().orElseThrow();
+    await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(ChangeNotices.CONFIRMATION_TYPE,
+        request.id()).stream().anyMatch(n -> n.status() == NoticeStatus.SENT));
+    Notice confirmation = notices.forRelated(ChangeNotices.CONFIRMATION_TYPE, request.id()).stream().findFirst()
+        .orElseThrow();
+    assertThat(notices.forRelated(ChangeRequestService.ENTITY, request.id()))
+        .as("no notice of the request's own steps yet").isEmpty();
     assertThat(confirmation.recipient()).isEqualTo(requester);
     assertThat(confirmation.subject()).isEqualTo("Your change request " + request.reference() + " was recorded: "
         + request.title());
