@@ -34,7 +34,7 @@ lib.run('change-request-tasklist', async (browser) => {
   await lib.fillAll(manager, { assessmentComment: 'Estimate confirmed' });
   await lib.screenshot(manager, 'change-2-assessment-form');
   await lib.submit(manager, 'Complete');
-  await manager.getByText('Assess impact', { exact: true }).first().waitFor({ state: 'detached', timeout: 15000 })
+  await manager.getByText(lib.taskNamed('Assess impact')).first().waitFor({ state: 'detached', timeout: 15000 })
     .catch(() => {});
 
   const approver = await lib.tasklist(browser, process.env.APPROVER || 'olga');
@@ -44,7 +44,7 @@ lib.run('change-request-tasklist', async (browser) => {
   await lib.fillAll(approver, { pmoComment: 'Approved in the browser' });
   await lib.screenshot(approver, 'change-3-pmo-approval-form');
   await lib.submit(approver, 'Complete');
-  await approver.getByText('Approve change (PMO)', { exact: true }).first()
+  await approver.getByText(lib.taskNamed('Approve change (PMO)')).first()
     .waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
   await lib.screenshot(approver, 'change-4-after-approval');
 });

@@ -90,7 +90,7 @@ lib.run('four-eyes-tasklist', async (browser) => {
     // the colleague's approval is listed: the filter has loaded, and it is the filter that would list hers
     await card(requester, otherSubject).first().waitFor({ timeout: 30000 });
     const own = await card(requester, ownSubject).count();
-    const cards = await requester.locator('.tasks-list').getByRole('link', { name: TASK_NAME, exact: true }).count();
+    const cards = await requester.locator('.tasks-list').getByRole('link', { name: lib.taskNamed(TASK_NAME) }).count();
     console.log(`${requesterId}, filter '${name}': ${cards} '${TASK_NAME}' cards, the colleague's (${otherSubject}) `
       + `listed, her own (${ownSubject}) ${own ? 'LISTED' : 'not listed'}`);
     if (own !== 0) throw new Error(`filter '${name}' shows ${requesterId} the approval of her own request`);

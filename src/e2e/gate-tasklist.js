@@ -19,7 +19,7 @@ lib.run('gate-tasklist', async (browser) => {
   await lib.fillText(manager, 'links', 'https://wiki.example/charter\nhttps://wiki.example/business-case');
   await lib.screenshot(manager, 'gate-1-package-form');
   await lib.submit(manager, 'Complete');
-  await manager.getByText('Submit gate package', { exact: true }).first()
+  await manager.getByText(lib.taskNamed('Submit gate package')).first()
     .waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
 
   const board = await lib.tasklist(browser, process.env.BOARD || 'olga');
@@ -39,7 +39,7 @@ lib.run('gate-tasklist', async (browser) => {
   await lib.tick(board, 'Go: the project moves to the next stage');
   await lib.screenshot(board, 'gate-2-decision-form');
   await lib.submit(board, 'Complete');
-  await board.getByText('Decide on the gate', { exact: true }).first()
+  await board.getByText(lib.taskNamed('Decide on the gate')).first()
     .waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
   await lib.screenshot(board, 'gate-3-after-decision');
 });

@@ -29,7 +29,7 @@ lib.run('intake-tasklist', async (browser) => {
   await lib.tick(screener, 'Complete: send to the sponsor');
   await lib.screenshot(screener, 'intake-2-screening-form');
   await lib.submit(screener, 'Complete');
-  await screener.getByText('Screen proposal', { exact: true }).first().waitFor({ state: 'detached', timeout: 15000 })
+  await screener.getByText(lib.taskNamed('Screen proposal')).first().waitFor({ state: 'detached', timeout: 15000 })
     .catch(() => {});
   await lib.screenshot(screener, 'intake-3-after-screening');
 });

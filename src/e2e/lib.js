@@ -31,7 +31,8 @@ async function tasklist(browser, user) {
   await page.goto(`${BASE_URL}/camunda/app/tasklist/default/`);
   const username = page.locator('input[ng-model="username"]');
   const password = page.locator('input[ng-model="password"]');
-  await username.waitFor();
+  // Tasklist's first page of a run can take long on a loaded machine (its scripts are compiled and cached then)
+  await username.waitFor({ timeout: 90000 });
   // on a busy machine the login form may still be settling while we type: type again until both fields hold
   for (let i = 0; i < 5 && ((await username.inputValue()) !== user || (await password.inputValue()) !== PASSWORD);
     i++) {
@@ -53,6 +54,14 @@ async function openStartForm(page, processName) {
 }
 
 /**
+ * A task's name as Tasklist shows it: the step's name after the reference of its case ("CR-3 Assess impact"; README,
+ * "My cases and references"), or the bare name of a case without one.
+ */
+function taskNamed(taskName) {
+  return new RegExp(`^\\s*([A-Z]+-\\d+ )?${taskName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/**
  * Opens a task of the current filter, claims it if needed and waits for its form. With `subject`, picks the card
  * whose Subject variable has exactly that value (the card shows it cut short, the tooltip in full).
  */
@@ -62,7 +71,7 @@ async function openTask(page, taskName, subject) {
     card = card.filter({ has: page.locator(`[uib-tooltip=${JSON.stringify(subject)}]`) });
   }
   await card.first().waitFor({ timeout: 30000 });
-  await card.first().getByRole('link', { name: taskName, exact: true }).click();
+  await card.first().getByRole('link', { name: taskNamed(taskName) }).click();
   await page.waitForSelector('.fjs-container');
   const claim = page.getByText('Claim', { exact: true });
   if (await claim.isVisible().catch(() => false)) {
@@ -177,7 +186,7 @@ async function fillAll(page, values) {
   throw new Error(`form fields keep losing their values: ${Object.keys(values)}`);
 }
 
-module.exports = { BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
+module.exports = { taskNamed, BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
   fillDate, submit, screenshot, run, fillAll };
 
 /**

@@ -22,7 +22,7 @@ lib.run('risk-tasklist', async (browser) => {
 
   const manager = await lib.tasklist(browser, process.env.MANAGER || 'paula');
   await lib.showFilter(manager, 'My tasks');
-  await manager.getByText('Assess risk', { exact: true }).first().waitFor();
+  await manager.getByText(lib.taskNamed('Assess risk')).first().waitFor();
   const taskId = await lib.findTaskId(manager, process.env.MANAGER || 'paula',
     `taskDefinitionKey=Task_AssessRisk&processVariables=title_eq_${encodeURIComponent(title)}`);
   await lib.openTaskById(manager, taskId);

@@ -66,6 +66,9 @@ class ReadmeRunPathTest {
           .as("architect FTE this month against 1.5 available").isGreaterThan(1.5);
 
       HttpClient olga = login(base, "olga");
+      // a task's name starts with its case's reference (the business key): README, "My cases and references"
+      assertThat(rawTaskNames(base, olga)).anyMatch(name -> name.matches("PRP-\\d+ Screen proposal"))
+          .anyMatch(name -> name.matches("PFR-\\d+ Propose portfolio decisions"));
       assertThat(taskNames(base, olga)).containsExactlyInAnyOrder("Screen proposal", "Propose portfolio decisions");
       assertThat(filterNames(base, olga)).contains("Project management office").doesNotContain("Steering committee");
 
@@ -110,7 +113,12 @@ class ReadmeRunPathTest {
     return client;
   }
 
+  /** The names of the user's tasks without the case reference they start with ("CR-3 Implement change"). */
   private static List<String> taskNames(String base, HttpClient client) throws Exception {
+    return rawTaskNames(base, client).stream().map(name -> name.replaceFirst("^[A-Z]+-\\d+ ", "")).toList();
+  }
+
+  private static List<String> rawTaskNames(String base, HttpClient client) throws Exception {
     return names(get(client, base + "/camunda/api/engine/engine/default/task?maxResults=100"));
   }
 

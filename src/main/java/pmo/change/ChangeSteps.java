@@ -36,7 +36,7 @@ import pmo.platform.engine.CurrentActor;
 class ChangeSteps {
 
   @Bean
-  JavaDelegate recordChangeRequest(ChangeRequestService service) {
+  JavaDelegate recordChangeRequest(ChangeRequestService service, ChangeNotices notices) {
     return execution -> {
       ChangeRequest request = service.record(ChangeRequestProcess.draft(execution), execution.getProcessInstanceId());
       // Cockpit, Tasklist and the history API name the instance by its request, not by a UUID
@@ -44,6 +44,7 @@ class ChangeSteps {
       REQUESTER.set(execution, request.requester());
       PROJECT_MANAGER.set(execution, service.projectManager(request.id()));
       subject(execution, request);
+      notices.queueConfirmation(request.id());
     };
   }
 
@@ -116,6 +117,12 @@ class ChangeSteps {
   @Bean
   JavaDelegate sendChangeNotices(ChangeRequestService requests, ChangeNotices notices) {
     return execution -> notices.sendPending(caseOf(requests, execution));
+  }
+
+  /** The step of processes/change-request-confirmation.bpmn: its business key is the request's reference. */
+  @Bean
+  JavaDelegate sendChangeConfirmation(ChangeNotices notices) {
+    return execution -> notices.sendConfirmation(execution.getProcessBusinessKey());
   }
 
   @Bean

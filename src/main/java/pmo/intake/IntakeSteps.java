@@ -29,6 +29,8 @@ class IntakeSteps {
     return execution -> {
       ProposalDraft draft = IntakeProcess.draft(execution);
       Proposal proposal = intake.submit(draft, execution.getProcessInstanceId());
+      // Cockpit, Tasklist and the history API name the instance by its proposal, not by a UUID
+      execution.setProcessBusinessKey(proposal.reference());
       REQUESTER.set(execution, proposal.requester());
       SUBJECT.set(execution, "Proposal: " + draft.title());
     };

@@ -24,4 +24,9 @@ public record Proposal(
     String processInstanceId,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
+
+  /** The proposal's reference: the business key of its intake process and the first word of its tasks. */
+  public String reference() {
+    return "PRP-" + id;
+  }
 }

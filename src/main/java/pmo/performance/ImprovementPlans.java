@@ -69,7 +69,8 @@ class ImprovementPlans {
             + ". An improvement plan is opened.", schedule ? "SCHEDULE" : "COST",
         "Performance below the thresholds", schedule ? "Late delivery" : "Cost overrun", project.manager(), null,
         RISK_PROBABILITY, RISK_IMPACT, null), project.manager());
-    String processInstanceId = system.startProcess(ImprovementPlanProcess.KEY, null,
+    // the plan's reference (PIP-n) is its process's business key and the first word of its tasks' names
+    String processInstanceId = system.startProcess(ImprovementPlanProcess.KEY, "PIP-" + id,
         ImprovementPlanProcess.startVariables(project.manager(), "Improvement plan " + project.code() + ": " + breach,
             breach));
     plans.update(id, Map.of("process_instance_id", processInstanceId, "risk_id", risk.id()));

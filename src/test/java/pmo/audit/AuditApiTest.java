@@ -117,10 +117,11 @@ class AuditApiTest extends IntegrationTest {
         .containsEntry("title", "Started: Project intake v1").containsEntry("actor", "rita"));
     assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Ended: Project intake"));
     assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "TASK")
-        .containsEntry("title", "Screen proposal (completed)").containsEntry("actor", "olga"));
+        .containsEntry("title", "PRP-" + proposalIdOf(pi) + " Screen proposal (completed)")
+        .containsEntry("actor", "olga"));
     assertThat(entries).anySatisfy(e -> {
       assertThat(e).containsEntry("kind", "TASK").containsEntry("actor", "sam");
-      assertThat(e.get("title")).isEqualTo("Completed: Approve as sponsor");
+      assertThat(e.get("title")).isEqualTo("Completed: PRP-" + proposalIdOf(pi) + " Approve as sponsor");
       assertThat((String) ((Map<?, ?>) e.get("details")).get("after")).contains("\"sponsorDecision\":\"approve\"");
     });
     assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "VARIABLE")
@@ -132,8 +133,11 @@ class AuditApiTest extends IntegrationTest {
     // the instances come from the case tables (the proposal, the project's lifecycle) and those they called
     assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Started: Project lifecycle"));
     assertThat(entries).anySatisfy(e -> assertThat((String) e.get("title")).startsWith("Started: Gate review"));
-    assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("kind", "TASK")
-        .containsEntry("title", "Submit gate package (open)"));
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e).containsEntry("kind", "TASK");
+      // the gate review's reference is its project's code
+      assertThat((String) e.get("title")).matches("PRJ-\\d+ Submit gate package \\(open\\)");
+    });
     assertThat(entries).extracting(e -> OffsetDateTime.parse((String) e.get("at"))).isSortedAccordingTo(
         java.util.Comparator.naturalOrder());
     assertThat(get("/api/audit/projects/987654321/timeline").getStatusCode().value()).isEqualTo(404);

@@ -42,7 +42,10 @@ class ChangeRequestHistoryForAuditorsIT extends ChangeTestSupport {
 
     List<String> expected = List.of("Started: Change request", "Ended: Change request",
         "Decided: change-approval-route v" + closed.routeDecisionVersion(), "Cost delta (% of budget)",
-        "Completed: Assess impact", "Completed: Vote on change (change board)", "Completed: Verify implementation",
+        // task names start with the request's reference (CR-n)
+        "Completed: " + closed.reference() + " Assess impact",
+        "Completed: " + closed.reference() + " Vote on change (change board)",
+        "Completed: " + closed.reference() + " Verify implementation",
         "CHANGE_REQUEST_RAISED", "BASELINE_CREATED", "rita", "paula", "carl");
     BrowserScenario.run("auditor-timeline.js", port, Map.of("PROJECT_ID", String.valueOf(projectId),
         "AUDITOR", "audrey", "PASSWORD", PASSWORD, "EXPECT", new ObjectMapper().writeValueAsString(expected),

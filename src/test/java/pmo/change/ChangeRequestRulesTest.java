@@ -112,6 +112,7 @@ class ChangeRequestRulesTest extends ChangeTestSupport {
     assertThat(failureOf(() -> tasks.claim(verify.getId(), manager)))
         .isInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("paula is the implementer");
     assertThat(requestOf(pi).status()).isEqualTo(ChangeStatus.IMPLEMENTED);
+    assertThat(verify.getAssignee()).as("the model assigns it to the requester, whom the rule keeps from it").isNull();
     complete(pmo, pi, ChangeRequestProcess.TASK_VERIFY, Map.of("verification", "accept"));
     assertThat(pi).isEnded();
     assertThat(requestOf(pi).verifiedBy()).isEqualTo(pmo);

@@ -45,8 +45,11 @@ class AuditorPageIT extends IntegrationTest {
     long projectId = jdbc.sql("select project_id from project_proposal where process_instance_id = :pi")
         .param("pi", pi.getId()).query(Long.class).single();
 
+    long proposalId = jdbc.sql("select id from project_proposal where process_instance_id = :pi")
+        .param("pi", pi.getId()).query(Long.class).single();
+    // task names start with the case's reference (PRP-n)
     List<String> expected = List.of("Started: Project intake", "Ended: Project intake",
-        "Screen proposal (completed)", "Completed: Approve as sponsor", "PROPOSAL_APPROVED", "PROJECT_REGISTERED",
+        "PRP-" + proposalId + " Screen proposal (completed)", "Completed: PRP-" + proposalId + " Approve as sponsor", "PROPOSAL_APPROVED", "PROJECT_REGISTERED",
         "olga", "sam", SCRIPT, IMAGE, "Go <i>ahead</i>");
     BrowserScenario.run("auditor-timeline.js", port, Map.of("PROJECT_ID", String.valueOf(projectId),
         "AUDITOR", "audrey", "PASSWORD", PASSWORD, "EXPECT", new ObjectMapper().writeValueAsString(expected),

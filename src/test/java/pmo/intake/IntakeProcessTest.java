@@ -63,9 +63,17 @@ class IntakeProcessTest extends IntegrationTest {
   void approvedProposalIsRegisteredWithBaselineOne() {
     ProcessInstance pi = propose("Customer portal " + unique());
     assertThat(pi).isWaitingAt(IntakeProcess.TASK_SCREEN);
+    // the proposal's reference is the instance's business key and the first word of its tasks' names
+    String reference = runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey();
+    assertThat(reference).matches("PRP-\\d+");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getName())
+        .isEqualTo(reference + " Screen proposal");
 
     complete(screener, pi, Map.of("screeningDecision", "complete"));
     assertThat(pi).isWaitingAt(IntakeProcess.TASK_SPONSOR_APPROVAL);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getAssignee())
+        .as("the sponsor's approval is the sponsor's task").isEqualTo(sponsor);
 
     LocalDate start = LocalDate.now().plusDays(14);
     complete(sponsor, pi, approval(start));

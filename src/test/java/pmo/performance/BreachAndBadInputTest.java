@@ -61,6 +61,9 @@ class BreachAndBadInputTest extends PerformanceTestSupport {
     assertThat(plan.status()).isEqualTo(ImprovementPlan.DRAFTING);
     assertThat(plan.breach()).contains("SPI 0.7000 below 0.8");
     assertThat(opening.improvementPlanId()).isEqualTo(plan.id());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.processInstanceId()).singleResult()
+        .getName()).as("the plan's reference starts its task's name").isEqualTo("PIP-" + plan.id()
+        + " Draft improvement plan");
     List<Map<String, Object>> risks = risksOf(project);
     assertThat(risks).hasSize(1);
     assertThat(risks.get(0)).containsEntry("raised_by", pm).containsEntry("owner", pm)

@@ -39,7 +39,8 @@ class GateBoundaryTest extends LifecycleTestSupport {
       Map<String, Object> forged = decision("go", 5, 5, 5);
       forged.put("gatePackageId", g2Package);
       assertThat(failureOf(() -> tasks.complete(decision.getId(), forged))).hasMessageContaining(
-          "gatePackageId: is not a field of task 'Decide on the gate'");
+          "gatePackageId: is not a field of task '" + decision.getName() + "'");
+      assertThat(decision.getName()).endsWith(" Decide on the gate");
     } finally {
       identityService.clearAuthentication();
     }

@@ -29,6 +29,7 @@ class ImprovementSteps {
     return execution -> {
       Proposal proposal = service.record(ImprovementProposalProcess.draft(execution),
           execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(proposal.reference());
       PROPOSER.set(execution, proposal.proposer());
       POINTS.set(execution, BigDecimal.valueOf(service.acceptedPoints()));
       subject(execution, proposal);

@@ -29,6 +29,7 @@ class StandardsReviewSteps {
   JavaDelegate prepareStandardsReview(StandardsReviewService service) {
     return execution -> {
       Review review = service.open(REASON.get(execution), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(review.reference());
       SUBJECT.set(execution, "Standards review " + review.id() + " (" + review.items().size() + " processes)");
     };
   }

@@ -39,6 +39,8 @@ import pmo.platform.SegregationOfDutiesException;
 final class GovernanceTaskListener implements TaskListener {
 
   static final String FOUR_EYES_PROPERTY = "fourEyes";
+  /** The engine's column for a task's name (ACT_RU_TASK.NAME_) holds 255 characters. */
+  static final int NAME_LENGTH = 255;
 
   private final EngineAudit audit;
   private final DeployedForms forms;
@@ -61,6 +63,7 @@ final class GovernanceTaskListener implements TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
         showSubject(task);
+        nameByCase(task);
         showContext(task);
         hideFromParties(task);
       }
@@ -92,6 +95,24 @@ final class GovernanceTaskListener implements TaskListener {
   }
 
   /**
+   * A task's name starts with its case's reference, the process instance's business key ({@code CR-3 Assess impact}):
+   * Tasklist's cards and its "My tasks" list show the name first and cut the rest, so four "Assess impact" tasks of
+   * four requests are told apart by their first word, and the requester's next task names the reference the
+   * confirmation notice gave. Done here rather than in each model's {@code name} so that every process (and every
+   * model a process owner deploys later) follows it, and Modeler and Cockpit keep drawing the plain step names.
+   */
+  static void nameByCase(DelegateTask task) {
+    String reference = ((TaskEntity) task).getExecution() == null ? null
+        : ((TaskEntity) task).getExecution().getProcessBusinessKey();
+    String name = task.getName();
+    if (reference == null || reference.isBlank() || name == null || name.startsWith(reference + " ")) {
+      return;
+    }
+    String named = reference + " " + name;
+    task.setName(named.length() > NAME_LENGTH ? named.substring(0, NAME_LENGTH) : named);
+  }
+
+  /**
    * The four-eyes rule before the click: the people the rule keeps from this task are not offered it. A revoke
    * authorization for each of them on this task (a user's authorization on one task precedes the grant its candidate
    * group receives) hides it from their task lists and Tasklist's "Tasks I can claim", and refuses a claim or
@@ -110,6 +131,11 @@ final class GovernanceTaskListener implements TaskListener {
       // candidate of a task the rule keeps them from (the requester who implemented the change), and the grant the
       // engine made for that candidacy in this command (removing a candidacy leaves its grant) is dropped unwritten
       task.deleteCandidateUser(user);
+      // a task the model assigns to one person (the requester who verifies) goes to its candidate groups instead
+      // when the rule keeps that person from it
+      if (user.equals(task.getAssignee())) {
+        task.setAssignee(null);
+      }
       context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
           .filter(grant -> grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
               && user.equals(grant.getUserId()) && task.getId().equals(grant.getResourceId())

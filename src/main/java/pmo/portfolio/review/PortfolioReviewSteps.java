@@ -38,6 +38,8 @@ class PortfolioReviewSteps {
       REVIEW_OPENED.set(execution, opened.opened());
       SUBJECT.set(execution, "Portfolio review " + opened.id());
       if (opened.opened()) {
+        // a review that found another one open ends at once and keeps no reference of its own
+        execution.setProcessBusinessKey(ReviewService.reference(opened.id()));
         REVIEW_PACK.set(execution, opened.summary());
         PROJECT_DECISIONS.set(execution, opened.projectRows());
         PROPOSAL_DECISIONS.set(execution, opened.proposalRows());

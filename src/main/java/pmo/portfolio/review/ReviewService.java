@@ -50,6 +50,11 @@ class ReviewService {
     this.clock = clock;
   }
 
+  /** A review's reference: the business key of its process and the first word of its tasks. */
+  static String reference(long id) {
+    return "PFR-" + id;
+  }
+
   /** An opened review with what the PMO's form shows; {@code opened} false for a skipped one. */
   record Opened(long id, boolean opened, String summary, List<Map<String, Object>> projectRows,
       List<Map<String, Object>> proposalRows) {

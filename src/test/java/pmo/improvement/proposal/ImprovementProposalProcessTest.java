@@ -117,6 +117,8 @@ class ImprovementProposalProcessTest extends IntegrationTest {
     assertThat(proposal.proposer()).isEqualTo(rita);
     assertThat(proposal.status()).isEqualTo(ProposalStatus.SUBMITTED);
     assertThat(pi).isWaitingAt(ImprovementProposalProcess.TASK_EVALUATE);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey()).isEqualTo("IP-" + proposal.id());
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "points")).isEqualTo(10.0);
 
     complete(olga, pi.getId(), accept(owen, LocalDate.now().plusDays(20), 15));

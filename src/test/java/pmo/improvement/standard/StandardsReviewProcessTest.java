@@ -103,6 +103,8 @@ class StandardsReviewProcessTest extends pmo.IntegrationTest {
     assertThat(review.reason()).isEqualTo(reason);
     assertThat(review.startedBy()).isEqualTo(pmo);
     assertThat(review.status()).isEqualTo("OPEN");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey()).isEqualTo("STR-" + review.id());
     List<String> deployed = analytics.processes().stream().map(AnalyticsService.ProcessInfo::key).toList();
     assertThat(review.items()).extracting(ReviewItem::processKey).containsExactlyInAnyOrderElementsOf(deployed)
         .contains("change-request", "standards-review");

@@ -83,7 +83,8 @@ class TrustBoundaryTest extends IntegrationTest {
 
     ResponseEntity<Map> forged = post(olga, "/engine-rest/task/" + pmoTask + "/complete", Map.of("variables",
         Map.of("pmoDecision", value("approve"), "changeRequestId", Map.of("value", largeId, "type", "Long"))));
-    assertProblem(forged, 400, "changeRequestId", "is not a field of task 'Approve change (PMO)'");
+    // the task's name starts with its request's reference (CR-n)
+    assertProblem(forged, 400, "changeRequestId", "is not a field of task 'CR-" + smallId + " Approve change (PMO)'");
     assertThat(status(largeId)).isEqualTo("IN_APPROVAL");
     assertThat(status(smallId)).isEqualTo("IN_APPROVAL");
     assertThat(count("select count(*) from change_approval where change_request_id in (:a, :b)", smallId, largeId))
@@ -116,7 +117,8 @@ class TrustBoundaryTest extends IntegrationTest {
           value("complete"), "requester", value(rob)))).getStatusCode().value()).isEqualTo(403);
       assertProblem(post(otto, "/engine-rest/task/" + screen + path, Map.of("variables",
           Map.of("screeningDecision", value("complete"), "requester", value(olga)))), 400, "requester",
-          "is not a field of task 'Screen proposal'");
+          "is not a field of task '" + nameOf(screen) + "'");
+      assertThat(nameOf(screen)).matches("PRP-\\d+ Screen proposal");
     }
     for (String user : List.of(olga, otto)) {
       assertThat(exchange(user, HttpMethod.PUT, "/engine-rest/task/" + screen + "/localVariables/requester",
@@ -298,6 +300,10 @@ class TrustBoundaryTest extends IntegrationTest {
   }
 
   @SuppressWarnings("rawtypes")
+  private String nameOf(String taskId) {
+    return engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getName();
+  }
+
   private static void assertProblem(ResponseEntity<Map> response, int status, String field, String reason) {
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
     assertThat(String.valueOf(response.getBody())).contains(field).contains(reason);

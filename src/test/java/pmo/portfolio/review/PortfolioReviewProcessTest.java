@@ -105,6 +105,12 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     ProcessInstance review = start(office, PortfolioReviewProcess.KEY, Map.of("occasion", "Test review"));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     Task propose = task(review);
+    // the review's reference (PFR-n, n its id) is the instance's business key and the first word of its tasks' names
+    String reference = runtime.createProcessInstanceQuery().processInstanceId(review.getId()).singleResult()
+        .getBusinessKey();
+    assertThat(reference).isEqualTo("PFR-" + jdbc.sql("select id from portfolio_review where process_instance_id = :pi")
+        .param("pi", review.getId()).query(Long.class).single());
+    assertThat(propose.getName()).isEqualTo(reference + " Propose portfolio decisions");
     // the pack as text (cut at the form's limit, the whole pack stays on the review)
     assertThat(tasks.getVariable(propose.getId(), "reviewPack").toString()).contains("Portfolio review", "Ranking:");
     List<Map<String, Object>> projectRows = rows(propose, "projectDecisions");

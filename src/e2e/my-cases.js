@@ -1,0 +1,58 @@
+'use strict';
+// A reference and a place for my cases (issue 10, point 5). A requester raises a change request through the Tasklist
+// start form, then opens "My cases" (/my-cases/, signed in with the same user and password as Tasklist) and finds the
+// request by its title: its reference (CR-n, the process's business key, the one her confirmation names), and where it
+// waits: "CR-n Assess impact", for the project's manager. The JUnit side (pmo.e2e.MyCasesIT) checks the reference
+// against the row and the confirmation notice.
+// Environment: TITLE, PROJECT_ID, REQUESTER, MANAGER.
+const lib = require('./lib');
+
+const title = process.env.TITLE;
+const requesterId = process.env.REQUESTER || 'rita';
+const managerId = process.env.MANAGER;
+
+lib.run('my-cases', async (browser) => {
+  const requester = await lib.tasklist(browser, requesterId);
+  await lib.openStartForm(requester, 'Change request');
+  await lib.choose(requester, 'changeType', 'Normal: assessed and routed for approval');
+  await lib.choose(requester, 'qualityImpact', 'Minor');
+  await lib.fillAll(requester, {
+    projectId: process.env.PROJECT_ID,
+    title,
+    description: 'Raised in Chromium to be found in My cases',
+    reason: 'The regions need their own reports',
+    costDelta: '1500',
+    scheduleDeltaDays: '1',
+    scopeChange: 'Regional reports',
+    riskNotes: 'None known',
+  });
+  await lib.submit(requester, 'Start');
+  await requester.locator('.modal-dialog').waitFor({ state: 'detached' });
+
+  // "My cases": the same user and password, as the browser's sign-in for the page's API
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 },
+    httpCredentials: { username: requesterId, password: lib.PASSWORD } });
+  const page = await context.newPage();
+  await page.goto(`${lib.BASE_URL}/my-cases/`);
+  const row = page.locator('#cases tbody tr', { hasText: title });
+  await row.waitFor({ timeout: 30000 });
+  const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());
+  const [reference, kind, shownTitle, project, status, waitsAt, forWhom, since] = cells;
+  if (!/^CR-\d+$/.test(reference)) throw new Error(`reference '${reference}' is no CR-n`);
+  if (kind !== 'change request' || shownTitle !== title) throw new Error(`row shows ${cells.join(' | ')}`);
+  if (!project.startsWith('PRJ-')) throw new Error(`project '${project}'`);
+  if (status !== 'SUBMITTED') throw new Error(`status '${status}'`);
+  if (waitsAt !== `${reference} Assess impact`) throw new Error(`waits at '${waitsAt}'`);
+  if (forWhom !== managerId) throw new Error(`for whom '${forWhom}', expected ${managerId}`);
+  if (!/^\d{4}-\d\d-\d\d \d\d:\d\d$/.test(since)) throw new Error(`since '${since}'`);
+  await row.scrollIntoViewIfNeeded();
+  await lib.screenshot(page, 'my-cases-1-list');
+  console.log(`REFERENCE=${reference}`);
+  console.log(`my-cases: ${reference} waits at '${waitsAt}' for ${forWhom} since ${since}`);
+
+  // the project manager's Tasklist card starts with the reference: four "Assess impact" cards differ in their first word
+  const manager = await lib.tasklist(browser, managerId);
+  await manager.getByText(`${reference} Assess impact`, { exact: true }).first().waitFor({ timeout: 30000 });
+  await lib.screenshot(manager, 'my-cases-2-manager-card');
+
+});
