@@ -29,11 +29,11 @@ lib.run('my-cases', async (browser) => {
   await lib.submit(requester, 'Start');
   await requester.locator('.modal-dialog').waitFor({ state: 'detached' });
 
-  // "My cases": the same user and password, as the browser's sign-in for the page's API
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 },
-    httpCredentials: { username: requesterId, password: lib.PASSWORD } });
-  const page = await context.newPage();
+  // "My cases" in the same browser: signed in to Tasklist, she is signed in on the page (the webapps' session)
+  const page = await requester.context().newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`${lib.BASE_URL}/my-cases/`);
+  await page.locator('#who', { hasText: requesterId }).waitFor({ timeout: 30000 });
   const row = page.locator('#cases tbody tr', { hasText: title });
   await row.waitFor({ timeout: 30000 });
   const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());

@@ -67,19 +67,7 @@
   }
 
   async function load() {
-    const response = await fetch(`/api/my/cases?size=${PAGE_SIZE}&page=${page}`,
-      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (response.status === 401) {
-      state.textContent = 'Not signed in: reload the page and sign in with your Tasklist user.';
-      state.className = 'chain broken';
-      return;
-    }
-    if (!response.ok) {
-      state.textContent = `Your cases could not be read (HTTP ${response.status}).`;
-      state.className = 'chain broken';
-      return;
-    }
-    const result = await response.json();
+    const result = await window.PmoSession.getJson(`/api/my/cases?size=${PAGE_SIZE}&page=${page}`);
     result.items.forEach((item) => body.appendChild(row(item)));
     shown += result.items.length;
     state.textContent = `${result.total} case(s)`;
@@ -93,7 +81,8 @@
     page += 1;
     load();
   });
-  load().catch((e) => {
+  // signed in to Tasklist in this browser is signed in here (the webapps' session); otherwise the page's own form
+  window.PmoSession.attach(load).catch((e) => {
     state.textContent = `Your cases could not be read: ${e.message}`;
     state.className = 'chain broken';
   });
