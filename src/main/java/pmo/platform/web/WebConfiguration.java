@@ -72,4 +72,12 @@ class WebConfiguration {
     registration.addUrlPatterns("/*");
     return registration;
   }
+
+  /** A GET of /engine-rest/ goes on to the list of engines instead of a bare 404 (see {@link EngineRestRoot}). */
+  @Bean
+  FilterRegistrationBean<EngineRestRoot> engineRestRoot() {
+    FilterRegistrationBean<EngineRestRoot> registration = new FilterRegistrationBean<>(new EngineRestRoot());
+    registration.addUrlPatterns(EngineRestRoot.ROOTS);
+    return registration;
+  }
 }
