@@ -77,10 +77,12 @@ class ReadmeRunPathTest {
           .count()).isEqualTo(5);
       HttpClient peter = login(base, "peter");
       // and the performance demo's: the latest status report, the slipping project's improvement plan, and the
-      // approved change request waiting for its implementation
+      // approved change request waiting for its implementation; the demo register's: the response plans of the two
+      // risks peter owns, and the two demo issues' triage (paula's, offered to every project manager)
       assertThat(taskNames(base, peter)).containsExactlyInAnyOrder("Submit gate package", "Submit gate package",
           "Submit gate package", "Submit gate package", "Post-project review", "Submit status report",
-          "Draft improvement plan", "Implement change");
+          "Draft improvement plan", "Implement change", "Plan response", "Plan response", "Triage issue",
+          "Triage issue");
 
       HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       get(stranger, base + "/camunda/app/tasklist/default/");
