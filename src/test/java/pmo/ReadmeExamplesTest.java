@@ -40,6 +40,8 @@ class ReadmeExamplesTest {
     List<ReadmeExamples.Example> examples = ReadmeExamples.examples(readme);
     List<ReadmeExamples.Address> addresses = ReadmeExamples.addresses(readme);
     assertThat(examples).as("curl examples found in README.md").hasSizeGreaterThan(50);
+    assertThat(new ProcessBuilder("bash", "-c", "command -v curl").start().waitFor())
+        .as("the README's examples run with curl: install it (.ci/run does)").isZero();
     Files.writeString(work.resolve("done.csv"), DONE_CSV);
 
     String[] args = {"--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("pmo")};
