@@ -40,6 +40,7 @@ class ReadmeRunPathTest {
     long started = System.nanoTime();
     long deployments;
     long projects;
+    String register;
     try (ConfigurableApplicationContext app = SpringApplication.run(PmoApplication.class, args)) {
       System.out.printf("run path: application started on H2 in %.1f s%n", (System.nanoTime() - started) / 1e9);
       String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -48,6 +49,9 @@ class ReadmeRunPathTest {
       projects = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
           .sql("select count(*) from project").query(Long.class).single();
       assertThat(projects).isEqualTo(5);
+      register = registerCounts(app);
+      assertThat(register).as("risks, issues, lessons of the demo (the performance demo's breach risk among them)")
+          .isEqualTo("7 2 4");
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("project-intake")
           .count()).isEqualTo(1);
 
@@ -99,7 +103,15 @@ class ReadmeRunPathTest {
           .as("an unchanged restart deploys nothing new").isEqualTo(deployments);
       assertThat(again.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
           .sql("select count(*) from project").query(Long.class).single()).isEqualTo(projects);
+      assertThat(registerCounts(again)).as("no demo risk, issue or lesson added twice").isEqualTo(register);
     }
+  }
+
+  private static String registerCounts(ConfigurableApplicationContext app) {
+    var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    return jdbc.sql("select count(*) from risk").query(Long.class).single() + " "
+        + jdbc.sql("select count(*) from issue").query(Long.class).single() + " "
+        + jdbc.sql("select count(*) from lesson").query(Long.class).single();
   }
 
   private static HttpClient login(String base, String user) throws Exception {
