@@ -1,7 +1,9 @@
 package pmo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +69,7 @@ final class ReadmeExamples {
 
   static List<Address> addresses(String readme) {
     List<Address> addresses = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     String[] lines = readme.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       Matcher m = ADDRESS.matcher(lines[i]);

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +48,7 @@ class ReadmeExamplesTest {
 
     String[] args = {"--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("pmo")};
     List<String> failures = new ArrayList<>();
-    java.util.Map<String, String> bodies = new java.util.LinkedHashMap<>();
+    Map<String, String> bodies = new LinkedHashMap<>();
     StringBuilder answers = new StringBuilder("\nWhat each example answered (the start of the body):\n");
     StringBuilder table = new StringBuilder("\n| README line | example | expected | status |\n|---|---|---|---|\n");
     try (ConfigurableApplicationContext app = SpringApplication.run(PmoApplication.class, args)) {
@@ -86,7 +88,7 @@ class ReadmeExamplesTest {
   }
 
   /** The answer to the one README example whose command contains {@code part}. */
-  private static String bodyOf(java.util.Map<String, String> bodies, String part) {
+  private static String bodyOf(Map<String, String> bodies, String part) {
     List<String> matching = bodies.keySet().stream().filter(command -> command.contains(part)).toList();
     assertThat(matching).as("README examples with " + part).hasSize(1);
     return bodies.get(matching.get(0));
