@@ -40,6 +40,7 @@ class ReadmeRunPathTest {
     long started = System.nanoTime();
     long deployments;
     long projects;
+    String register;
     try (ConfigurableApplicationContext app = SpringApplication.run(PmoApplication.class, args)) {
       System.out.printf("run path: application started on H2 in %.1f s%n", (System.nanoTime() - started) / 1e9);
       String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -48,6 +49,9 @@ class ReadmeRunPathTest {
       projects = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
           .sql("select count(*) from project").query(Long.class).single();
       assertThat(projects).isEqualTo(5);
+      register = registerCounts(app);
+      assertThat(register).as("risks, issues, lessons of the demo (the performance demo's breach risk among them)")
+          .isEqualTo("7 2 4");
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("project-intake")
           .count()).isEqualTo(1);
 
@@ -80,10 +84,12 @@ class ReadmeRunPathTest {
           .count()).isEqualTo(5);
       HttpClient peter = login(base, "peter");
       // and the performance demo's: the latest status report, the slipping project's improvement plan, and the
-      // approved change request waiting for its implementation
+      // approved change request waiting for its implementation; the demo register's: the response plans of the two
+      // risks peter owns, and the two demo issues' triage (paula's, offered to every project manager)
       assertThat(taskNames(base, peter)).containsExactlyInAnyOrder("Submit gate package", "Submit gate package",
           "Submit gate package", "Submit gate package", "Post-project review", "Submit status report",
-          "Draft improvement plan", "Implement change");
+          "Draft improvement plan", "Implement change", "Plan response", "Plan response", "Triage issue",
+          "Triage issue");
 
       HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       get(stranger, base + "/camunda/app/tasklist/default/");
@@ -100,7 +106,15 @@ class ReadmeRunPathTest {
           .as("an unchanged restart deploys nothing new").isEqualTo(deployments);
       assertThat(again.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
           .sql("select count(*) from project").query(Long.class).single()).isEqualTo(projects);
+      assertThat(registerCounts(again)).as("no demo risk, issue or lesson added twice").isEqualTo(register);
     }
+  }
+
+  private static String registerCounts(ConfigurableApplicationContext app) {
+    var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    return jdbc.sql("select count(*) from risk").query(Long.class).single() + " "
+        + jdbc.sql("select count(*) from issue").query(Long.class).single() + " "
+        + jdbc.sql("select count(*) from lesson").query(Long.class).single();
   }
 
   private static HttpClient login(String base, String user) throws Exception {

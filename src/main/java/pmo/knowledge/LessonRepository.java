@@ -51,6 +51,11 @@ class LessonRepository {
     return fullTextSearch;
   }
 
+  /** Whether the knowledge base holds any lesson (the demo writes its lessons into an empty one only). */
+  boolean any() {
+    return jdbc.sql("select count(*) from lesson").query(Long.class).single() > 0;
+  }
+
   long insert(NewLesson lesson, String author, OffsetDateTime now) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""

@@ -83,4 +83,12 @@ class WebConfiguration {
     registration.addUrlPatterns(applicationPath + "/api/admin/auth/user/*");
     return registration;
   }
+
+  /** A GET of /engine-rest/ goes on to the list of engines instead of a bare 404 (see {@link EngineRestRoot}). */
+  @Bean
+  FilterRegistrationBean<EngineRestRoot> engineRestRoot() {
+    FilterRegistrationBean<EngineRestRoot> registration = new FilterRegistrationBean<>(new EngineRestRoot());
+    registration.addUrlPatterns(EngineRestRoot.ROOTS);
+    return registration;
+  }
 }
