@@ -16,21 +16,35 @@ window.PmoSession = (function () {
     return match ? decodeURIComponent(match[1]) : '';
   }
 
-  /** The webapps' CSRF token: they hand it out with any read of their API. */
-  async function csrfToken() {
+  /**
+   * The webapps' CSRF token of this session: they hand it out (a response header, and a cookie for their own path)
+   * when they make one, on the first read of their API in a session; every answer is watched for it.
+   */
+  let csrf = null;
+
+  async function probe() {
     const response = await fetch(AUTH, { credentials: 'same-origin',
       headers: { Accept: 'application/json', 'X-XSRF-TOKEN': 'Fetch' } });
-    return response.headers.get('X-XSRF-TOKEN') || cookie('XSRF-TOKEN');
+    csrf = response.headers.get('X-XSRF-TOKEN') || cookie('XSRF-TOKEN') || csrf;
+    return response;
+  }
+
+  async function csrfToken() {
+    if (!csrf) {
+      await probe();
+    }
+    return csrf;
   }
 
   /** The user signed in to the webapps, or null. */
   async function user() {
-    const response = await fetch(AUTH, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const response = await probe();
     // signed out, the webapps answer 204 (our SignedOutProbeFilter; Camunda itself says 404)
     return response.status === 200 ? (await response.json()).userId : null;
   }
 
   async function signIn(username, password) {
+    await probe(); // a session ended since (signed out elsewhere) gets a new one, and a new token
     const token = await csrfToken();
     const response = await fetch(`${AUTH}/login/welcome`, {
       method: 'POST',
@@ -44,6 +58,7 @@ window.PmoSession = (function () {
   async function signOut() {
     const token = await csrfToken();
     await fetch(`${AUTH}/logout`, { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token } });
+    csrf = null;
   }
 
   /** GET as the page: a 401 becomes {@link SignInNeeded} (the API sends pages no password dialog). */
@@ -65,8 +80,6 @@ window.PmoSession = (function () {
     return response.json();
   }
 
-  let token = null;
-
   /**
    * A request as the page, with a JSON body: changes carry the webapps' CSRF token (fetched once per page, again when
    * the session changed); a 401 becomes {@link SignInNeeded}. Returns the response for the page to read.
@@ -79,13 +92,12 @@ window.PmoSession = (function () {
     const write = method !== 'GET' && method !== 'HEAD';
     for (let attempt = 0; ; attempt++) {
       if (write) {
-        token = token || await csrfToken();
-        headers['X-XSRF-TOKEN'] = token;
+        headers['X-XSRF-TOKEN'] = await csrfToken();
       }
       const response = await fetch(url, { method, credentials: 'same-origin', headers,
         body: body === undefined ? undefined : JSON.stringify(body) });
       if (response.status === 401 && write && attempt === 0) {
-        token = null; // signed in again since: a new session, a new token
+        await probe(); // signed in again since: a new session, a new token
         continue;
       }
       if (response.status === 401) {
@@ -146,7 +158,6 @@ window.PmoSession = (function () {
         document.getElementById('signin-password').value);
       document.getElementById('signin-password').value = '';
       if (ok) {
-        token = null;
         await run();
       } else {
         showSignIn('Wrong user or password. After a wrong password the user is locked for a few seconds: try again then.');
