@@ -49,7 +49,8 @@ import pmo.TestDatabase;
  * the first {@value #ON_BOTH_NODES} alternately on both nodes (raised on one, assessed on the other). Each goes to the
  * PMO's approval, where a reminder (after 2 s) and an escalation (after 5 s) fire as timers, each followed by an
  * asynchronous step that e-mails the notices; once escalated and notified, the PMO approves it, which writes the
- * next baseline and e-mails the outcome, again asynchronously: 5 jobs per request, 1,250 in all, run by whichever
+ * next baseline and e-mails the outcome, again asynchronously; and the requester's confirmation is e-mailed by a
+ * process of its own, asynchronously: 6 jobs per request, 1,500 in all, run by whichever
  * node acquires them.
  * In the middle, while it holds locked jobs, node B is killed (SIGKILL) and the work goes on at node A alone, with the
  * production job settings (config/application.yaml): A takes the jobs B held over once their lock expires (45 s
@@ -58,7 +59,7 @@ import pmo.TestDatabase;
  * audit event of each kind and each notice is marked sent once; the audit chain is whole (every event sealed once, no
  * gap) and verifies.
  *
- * <p>It takes about 3 minutes (two application starts, 1,250 jobs, the dead node's lock): an integration test of
+ * <p>It takes about 3 minutes (two application starts, 1,500 jobs, the dead node's lock): an integration test of
  * {@code mvn verify} (Failsafe), on PostgreSQL only (skipped on H2, which two JVMs cannot share).
  *
  * <p>One scenario with its checks, longer than our usual classes so that it reads from top to bottom.
@@ -248,7 +249,7 @@ class ClusterIT {
   private void assertEveryJobRanOnce(List<Change> changes) {
     List<Map<String, Object>> runs = db.sql("""
             select job_id_, hostname_, count(*) as runs from act_hi_job_log
-             where job_state_ = 2 and process_def_key_ = 'change-request'
+             where job_state_ = 2 and process_def_key_ in ('change-request', 'change-request-confirmation')
              group by job_id_, hostname_""").query().listOfRows();
     Map<String, Long> runsPerJob = new HashMap<>();
     Map<String, Long> runsPerNode = new HashMap<>();
@@ -258,8 +259,8 @@ class ClusterIT {
       runsPerNode.merge((String) run.get("hostname_"), n, Long::sum);
     }
     assertThat(runsPerJob).as("jobs run more than once").allSatisfy((job, n) -> assertThat(n).isEqualTo(1));
-    assertThat(runsPerJob).as("five jobs per request: two timers, two deadline notices, the outcome notice")
-        .hasSize(changes.size() * 5);
+    assertThat(runsPerJob).as("six jobs per request: the confirmation, two timers, two deadline notices, the outcome "
+        + "notice").hasSize(changes.size() * 6);
     assertThat(runsPerNode).as("both nodes ran jobs").containsKeys("node-a", "node-b");
     System.out.println("jobs run per node: " + runsPerNode);
   }
@@ -317,7 +318,8 @@ class ClusterIT {
     }
     assertThat(db.sql("select count(*) from audit_event where action = 'ESCALATION_RECORDED'").query(Long.class)
         .single()).as("ESCALATION_RECORDED: a reminder and an escalation per request").isEqualTo(2L * changes.size());
-    long notices = db.sql("select count(*) from notice where related_type = 'CHANGE_REQUEST'").query(Long.class)
+    // the request's notices and the requester's confirmation (CHANGE_REQUEST_CONFIRMATION)
+    long notices = db.sql("select count(*) from notice where related_type like 'CHANGE_REQUEST%'").query(Long.class)
         .single();
     assertThat(db.sql("select status, count(*) from notice group by status").query().listOfRows())
         .as("every notice sent").allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SENT"));
@@ -386,7 +388,8 @@ class ClusterIT {
   }
 
   private long openJobs() {
-    return db.sql("select count(*) from act_ru_job where process_def_key_ = 'change-request'").query(Long.class)
+    return db.sql("select count(*) from act_ru_job where process_def_key_ in ('change-request',"
+        + " 'change-request-confirmation')").query(Long.class)
         .single();
   }
 
