@@ -6,8 +6,8 @@ window.PmoSession = (function () {
   const AUTH = '/camunda/api/admin/auth/user/default';
 
   class SignInNeeded extends Error {
-    constructor() {
-      super('not signed in');
+    constructor(url) {
+      super(`not signed in${url ? ` (${url})` : ''}`);
     }
   }
 
@@ -61,23 +61,33 @@ window.PmoSession = (function () {
     csrf = null;
   }
 
-  /** GET as the page: a 401 becomes {@link SignInNeeded} (the API sends pages no password dialog). */
+  /**
+   * GET as the page: a 401 becomes {@link SignInNeeded} (the API sends pages no password dialog). A 401 while the
+   * webapps still say who is signed in is tried again a few times (seen on a loaded machine right after signing in);
+   * the error names the address if it persists.
+   */
   async function getJson(url) {
-    const response = await fetch(url, { credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } });
-    if (response.status === 401) {
-      throw new SignInNeeded();
-    }
-    if (!response.ok) {
-      let detail = '';
-      try {
-        detail = (await response.json()).detail || '';
-      } catch (ignored) {
-        // not problem details
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(url, { credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' } });
+      if (response.status === 401) {
+        if (attempt < 4 && await user()) {
+          await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+          continue;
+        }
+        throw new SignInNeeded(url);
       }
-      throw new Error(`${url}: ${response.status}${detail ? ` ${detail}` : ''}`);
+      if (!response.ok) {
+        let detail = '';
+        try {
+          detail = (await response.json()).detail || '';
+        } catch (ignored) {
+          // not problem details
+        }
+        throw new Error(`${url}: ${response.status}${detail ? ` ${detail}` : ''}`);
+      }
+      return response.json();
     }
-    return response.json();
   }
 
   /**
@@ -96,12 +106,14 @@ window.PmoSession = (function () {
       }
       const response = await fetch(url, { method, credentials: 'same-origin', headers,
         body: body === undefined ? undefined : JSON.stringify(body) });
-      if (response.status === 401 && write && attempt === 0) {
-        await probe(); // signed in again since: a new session, a new token
+      if (response.status === 401 && attempt < 4 && await user()) {
+        // signed in again since (a new session, a new token: the probe in user() fetched it), or the 401 that was
+        // seen on a loaded machine right after signing in: tried again
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
         continue;
       }
       if (response.status === 401) {
-        throw new SignInNeeded();
+        throw new SignInNeeded(url);
       }
       return response;
     }
@@ -144,7 +156,7 @@ window.PmoSession = (function () {
         out.hidden = !name;
       } catch (e) {
         if (e instanceof SignInNeeded) {
-          showSignIn('Sign in with your Tasklist user and password.');
+          showSignIn(`Sign in with your Tasklist user and password. (${e.message})`);
         } else {
           throw e;
         }

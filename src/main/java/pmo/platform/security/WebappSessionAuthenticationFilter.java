@@ -53,7 +53,10 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       String user = signedIn(session);
       if (user != null && directory.userExists(user)) {
         var groups = directory.groupsOf(user).stream().map(SimpleGrantedAuthority::new).toList();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, groups));
+        // a context of its own for this request (Spring Security's way), not the one it may share
+        var signedIn = SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, groups));
+        SecurityContextHolder.setContext(signedIn);
       }
     }
     chain.doFilter(request, response);
