@@ -229,7 +229,8 @@ module.exports.openTaskById = openTaskById;
  */
 async function signInOnPage(page, user, password = PASSWORD) {
   await page.locator('#signin').waitFor({ timeout: 30000 });
-  const signedIn = page.locator('#who', { hasText: user });
+  // signed in: the page shows its content (its data was read with the session)
+  const signedIn = page.locator('#content');
   const refused = page.locator('#signin-message', { hasText: 'Wrong user or password' });
   for (let attempt = 1; ; attempt++) {
     await page.fill('#signin-user', user);

@@ -140,27 +140,25 @@ window.PmoSession = (function () {
       document.getElementById('signin-user').focus();
     }
 
+    let signedInHere = false;
+
     async function run() {
-      // signed out, say so before any API call (a 401 would be a console error on every visit)
-      if (!await user()) {
-        showSignIn('Sign in with your Tasklist user and password.');
-        return;
-      }
       try {
         await start();
-        document.body.classList.remove('signed-out');
-        form.hidden = true;
-        content.hidden = false;
-        const name = await user();
-        who.textContent = name ? `Signed in as ${name}` : '';
-        out.hidden = !name;
       } catch (e) {
         if (e instanceof SignInNeeded) {
-          showSignIn(`Sign in with your Tasklist user and password. (${e.message})`);
-        } else {
-          throw e;
+          showSignIn(signedInHere ? `Sign in with your Tasklist user and password. (${e.message})`
+            : 'Sign in with your Tasklist user and password.');
+          return;
         }
+        throw e;
       }
+      document.body.classList.remove('signed-out');
+      form.hidden = true;
+      content.hidden = false;
+      const name = await user();
+      who.textContent = name ? `Signed in as ${name}` : '';
+      out.hidden = !name && !signedInHere;
     }
 
     form.addEventListener('submit', async (event) => {
@@ -170,6 +168,7 @@ window.PmoSession = (function () {
         document.getElementById('signin-password').value);
       document.getElementById('signin-password').value = '';
       if (ok) {
+        signedInHere = true;
         await run();
       } else {
         showSignIn('Wrong user or password. After a wrong password the user is locked for a few seconds: try again then.');
@@ -177,6 +176,7 @@ window.PmoSession = (function () {
     });
     out.addEventListener('click', async () => {
       await signOut();
+      signedInHere = false;
       showSignIn('Signed out.');
     });
     return run();
