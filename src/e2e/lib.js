@@ -141,23 +141,68 @@ async function screenshot(page, name) {
   await page.screenshot({ path: path.join(SCREENSHOTS, name + '.png'), fullPage: true });
 }
 
-/** Runs a scenario; on failure saves a screenshot of every open page and exits non-zero. */
+/**
+ * The last requests of every page, kept to be printed when a scenario fails: method, address, status and whether the
+ * answer set a cookie (a session that changed under a page shows there).
+ */
+const traffic = [];
+
+function watch(context) {
+  context.on('response', (response) => {
+    const request = response.request();
+    response.headerValue('set-cookie').catch(() => null).then((cookie) => {
+      traffic.push(`${new Date().toISOString().substring(11, 23)} ${request.method()} ${response.status()} `
+        + `${request.url().replace(BASE_URL, '')}${cookie ? ` [set-cookie ${cookie.split(';')[0].split('=')[0]}]` : ''}`);
+      if (traffic.length > 80) {
+        traffic.shift();
+      }
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error') {
+      traffic.push(`console: ${message.text().substring(0, 300)}`);
+    }
+  });
+  return context;
+}
+
+async function reportFailure(name, browser, error) {
+  console.error(`${name}: FAILED: ${error.stack || error}`);
+  console.error(`${name}: the last requests:\n  ${traffic.join('\n  ')}`);
+  let i = 0;
+  for (const context of browser.contexts()) {
+    for (const page of context.pages()) {
+      await screenshot(page, `${name}-failure-${i++}`).catch(() => {});
+    }
+  }
+}
+
+/**
+ * Runs a scenario; on failure prints the pages' last requests, saves a screenshot of every open page and exits
+ * non-zero. A scenario still running after SCENARIO_TIMEOUT_SECONDS fails the same way (a step without its own
+ * timeout, a page waiting on the server).
+ */
 async function run(name, scenario) {
   const browser = await launch();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watch(await newContext(options));
+  const limit = Number(process.env.SCENARIO_TIMEOUT_SECONDS || 420) * 1000;
+  let timer;
+  const timedOut = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not finish in ${limit / 1000} s`)), limit);
+  });
   try {
-    await scenario(browser);
+    await Promise.race([scenario(browser), timedOut]);
     console.log(`${name}: passed`);
   } catch (e) {
-    console.error(`${name}: FAILED: ${e.stack || e}`);
-    let i = 0;
-    for (const context of browser.contexts()) {
-      for (const page of context.pages()) {
-        await screenshot(page, `${name}-failure-${i++}`).catch(() => {});
-      }
-    }
+    await reportFailure(name, browser, e);
     process.exitCode = 1;
   } finally {
-    await browser.close();
+    clearTimeout(timer);
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 10000))]);
+  }
+  if (process.exitCode) {
+    process.exit(); // a scenario cut short may leave work pending that would keep Node.js running
   }
 }
 

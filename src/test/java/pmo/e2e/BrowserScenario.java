@@ -18,6 +18,8 @@ public final class BrowserScenario {
 
   private static final Path E2E = Path.of("src", "e2e");
   private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+  /** The longest a scenario may take, its browser start on a loaded machine included. */
+  private static final int TIMEOUT_SECONDS = 480;
 
   private BrowserScenario() {
   }
@@ -30,19 +32,30 @@ public final class BrowserScenario {
   /** Runs {@code src/e2e/<script>} with the given environment and fails the test if the scenario fails. */
   public static void run(String script, int port, Map<String, String> env) throws Exception {
     requireTools();
+    // the scenario's output goes to a file, not a pipe: Chromium's processes inherit the output, and a pipe read to
+    // its end would wait for the last of them (a scenario that hung once held CI until its limit)
+    Path screenshots = Path.of("target", "e2e").toAbsolutePath();
+    Files.createDirectories(screenshots);
+    Path log = screenshots.resolve(script.replace(".js", "") + "-" + System.currentTimeMillis() + ".log");
     ProcessBuilder builder = new ProcessBuilder("node", script).directory(E2E.toFile()).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().putAll(env);
     builder.environment().put("BASE_URL", "http://localhost:" + port);
     builder.environment().put("CHROMIUM", CHROMIUM);
-    builder.environment().put("SCREENSHOTS", Path.of("target", "e2e").toAbsolutePath().toString());
+    builder.environment().put("SCREENSHOTS", screenshots.toString());
+    builder.environment().put("SCENARIO_TIMEOUT_SECONDS", String.valueOf(TIMEOUT_SECONDS - 30));
     Process process = builder.start();
-    boolean done = process.waitFor(480, TimeUnit.SECONDS);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean done = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!done) {
+      // the scenario's own watchdog (lib.run) did not end it: end it and every browser process it started
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
     System.out.println(output);
     if (!done) {
-      process.destroyForcibly();
-      Assertions.fail(script + " did not finish in 180 s:\n" + output);
+      Assertions.fail(script + " did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
     }
     Assertions.assertEquals(0, process.exitValue(), script + " failed:\n" + output);
   }
