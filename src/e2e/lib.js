@@ -269,28 +269,26 @@ module.exports.findTaskId = findTaskId;
 module.exports.openTaskById = openTaskById;
 
 /**
- * Signs in on one of our own pages (the auditor's page, the migration page) through its form, which uses the webapps'
- * login. After a wrong password the engine locks the user for a few seconds: the form is tried again until it lets go.
+ * Signs in on one of our own pages (the auditor's page, the migration page, my cases) through its form, which uses the
+ * webapps' login, and waits for the page's content (its data read with the new session). Refused, it fails with the
+ * form's message.
  */
 async function signInOnPage(page, user, password = PASSWORD) {
   await page.locator('#signin').waitFor({ timeout: 30000 });
-  // signed in: the page shows its content (its data was read with the session)
-  const signedIn = page.locator('#content');
-  const refused = page.locator('#signin-message', { hasText: 'Wrong user or password' });
-  for (let attempt = 1; ; attempt++) {
-    await page.fill('#signin-user', user);
-    await page.fill('#signin-password', password);
-    await page.click('#signin button[type=submit]');
-    // the page either signs in (its data read, the user named) or shows the form again saying why not
-    const outcome = await Promise.race([signedIn.waitFor({ timeout: 60000 }).then(() => 'in'),
-      refused.waitFor({ timeout: 60000 }).then(() => 'refused')]);
-    if (outcome === 'in') {
-      return;
+  await page.fill('#signin-user', user);
+  await page.fill('#signin-password', password);
+  await page.click('#signin button[type=submit]');
+  // the page either shows its content or the form again with a message that is not "Signing in…"
+  const outcome = await page.waitForFunction(() => {
+    if (!document.getElementById('content').hidden) {
+      return 'in';
     }
-    if (attempt === 10) {
-      throw new Error(`${user} not signed in after 10 attempts: ${await page.locator('#signin-message').innerText()}`);
-    }
-    await page.waitForTimeout(1000);
+    const form = document.getElementById('signin');
+    const message = document.getElementById('signin-message').textContent;
+    return !form.hidden && message && !message.startsWith('Signing in') ? 'refused' : false;
+  }, null, { timeout: 60000 });
+  if (await outcome.jsonValue() !== 'in') {
+    throw new Error(`${user} not signed in: ${await page.locator('#signin-message').innerText()}`);
   }
 }
 

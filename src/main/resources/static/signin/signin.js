@@ -52,7 +52,8 @@ window.PmoSession = (function () {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token },
       body: new URLSearchParams({ username, password }),
     });
-    return response.ok;
+    // refused: 401 a wrong user or password, 429 too many failed logins from here (Retry-After: seconds)
+    return { ok: response.ok, status: response.status, retryAfter: response.headers.get('Retry-After') };
   }
 
   async function signOut() {
@@ -119,16 +120,67 @@ window.PmoSession = (function () {
     }
   }
 
+  /** The texts of the form, in the page's language (its {@code <html lang>}, set before {@link attach}). */
+  const TEXTS = {
+    en: {
+      signIn: 'Sign in', signOut: 'Sign out', user: 'User', password: 'Password', signingIn: 'Signing in…',
+      prompt: 'Sign in with your Tasklist user and password.', signedOut: 'Signed out.',
+      wrong: 'Wrong user or password.',
+      tooMany: (seconds) => `Too many failed logins: try again in ${seconds} s.`,
+      refused: (status) => `The sign-in was refused (HTTP ${status}).`,
+      signedInAs: (name) => `Signed in as ${name}`,
+    },
+    zh: {
+      signIn: '登录', signOut: '退出登录', user: '用户', password: '密码', signingIn: '正在登录…',
+      prompt: '请使用 Tasklist 的用户名和密码登录。', signedOut: '已退出登录。',
+      wrong: '用户名或密码错误。',
+      tooMany: (seconds) => `登录失败次数过多，请在 ${seconds} 秒后重试。`,
+      refused: (status) => `登录被拒绝（HTTP ${status}）。`,
+      signedInAs: (name) => `已登录：${name}`,
+    },
+  };
+
+  function element(tag, attributes, text) {
+    const node = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
   /**
-   * Wires the page's sign-in form (#signin: #signin-user, #signin-password, #signin-message), its "signed in as"
-   * (#who) and its sign-out button (#signout). {@code start} loads the page's data; it runs once signed in.
+   * Puts the sign-in form before the page's {@code <main id="content">} and "signed in as · Sign out" into its
+   * {@code <header>} (the same ids on every page: #signin, #signin-user, #signin-password, #signin-message, #who,
+   * #signout; styles in signin.css).
+   */
+  function build(t) {
+    const session = element('div', { class: 'session' });
+    session.append(element('span', { id: 'who' }), ' ',
+      element('button', { id: 'signout', type: 'button', hidden: '' }, t.signOut));
+    document.querySelector('header').append(session);
+    const form = element('form', { id: 'signin', class: 'signin', hidden: '' });
+    form.append(element('h2', {}, t.signIn), element('p', { id: 'signin-message', role: 'alert' }),
+      element('label', { for: 'signin-user' }, t.user),
+      element('input', { id: 'signin-user', name: 'username', autocomplete: 'username', required: '' }),
+      element('label', { for: 'signin-password' }, t.password),
+      element('input', { id: 'signin-password', name: 'password', type: 'password',
+        autocomplete: 'current-password', required: '' }),
+      element('button', { type: 'submit' }, t.signIn));
+    const content = document.getElementById('content');
+    content.before(form);
+    return { form, content, who: document.getElementById('who'), out: document.getElementById('signout'),
+      message: document.getElementById('signin-message') };
+  }
+
+  /**
+   * Gives the page its sign-in form, its "signed in as" and its sign-out button, and runs {@code start} (which loads
+   * the page's data) at once when the session reads, else once signed in. The page needs a {@code <header>} and a
+   * {@code <main id="content" hidden>}.
    */
   function attach(start) {
-    const form = document.getElementById('signin');
-    const content = document.getElementById('content');
-    const who = document.getElementById('who');
-    const out = document.getElementById('signout');
-    const message = document.getElementById('signin-message');
+    const t = (document.documentElement.lang || 'en').toLowerCase().startsWith('zh') ? TEXTS.zh : TEXTS.en;
+    const { form, content, who, out, message } = build(t);
 
     function showSignIn(text) {
       document.body.classList.add('signed-out');
@@ -147,8 +199,7 @@ window.PmoSession = (function () {
         await start();
       } catch (e) {
         if (e instanceof SignInNeeded) {
-          showSignIn(signedInHere ? `Sign in with your Tasklist user and password. (${e.message})`
-            : 'Sign in with your Tasklist user and password.');
+          showSignIn(signedInHere ? `${t.prompt} (${e.message})` : t.prompt);
           return;
         }
         throw e;
@@ -157,27 +208,31 @@ window.PmoSession = (function () {
       form.hidden = true;
       content.hidden = false;
       const name = await user();
-      who.textContent = name ? `Signed in as ${name}` : '';
+      who.textContent = name ? t.signedInAs(name) : '';
       out.hidden = !name && !signedInHere;
     }
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      message.textContent = 'Signing in…';
-      const ok = await signIn(document.getElementById('signin-user').value,
+      message.textContent = t.signingIn;
+      const result = await signIn(document.getElementById('signin-user').value,
         document.getElementById('signin-password').value);
       document.getElementById('signin-password').value = '';
-      if (ok) {
+      if (result.ok) {
         signedInHere = true;
         await run();
+      } else if (result.status === 401) {
+        showSignIn(t.wrong);
+      } else if (result.status === 429) {
+        showSignIn(t.tooMany(result.retryAfter || '?'));
       } else {
-        showSignIn('Wrong user or password. After a wrong password the user is locked for a few seconds: try again then.');
+        showSignIn(t.refused(result.status));
       }
     });
     out.addEventListener('click', async () => {
       await signOut();
       signedInHere = false;
-      showSignIn('Signed out.');
+      showSignIn(t.signedOut);
     });
     return run();
   }

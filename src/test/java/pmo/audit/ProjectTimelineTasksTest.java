@@ -65,6 +65,9 @@ class ProjectTimelineTasksTest extends IntegrationTest {
         "qualityImpact", "minor"));
     start("rita", ChangeRequestProcess.KEY, change);
 
+    // the sealer numbers committed audit events shortly after (seq): both reads see the same events once it has
+    Awaitility.await().until(() -> jdbc.sql("select count(*) from audit_event where project_id = :p and seq is null")
+        .param("p", projectId).query(Long.class).single() == 0);
     actAs(auditor);
     List<TimelineEntry> oneRead = timeline.of(projectId, "TASK", PageRequest.of(0, 200)).items();
     ProcessEngineConfigurationImpl configuration =
