@@ -2,7 +2,6 @@ package pmo.change;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -10,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pmo.notice.NewNotice;
 import pmo.notice.Notice;
 import pmo.notice.NoticeService;
-import pmo.platform.engine.SystemActions;
+import pmo.notice.Confirmations;
 import pmo.project.Project;
 import pmo.project.ProjectService;
 
@@ -25,24 +24,15 @@ public class ChangeNotices {
 
   private final ChangeRequestRepository requests;
   private final ProjectService projects;
-  /**
-   * The confirmations' own related type (their related id is the request's): the confirmation process sends those
-   * alone, and the request's outcome steps never send a confirmation, so no notice is sent by two jobs at once.
-   */
-  static final String CONFIRMATION_TYPE = "CHANGE_REQUEST_CONFIRMATION";
-
-  /** The internal process that sends the requester's confirmation (processes/change-request-confirmation.bpmn). */
-  static final String CONFIRMATION_PROCESS = "change-request-confirmation";
-
   private final NoticeService notices;
-  private final SystemActions system;
+  private final Confirmations confirmations;
 
   ChangeNotices(ChangeRequestRepository requests, ProjectService projects, NoticeService notices,
-      SystemActions system) {
+      Confirmations confirmations) {
     this.requests = requests;
     this.projects = projects;
     this.notices = notices;
-    this.system = system;
+    this.confirmations = confirmations;
   }
 
   /** Tells the project's sponsor and manager and the requester (each once) whether the change was approved. */
@@ -82,11 +72,8 @@ public class ChangeNotices {
   }
 
   /**
-   * Confirms a recorded request to its requester with its reference (the business key Cockpit shows and the first word
-   * of their next tasks) and who has it now: the project manager assesses the impact (or the project-managers group
-   * when the project has no manager yet). Sent by the "Send confirmation to requester" step of the internal process
-   * change-request-confirmation, started here with the reference as its business key: a job of its own instance,
-   * which no task of the request's instance can collide with.
+   * Confirms a recorded request to its requester ({@link Confirmations}) with its reference and who has it now: the
+   * project manager assesses the impact (or the project-managers group when the project has no manager yet).
    */
   @Transactional
   public Notice queueConfirmation(long id) {
@@ -94,21 +81,8 @@ public class ChangeNotices {
     Project project = projects.find(request.projectId());
     String waitsFor = project.manager() != null ? "the impact assessment by " + project.manager()
         + " (project manager)" : "the impact assessment by a project manager (the project has none yet)";
-    String subject = "Your change request " + request.reference() + " was recorded: " + request.title();
-    String body = "Your change request " + request.reference() + " \"" + request.title() + "\" was recorded.\n"
-        + "Project: " + project.code() + " " + project.name() + '\n'
-        + "It waits for " + waitsFor + ".\n"
-        + "Quote " + request.reference() + " when you ask about it; your tasks for it begin with "
-        + request.reference() + ", and \"My cases\" (/my-cases/) shows where it waits.\n";
-    Notice queued = notices.queue(new NewNotice(request.requester(), subject, body, request.projectId(),
-        CONFIRMATION_TYPE, id));
-    system.startProcess(CONFIRMATION_PROCESS, request.reference(), Map.of());
-    return queued;
-  }
-
-  /** Sends the pending confirmation of the request of this reference (the confirmation process's business key). */
-  public int sendConfirmation(String reference) {
-    return notices.sendPending(CONFIRMATION_TYPE, ChangeRequest.idOfReference(reference));
+    return confirmations.confirm(new Confirmations.Confirmation("change request", request.reference(),
+        request.title(), request.requester(), request.projectId(), project.code() + " " + project.name(), waitsFor));
   }
 
   /** Sends what is pending for this request; see {@link NoticeService#sendPending}. */

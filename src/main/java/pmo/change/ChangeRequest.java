@@ -42,12 +42,4 @@ public record ChangeRequest(
   public String reference() {
     return "CR-" + id;
   }
-
-  /** The id a reference ({@link #reference()}, a business key) names. */
-  static long idOfReference(String reference) {
-    if (reference == null || !reference.matches("CR-\\d{1,18}")) {
-      throw new IllegalStateException("'" + reference + "' is no change request reference");
-    }
-    return Long.parseLong(reference.substring(3));
-  }
 }

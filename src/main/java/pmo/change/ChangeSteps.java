@@ -119,12 +119,6 @@ class ChangeSteps {
     return execution -> notices.sendPending(caseOf(requests, execution));
   }
 
-  /** The step of processes/change-request-confirmation.bpmn: its business key is the request's reference. */
-  @Bean
-  JavaDelegate sendChangeConfirmation(ChangeNotices notices) {
-    return execution -> notices.sendConfirmation(execution.getProcessBusinessKey());
-  }
-
   @Bean
   JavaDelegate recordChangeImplementation(ChangeRequestService requests, ChangeApprovalService service,
       CurrentActor actor) {

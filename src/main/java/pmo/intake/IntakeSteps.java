@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pmo.notice.Confirmations;
+import pmo.notice.Confirmations.Confirmation;
 
 /**
  * The Java steps of processes/project-intake.bpmn. Each finds its proposal by the process instance it runs in (never
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 class IntakeSteps {
 
   @Bean
-  JavaDelegate recordProposal(IntakeService intake) {
+  JavaDelegate recordProposal(IntakeService intake, Confirmations confirmations) {
     return execution -> {
       ProposalDraft draft = IntakeProcess.draft(execution);
       Proposal proposal = intake.submit(draft, execution.getProcessInstanceId());
@@ -33,6 +35,8 @@ class IntakeSteps {
       execution.setProcessBusinessKey(proposal.reference());
       REQUESTER.set(execution, proposal.requester());
       SUBJECT.set(execution, "Proposal: " + draft.title());
+      confirmations.confirm(new Confirmation("project proposal", proposal.reference(), proposal.title(),
+          proposal.requester(), null, null, "the PMO's screening, then the sponsor " + proposal.sponsor()));
     };
   }
 

@@ -19,6 +19,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pmo.notice.Confirmations;
+import pmo.notice.Confirmations.Confirmation;
+import pmo.project.Project;
+import pmo.project.ProjectService;
 
 /**
  * The Java steps of processes/issue-escalation.bpmn. Each finds its issue by the process instance it runs in (never
@@ -29,15 +33,20 @@ import org.springframework.context.annotation.Configuration;
 class IssueSteps {
 
   @Bean
-  JavaDelegate recordIssue(IssueService issues) {
+  JavaDelegate recordIssue(IssueService issues, ProjectService projects, Confirmations confirmations) {
     return execution -> {
       Issue issue = issues.record(IssueProcess.draft(execution), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(issue.code());
       RAISED_BY.set(execution, issue.raisedBy());
       OWNER.set(execution, issue.owner());
       SEVERITY.set(execution, issue.severity());
-      PROJECT_MANAGER.set(execution, issues.projectManager(issue.projectId()));
+      String manager = issues.projectManager(issue.projectId());
+      PROJECT_MANAGER.set(execution, manager);
       SUBJECT.set(execution, "Issue " + issue.code() + ": " + issue.title());
+      Project project = projects.find(issue.projectId());
+      confirmations.confirm(new Confirmation("issue", issue.code(), issue.title(), issue.raisedBy(), issue.projectId(),
+          project.code() + " " + project.name(),
+          "the triage by " + (manager != null ? manager + " (project manager)" : "a project manager")));
     };
   }
 

@@ -28,6 +28,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pmo.escalation.EscalationTrigger;
+import pmo.notice.Confirmations;
+import pmo.notice.Confirmations.Confirmation;
+import pmo.project.Project;
+import pmo.project.ProjectService;
 
 /**
  * The Java steps of processes/risk-escalation.bpmn. Each finds its risk by the process instance it runs in (never by
@@ -38,16 +42,22 @@ import pmo.escalation.EscalationTrigger;
 class RiskSteps {
 
   @Bean
-  JavaDelegate recordRisk(RiskService risks) {
+  JavaDelegate recordRisk(RiskService risks, ProjectService projects, Confirmations confirmations) {
     return execution -> {
       NewRisk draft = RiskProcess.draft(execution);
       Risk risk = risks.record(draft, execution.getProcessInstanceId());
       execution.setProcessBusinessKey(risk.code());
       RAISED_BY.set(execution, risk.raisedBy());
       OWNER.set(execution, risk.owner());
-      PROJECT_MANAGER.set(execution, risks.projectManager(risk.projectId()));
+      String manager = risks.projectManager(risk.projectId());
+      PROJECT_MANAGER.set(execution, manager);
       ASSESSED.set(execution, draft.isAssessed());
       SUBJECT.set(execution, "Risk " + risk.code() + ": " + risk.title());
+      Project project = projects.find(risk.projectId());
+      confirmations.confirm(new Confirmation("risk", risk.code(), risk.title(), risk.raisedBy(), risk.projectId(),
+          project.code() + " " + project.name(), draft.isAssessed()
+              ? "the response plan by " + risk.owner() + " (owner)"
+              : "the assessment by " + (manager != null ? manager + " (project manager)" : "a project manager")));
     };
   }
 

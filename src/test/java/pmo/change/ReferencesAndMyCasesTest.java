@@ -15,6 +15,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import pmo.notice.Confirmations;
 import pmo.notice.Notice;
 import pmo.notice.NoticeStatus;
 import pmo.platform.Roles;
@@ -45,9 +46,9 @@ class ReferencesAndMyCasesTest extends ChangeTestSupport {
     assertThat(assess.getAssignee()).isEqualTo(manager);
 
     // the confirmation: queued with the request, sent by its own asynchronous step
-    await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(ChangeNotices.CONFIRMATION_TYPE,
-        request.id()).stream().anyMatch(n -> n.status() == NoticeStatus.SENT));
-    Notice confirmation = notices.forRelated(ChangeNotices.CONFIRMATION_TYPE, request.id()).stream().findFirst()
+    await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(Confirmations.TYPE,
+        request.reference()).stream().anyMatch(n -> n.status() == NoticeStatus.SENT));
+    Notice confirmation = notices.forRelated(Confirmations.TYPE, request.reference()).stream().findFirst()
         .orElseThrow();
     assertThat(notices.forRelated(ChangeRequestService.ENTITY, request.id()))
         .as("no notice of the request's own steps yet").isEmpty();

@@ -249,7 +249,7 @@ class ClusterIT {
   private void assertEveryJobRanOnce(List<Change> changes) {
     List<Map<String, Object>> runs = db.sql("""
             select job_id_, hostname_, count(*) as runs from act_hi_job_log
-             where job_state_ = 2 and process_def_key_ in ('change-request', 'change-request-confirmation')
+             where job_state_ = 2 and process_def_key_ in ('change-request', 'case-confirmation')
              group by job_id_, hostname_""").query().listOfRows();
     Map<String, Long> runsPerJob = new HashMap<>();
     Map<String, Long> runsPerNode = new HashMap<>();
@@ -318,9 +318,9 @@ class ClusterIT {
     }
     assertThat(db.sql("select count(*) from audit_event where action = 'ESCALATION_RECORDED'").query(Long.class)
         .single()).as("ESCALATION_RECORDED: a reminder and an escalation per request").isEqualTo(2L * changes.size());
-    // the request's notices and the requester's confirmation (CHANGE_REQUEST_CONFIRMATION)
-    long notices = db.sql("select count(*) from notice where related_type like 'CHANGE_REQUEST%'").query(Long.class)
-        .single();
+    // the request's notices and the requester's confirmation (CASE_CONFIRMATION, related id CR-n)
+    long notices = db.sql("select count(*) from notice where related_type = 'CHANGE_REQUEST' "
+        + "or (related_type = 'CASE_CONFIRMATION' and related_id like 'CR-%')").query(Long.class).single();
     assertThat(db.sql("select status, count(*) from notice group by status").query().listOfRows())
         .as("every notice sent").allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SENT"));
     assertThat(db.sql("""
@@ -389,7 +389,7 @@ class ClusterIT {
 
   private long openJobs() {
     return db.sql("select count(*) from act_ru_job where process_def_key_ in ('change-request',"
-        + " 'change-request-confirmation')").query(Long.class)
+        + " 'case-confirmation')").query(Long.class)
         .single();
   }
 

@@ -49,8 +49,8 @@ class MyCasesIT extends IntegrationTest {
         .processInstanceId((String) row.get("process_instance_id")).singleResult().getBusinessKey())
         .isEqualTo(reference);
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from notice where recipient = :r "
-        + "and related_type = 'CHANGE_REQUEST_CONFIRMATION' and related_id = :id and subject like :s")
-        .param("r", requester).param("id", row.get("id").toString())
+        + "and related_type = 'CASE_CONFIRMATION' and related_id = :id and subject like :s")
+        .param("r", requester).param("id", reference)
         .param("s", "Your change request " + reference + " was recorded: %").query(Long.class).single() == 1);
   }
 }

@@ -14,6 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pmo.notice.Confirmations;
+import pmo.notice.Confirmations.Confirmation;
+import pmo.project.Project;
+import pmo.project.ProjectService;
 
 /**
  * The Java steps of processes/improvement-proposal.bpmn, each a bean named as the model's {@code delegateExpression}.
@@ -25,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
 class ImprovementSteps {
 
   @Bean
-  JavaDelegate recordImprovementProposal(ProposalService service) {
+  JavaDelegate recordImprovementProposal(ProposalService service, ProjectService projects,
+      Confirmations confirmations) {
     return execution -> {
       Proposal proposal = service.record(ImprovementProposalProcess.draft(execution),
           execution.getProcessInstanceId());
@@ -33,6 +38,10 @@ class ImprovementSteps {
       PROPOSER.set(execution, proposal.proposer());
       POINTS.set(execution, BigDecimal.valueOf(service.acceptedPoints()));
       subject(execution, proposal);
+      Project project = proposal.projectId() == null ? null : projects.find(proposal.projectId());
+      confirmations.confirm(new Confirmation("improvement proposal", proposal.reference(), proposal.title(),
+          proposal.proposer(), proposal.projectId(), project == null ? null : project.code() + " " + project.name(),
+          "the PMO's evaluation"));
     };
   }
 
