@@ -39,10 +39,14 @@ class MyCasesRepository {
     this.countSql = "select " + String.join(" + ", counts);
   }
 
+  /**
+   * One table's newest rows of the user, as a derived table of its own ({@code select * from (…) alias}): H2 (the
+   * embedded default) gave a parenthesised {@code (select … limit)} branch of the union no rows past the first page.
+   */
   private static String branch(CaseKind kind, String role, String condition) {
-    return "(select '" + kind.name() + "' as kind, '" + role + "' as role, id, title, status, project_id, "
-        + "process_instance_id, created_at from " + kind.table + " where " + condition
-        + " order by created_at desc, id desc limit :limit)";
+    return "select * from (select '" + kind.name() + "' as kind, '" + role + "' as role, id, title, status, "
+        + "project_id, process_instance_id, created_at from " + kind.table + " where " + condition
+        + " order by created_at desc, id desc limit :limit) " + kind.name().toLowerCase() + "_" + role;
   }
 
   /** A row of the page, before the open tasks are added. */
