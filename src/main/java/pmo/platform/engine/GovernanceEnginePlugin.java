@@ -19,8 +19,8 @@ import pmo.platform.TransactionCache;
  * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
  * four-eyes rule, form validation and task auditing on every user task; the deployment guard; an expression manager
  * that sees only the beans of {@link ModelExpressions}; FEEL as the only language of decisions; the audit of
- * deployments and DMN decisions; and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans
- * must not need the engine themselves).
+ * deployments and DMN decisions; the form pickers ({@link FormPickers}, options of every {@link FormOptions} bean);
+ * and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans must not need the engine themselves).
  */
 @Component
 class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
