@@ -5,7 +5,7 @@
 const lib = require('./lib');
 
 const title = process.env.TITLE || `Browser change ${Date.now()}`;
-const projectId = process.env.PROJECT_ID;
+const projectCode = process.env.PROJECT_CODE;
 
 lib.run('change-request-tasklist', async (browser) => {
   const requester = await lib.tasklist(browser, process.env.REQUESTER || 'rita');
@@ -13,8 +13,9 @@ lib.run('change-request-tasklist', async (browser) => {
   // the selects first: a text typed just before a select is picked can be lost while form-js re-renders
   await lib.choose(requester, 'changeType', 'Normal: assessed and routed for approval');
   await lib.choose(requester, 'qualityImpact', 'Minor');
+  // the project from its picker, by its code (label "PRJ-00001 Name")
+  await lib.pick(requester, 'projectId', projectCode, projectCode, 'change-0-project-picker');
   await lib.fillAll(requester, {
-    projectId,
     title,
     description: 'Typed into the start form in Chromium',
     reason: 'The regions need their own reports',

@@ -9,11 +9,13 @@ lib.run('intake-tasklist', async (browser) => {
   const requester = await lib.tasklist(browser, process.env.REQUESTER || 'rita');
   await lib.openStartForm(requester, 'Project intake');
   await lib.choose(requester, 'category', 'Research');
+  // the sponsor from the steering committee's picker, by the user id in the label "Full Name (id)"
+  const sponsor = process.env.SPONSOR || 'sam';
+  await lib.pick(requester, 'sponsor', sponsor, `(${sponsor})`);
   // fillAll types again what form-js dropped on a busy machine
   await lib.fillAll(requester, {
     title,
     businessCase: 'Typed into the start form in Chromium',
-    sponsor: process.env.SPONSOR || 'sam',
     estimatedBudget: '12345.5',
     estimatedMonths: '4',
     strategicObjective: 'Learning organisation',

@@ -111,6 +111,32 @@ async function choose(page, key, optionLabel) {
   await page.locator('.fjs-dropdownlist-item', { hasText: optionLabel }).first().click();
 }
 
+/**
+ * A picker (a searchable form-js select whose options the server fills in: projects, people; README, "Pickers instead
+ * of ids"): types `search` into it, picks the option whose label contains `label` (by default the search text) and
+ * checks the field shows that option. Tried again if a re-render of the form swallowed the choice. With `shot`, a
+ * screenshot of the open list, filtered by the search, is taken under that name.
+ */
+async function pick(page, key, search, label = search, shot = null) {
+  const input = field(page, key);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await input.click();
+    await input.fill(search);
+    const option = page.locator('.fjs-container .fjs-dropdownlist-item', { hasText: label }).first();
+    await option.waitFor({ timeout: 15000 });
+    if (shot && attempt === 1) {
+      await screenshot(page, shot);
+    }
+    await option.click();
+    await page.waitForTimeout(400);
+    const shown = await input.inputValue();
+    if (shown.includes(label)) {
+      return shown;
+    }
+  }
+  throw new Error(`picker ${key} does not keep the option '${label}' (searched for '${search}')`);
+}
+
 /** A form-js radio group: tick the option by its label. */
 async function tick(page, optionLabel) {
   await page.locator('.fjs-container').getByLabel(optionLabel, { exact: true }).check();
@@ -231,7 +257,7 @@ async function fillAll(page, values) {
   throw new Error(`form fields keep losing their values: ${Object.keys(values)}`);
 }
 
-module.exports = { taskNamed, BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, tick,
+module.exports = { taskNamed, BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, pick, tick,
   fillDate, submit, screenshot, run, fillAll };
 
 /**

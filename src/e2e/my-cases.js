@@ -4,7 +4,7 @@
 // request by its title: its reference (CR-n, the process's business key, the one her confirmation names), and where it
 // waits: "CR-n Assess impact", for the project's manager. The JUnit side (pmo.e2e.MyCasesIT) checks the reference
 // against the row and the confirmation notice.
-// Environment: TITLE, PROJECT_ID, REQUESTER, MANAGER.
+// Environment: TITLE, PROJECT_CODE, REQUESTER, MANAGER.
 const lib = require('./lib');
 
 const title = process.env.TITLE;
@@ -16,8 +16,8 @@ lib.run('my-cases', async (browser) => {
   await lib.openStartForm(requester, 'Change request');
   await lib.choose(requester, 'changeType', 'Normal: assessed and routed for approval');
   await lib.choose(requester, 'qualityImpact', 'Minor');
+  await lib.pick(requester, 'projectId', process.env.PROJECT_CODE);
   await lib.fillAll(requester, {
-    projectId: process.env.PROJECT_ID,
     title,
     description: 'Raised in Chromium to be found in My cases',
     reason: 'The regions need their own reports',

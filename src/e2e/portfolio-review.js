@@ -123,11 +123,12 @@ lib.run('portfolio-review', async (browser) => {
   await decide(office, `project_decision_${stop}`, 'Stop (cancel)');
   await decide(office, `proposal_decision_${approve}`, 'Approve (register the project)');
   await decide(office, `proposal_decision_${reject}`, 'Reject');
+  const manager = process.env.MANAGER || 'paula';
+  await lib.pick(office, `proposal_projectManager_${approve}`, manager, `(${manager})`);
   await lib.fillDate(office, `proposal_plannedStart_${approve}`, process.env.PLANNED_START);
   await lib.fillAll(office, {
     [`project_reason_${pause}`]: 'No architect free until spring',
     [`project_reason_${stop}`]: 'Its market is gone',
-    [`proposal_projectManager_${approve}`]: process.env.MANAGER || 'paula',
     [`proposal_reason_${reject}`]: 'Duplicates a running project',
     proposalNote: 'Proposed in the browser',
   });

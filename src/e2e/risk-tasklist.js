@@ -10,12 +10,14 @@ lib.run('risk-tasklist', async (browser) => {
   const requester = await lib.tasklist(browser, process.env.REQUESTER || 'rita');
   await lib.openStartForm(requester, 'Risk escalation');
   await lib.choose(requester, 'category', 'Supplier');
-  await lib.fillText(requester, 'projectId', process.env.PROJECT_ID);
+  // project and owner from their pickers: the project by its code, the owner by the user id in the label
+  await lib.pick(requester, 'projectId', process.env.PROJECT_CODE);
+  const owner = process.env.OWNER || 'otto';
+  await lib.pick(requester, 'owner', owner, `(${owner})`, 'risk-0-owner-picker');
   await lib.fillText(requester, 'title', title);
   await lib.fillText(requester, 'description', 'Typed into the start form in Chromium');
   await lib.fillText(requester, 'cause', 'One supplier only');
   await lib.fillText(requester, 'effect', 'No parts for months');
-  await lib.fillText(requester, 'owner', process.env.OWNER || 'otto');
   await lib.screenshot(requester, 'risk-1-start-form');
   await lib.submit(requester, 'Start');
   await requester.locator('.modal-dialog').waitFor({ state: 'detached' });

@@ -103,6 +103,19 @@ class ProjectRepository {
         .param("id", key).query(Project.class).optional());
   }
 
+  /**
+   * The {@code limit} most recently registered running projects (ix_project_running), ordered by code: what a form
+   * offers to pick from ({@link ProjectPicker}).
+   */
+  List<Project> recentRunning(int limit) {
+    return jdbc.sql("""
+            select * from (select * from project
+                            where status in ('ACTIVE', 'ON_HOLD') and stage <> 'CLOSED'
+                            order by id desc fetch first :limit rows only) recent
+             order by code""")
+        .param("limit", limit).query(Project.class).list();
+  }
+
   Page<Project> list(ProjectFilter f, PageRequest page) {
     return new SqlFilter()
         .and("stage = :stage", "stage", f.stage())

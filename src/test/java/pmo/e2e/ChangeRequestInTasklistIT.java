@@ -36,12 +36,14 @@ class ChangeRequestInTasklistIT extends IntegrationTest {
     String title = "Browser change " + unique();
 
     BrowserScenario.run("change-request-tasklist.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
-        "PROJECT_ID", String.valueOf(projectId), "MANAGER", manager));
+        "PROJECT_CODE", projects.find(projectId).code(), "MANAGER", manager));
 
     Map<String, Object> row = jdbc.sql("select * from change_request where title = :t").param("t", title)
         .query().singleRow();
     assertThat(row.get("status")).isEqualTo("APPROVED");
     assertThat(row.get("requester")).isEqualTo("rita");
+    // picked from the project picker by its code
+    assertThat(((Number) row.get("project_id")).longValue()).isEqualTo(projectId);
     assertThat(row.get("change_type")).isEqualTo("NORMAL");
     assertThat(row.get("quality_impact")).isEqualTo("MINOR");
     assertThat(row.get("route")).isEqualTo("PMO");

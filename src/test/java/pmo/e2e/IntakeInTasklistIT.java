@@ -27,6 +27,7 @@ class IntakeInTasklistIT extends IntegrationTest {
         .query().singleRow();
     assertThat(row.get("status")).isEqualTo("SCREENED");
     assertThat(row.get("requester")).isEqualTo("rita");
+    assertThat(row.get("sponsor")).as("picked from the sponsor picker").isEqualTo("sam");
     assertThat(row.get("category")).isEqualTo("RESEARCH");
     assertThat(new java.math.BigDecimal(row.get("estimated_budget").toString())).isEqualByComparingTo("12345.50");
     assertThat(row.get("expected_benefits")).isEqualTo("Knowledge <b>shared</b>");

@@ -39,7 +39,7 @@ class MyCasesIT extends IntegrationTest {
     String title = "My case " + unique();
 
     BrowserScenario.run("my-cases.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
-        "PROJECT_ID", String.valueOf(projectId), "REQUESTER", requester, "MANAGER", manager));
+        "PROJECT_CODE", projects.find(projectId).code(), "REQUESTER", requester, "MANAGER", manager));
 
     Map<String, Object> row = jdbc.sql("select id, requester, process_instance_id from change_request where title = :t")
         .param("t", title).query().singleRow();

@@ -36,7 +36,7 @@ class RiskInTasklistIT extends IntegrationTest {
     String title = "Browser risk " + unique();
 
     BrowserScenario.run("risk-tasklist.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
-        "PROJECT_ID", Long.toString(projectId)));
+        "PROJECT_CODE", projects.find(projectId).code()));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> "ASSESSED".equals(jdbc.sql(
         "select status from risk where title = :t").param("t", title).query(String.class).optional().orElse(null)));

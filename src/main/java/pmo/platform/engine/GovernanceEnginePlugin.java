@@ -19,8 +19,8 @@ import pmo.platform.TransactionCache;
  * Wires the governance rules into the engine (the starter picks up plugin beans): the parse listener that puts the
  * four-eyes rule, form validation and task auditing on every user task; the deployment guard; an expression manager
  * that sees only the beans of {@link ModelExpressions}; FEEL as the only language of decisions; the audit of
- * deployments and DMN decisions; and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans
- * must not need the engine themselves).
+ * deployments and DMN decisions; the form pickers ({@link FormPickers}, options of every {@link FormOptions} bean);
+ * and every {@link DmnDecisionEvaluationListener} bean of a capability (such beans must not need the engine themselves).
  */
 @Component
 class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
@@ -30,11 +30,13 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<DmnDecisionEvaluationListener> decisionListeners;
   private final DeployedForms forms;
   private final CaseRegistry cases;
+  private final FormPickers pickers;
 
   GovernanceEnginePlugin(ApplicationContext spring, ObjectProvider<AuditLog> audit,
       ObjectProvider<DmnDecisionEvaluationListener> decisionListeners, ObjectProvider<CaseParties> parties,
-      ObjectProvider<CaseContexts> contexts, TransactionCache cache) {
+      ObjectProvider<CaseContexts> contexts, ObjectProvider<FormOptions> options, TransactionCache cache) {
     this.spring = spring;
+    this.pickers = new FormPickers(() -> options.orderedStream().toList());
     this.forms = new DeployedForms(cache);
     this.decisionListeners = decisionListeners;
     this.cases = new CaseRegistry(() -> parties.orderedStream().toList(),
@@ -49,11 +51,15 @@ class GovernanceEnginePlugin extends AbstractProcessEnginePlugin {
     // variables otherwise (FormContract); the engine's own authorizations agree: whoever may work a task gets
     // TASK_WORK (claim, complete), not UPDATE (which would let them set variables or reassign), and writing a
     // variable needs the specific UPDATE_VARIABLE permission nobody but administrators has
-    FormContract contract = new FormContract(forms);
+    // each chain gets its own contract object: an interceptor holds the next one of its chain, so one object in two
+    // chains would lead the first chain into the second one's rest and skip whatever follows it in the first
     addTo(configuration.getCustomPostCommandInterceptorsTxRequired(),
-        configuration::setCustomPostCommandInterceptorsTxRequired, contract);
+        configuration::setCustomPostCommandInterceptorsTxRequired, new FormContract(forms));
     addTo(configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
-        configuration::setCustomPostCommandInterceptorsTxRequiresNew, contract);
+        configuration::setCustomPostCommandInterceptorsTxRequiresNew, new FormContract(forms));
+    // pickers, not ids: a fetched form's selects get their options (projects, people) for the signed-in user
+    addTo(configuration.getCustomPostCommandInterceptorsTxRequired(),
+        configuration::setCustomPostCommandInterceptorsTxRequired, pickers);
     // two people finishing tasks of one instance at once (board votes): the loser's completion is tried again
     addTo(configuration.getCustomPreCommandInterceptorsTxRequired(),
         configuration::setCustomPreCommandInterceptorsTxRequired, new CompletionRetry());
