@@ -82,7 +82,7 @@ public class ChangeNotices {
     String waitsFor = project.manager() != null ? "the impact assessment by " + project.manager()
         + " (project manager)" : "the impact assessment by a project manager (the project has none yet)";
     return confirmations.confirm(new Confirmations.Confirmation("change request", request.reference(),
-        request.title(), request.requester(), request.projectId(), project.code() + " " + project.name(), waitsFor));
+        request.title(), request.requester(), request.projectId(), waitsFor));
   }
 
   /** Sends what is pending for this request; see {@link NoticeService#sendPending}. */

@@ -36,7 +36,7 @@ class IntakeSteps {
       REQUESTER.set(execution, proposal.requester());
       SUBJECT.set(execution, "Proposal: " + draft.title());
       confirmations.confirm(new Confirmation("project proposal", proposal.reference(), proposal.title(),
-          proposal.requester(), null, null, "the PMO's screening, then the sponsor " + proposal.sponsor()));
+          proposal.requester(), null, "the PMO's screening, then the sponsor " + proposal.sponsor()));
     };
   }
 

@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
-import pmo.project.Project;
-import pmo.project.ProjectService;
 
 /**
  * The Java steps of processes/issue-escalation.bpmn. Each finds its issue by the process instance it runs in (never
@@ -33,7 +31,7 @@ import pmo.project.ProjectService;
 class IssueSteps {
 
   @Bean
-  JavaDelegate recordIssue(IssueService issues, ProjectService projects, Confirmations confirmations) {
+  JavaDelegate recordIssue(IssueService issues, Confirmations confirmations) {
     return execution -> {
       Issue issue = issues.record(IssueProcess.draft(execution), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(issue.code());
@@ -43,9 +41,7 @@ class IssueSteps {
       String manager = issues.projectManager(issue.projectId());
       PROJECT_MANAGER.set(execution, manager);
       SUBJECT.set(execution, "Issue " + issue.code() + ": " + issue.title());
-      Project project = projects.find(issue.projectId());
       confirmations.confirm(new Confirmation("issue", issue.code(), issue.title(), issue.raisedBy(), issue.projectId(),
-          project.code() + " " + project.name(),
           "the triage by " + (manager != null ? manager + " (project manager)" : "a project manager")));
     };
   }

@@ -1,12 +1,12 @@
 package pmo.notice;
 
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.engine.SystemActions;
+import pmo.project.Project;
+import pmo.project.ProjectService;
 
 /**
  * The confirmation every case's raiser gets when the case is recorded (README, "My cases and references"): its
@@ -16,7 +16,7 @@ import pmo.platform.engine.SystemActions;
  * business key, in a job of its own that no task of the case's own instance can collide with, retried as every notice
  * step.
  */
-@Configuration(proxyBeanMethods = false)
+@Service
 public class Confirmations {
 
   /** The notices' related type; their related id is the case's reference. */
@@ -26,28 +26,30 @@ public class Confirmations {
 
   private final NoticeService notices;
   private final SystemActions system;
+  private final ProjectService projects;
 
-  Confirmations(NoticeService notices, SystemActions system) {
+  Confirmations(NoticeService notices, SystemActions system, ProjectService projects) {
     this.notices = notices;
     this.system = system;
+    this.projects = projects;
   }
 
   /**
    * What a confirmation says: the case's kind in words ("risk"), its reference, its title, who raised it, its project
-   * ({@code projectId} may be null; {@code project} is its code and name) and what it waits for next (may be null).
+   * (may be null) and what it waits for next (may be null).
    */
   public record Confirmation(String kind, String reference, String title, String raisedBy, Long projectId,
-      String project, String waitsFor) {
+      String waitsFor) {
 
     String subject() {
       return "Your " + kind + " " + reference + " was recorded: " + title;
     }
 
-    String body() {
+    String body(Project project) {
       StringBuilder body = new StringBuilder("Your ").append(kind).append(' ').append(reference).append(" \"")
           .append(title).append("\" was recorded.\n");
       if (project != null) {
-        body.append("Project: ").append(project).append('\n');
+        body.append("Project: ").append(project.code()).append(' ').append(project.name()).append('\n');
       }
       if (waitsFor != null) {
         body.append("It waits for ").append(waitsFor).append(".\n");
@@ -60,15 +62,15 @@ public class Confirmations {
   /** Queues the confirmation in the transaction that records the case and starts the process that sends it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Notice confirm(Confirmation confirmation) {
-    Notice queued = notices.queue(new NewNotice(confirmation.raisedBy(), confirmation.subject(), confirmation.body(),
-        confirmation.projectId(), TYPE, confirmation.reference()));
+    Project project = confirmation.projectId() == null ? null : projects.find(confirmation.projectId());
+    Notice queued = notices.queue(new NewNotice(confirmation.raisedBy(), confirmation.subject(),
+        confirmation.body(project), confirmation.projectId(), TYPE, confirmation.reference()));
     system.startProcess(PROCESS, confirmation.reference(), Map.of());
     return queued;
   }
 
-  /** The step of processes/case-confirmation.bpmn: sends the pending confirmation of its business key's case. */
-  @Bean
-  JavaDelegate sendCaseConfirmation() {
-    return execution -> notices.sendPending(TYPE, execution.getProcessBusinessKey());
+  /** Sends the pending confirmation of the case of this reference (the step of processes/case-confirmation.bpmn). */
+  public int send(String reference) {
+    return notices.sendPending(TYPE, reference);
   }
 }

@@ -30,8 +30,6 @@ import org.springframework.context.annotation.Configuration;
 import pmo.escalation.EscalationTrigger;
 import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
-import pmo.project.Project;
-import pmo.project.ProjectService;
 
 /**
  * The Java steps of processes/risk-escalation.bpmn. Each finds its risk by the process instance it runs in (never by
@@ -42,7 +40,7 @@ import pmo.project.ProjectService;
 class RiskSteps {
 
   @Bean
-  JavaDelegate recordRisk(RiskService risks, ProjectService projects, Confirmations confirmations) {
+  JavaDelegate recordRisk(RiskService risks, Confirmations confirmations) {
     return execution -> {
       NewRisk draft = RiskProcess.draft(execution);
       Risk risk = risks.record(draft, execution.getProcessInstanceId());
@@ -53,9 +51,8 @@ class RiskSteps {
       PROJECT_MANAGER.set(execution, manager);
       ASSESSED.set(execution, draft.isAssessed());
       SUBJECT.set(execution, "Risk " + risk.code() + ": " + risk.title());
-      Project project = projects.find(risk.projectId());
       confirmations.confirm(new Confirmation("risk", risk.code(), risk.title(), risk.raisedBy(), risk.projectId(),
-          project.code() + " " + project.name(), draft.isAssessed()
+          draft.isAssessed()
               ? "the response plan by " + risk.owner() + " (owner)"
               : "the assessment by " + (manager != null ? manager + " (project manager)" : "a project manager")));
     };

@@ -42,17 +42,19 @@ final class ArchitectureRules {
 
   /**
    * A process's steps translate between variables and their capability's services, with the shared case machinery
-   * (the platform, and the escalation capability every case escalates through): nothing else.
+   * (the platform, the escalation capability every case escalates through, and the notices every case sends, its
+   * confirmation among them): nothing else.
    */
   static final ArchRule STEPS_CALL_THEIR_SERVICES = classes().that().haveSimpleNameEndingWith("Steps")
-      .should(new ArchCondition<>("call only their own capability's services, the platform and escalation") {
+      .should(new ArchCondition<>("call only their own capability's services, the platform, escalation and notices") {
         @Override
         public void check(JavaClass steps, ConditionEvents events) {
           for (Dependency dependency : steps.getDirectDependenciesFromSelf()) {
             JavaClass target = dependency.getTargetClass();
             String pkg = target.getPackageName();
             boolean own = pkg.equals(steps.getPackageName());
-            boolean machinery = pkg.startsWith("pmo.platform") || (pkg.startsWith("pmo.escalation")
+            boolean machinery = pkg.startsWith("pmo.platform")
+                || ((pkg.startsWith("pmo.escalation") || pkg.startsWith("pmo.notice"))
                 && target.getModifiers().contains(JavaModifier.PUBLIC) && !target.isAnnotatedWith(Repository.class));
             boolean allowed = (own && !target.isAnnotatedWith(Repository.class)) || machinery || !pkg.startsWith("pmo");
             if (!allowed) {

@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
-import pmo.project.Project;
-import pmo.project.ProjectService;
 
 /**
  * The Java steps of processes/improvement-proposal.bpmn, each a bean named as the model's {@code delegateExpression}.
@@ -29,8 +27,7 @@ import pmo.project.ProjectService;
 class ImprovementSteps {
 
   @Bean
-  JavaDelegate recordImprovementProposal(ProposalService service, ProjectService projects,
-      Confirmations confirmations) {
+  JavaDelegate recordImprovementProposal(ProposalService service, Confirmations confirmations) {
     return execution -> {
       Proposal proposal = service.record(ImprovementProposalProcess.draft(execution),
           execution.getProcessInstanceId());
@@ -38,10 +35,8 @@ class ImprovementSteps {
       PROPOSER.set(execution, proposal.proposer());
       POINTS.set(execution, BigDecimal.valueOf(service.acceptedPoints()));
       subject(execution, proposal);
-      Project project = proposal.projectId() == null ? null : projects.find(proposal.projectId());
       confirmations.confirm(new Confirmation("improvement proposal", proposal.reference(), proposal.title(),
-          proposal.proposer(), proposal.projectId(), project == null ? null : project.code() + " " + project.name(),
-          "the PMO's evaluation"));
+          proposal.proposer(), proposal.projectId(), "the PMO's evaluation"));
     };
   }
 
