@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import pmo.notice.NoticeService;
 import pmo.platform.Roles;
+import pmo.platform.engine.Tasklist;
 import pmo.project.Project;
 import pmo.project.Rag;
 import pmo.project.Stage;
@@ -83,6 +84,12 @@ class BreachAndBadInputTest extends PerformanceTestSupport {
         + today.plusDays(30) + "\nWeekly recovery review | " + pmo + " | " + today.plusDays(14)));
     assertThat(plans.get(plan.id()).status()).isEqualTo(ImprovementPlan.IN_AGREEMENT);
     assertThat(plans.details(plan.id()).actions()).extracting(ImprovementPlan.Action::owner).containsExactly(pm, pmo);
+    // the PMO's task shows the plan: its breach and actions (issue 10 point 4)
+    var agree = engine.getTaskService().createTaskQuery().processInstanceId(plan.processInstanceId()).singleResult();
+    assertThat(((String) engine.getTaskService().getVariableLocal(agree.getId(), Tasklist.CONTEXT.name()))
+        .replace("**", "").replaceAll("\\\\(.)", "$1"))
+        .contains("Performance improvement plan PIP-" + plan.id(), "Breach: ", "SPI 0.7000 below 0.8",
+            "Action 1: Add a second team (" + pm + ", due " + today.plusDays(30) + ")", "Drafted by " + pm);
     assertThat(failureOf(() -> complete(pm, plan.processInstanceId(), Map.of("planDecision", "agree"))))
         .isNotNull();
     complete(pmo, plan.processInstanceId(), Map.of("planDecision", "agree", "planComment", "Go"));
