@@ -11,8 +11,8 @@ import pmo.project.ProjectContextLines;
 import pmo.project.ProjectService;
 
 /**
- * What the tasks of a gate review show above their forms (issue 10 point 4), read from the stored project and its gate
- * rows when the task is created: the project and its baseline, the gate under review with its attempt, the latest
+ * What the tasks of a gate review, and the project lifecycle's post-project review, show above their forms (issue 10
+ * point 4), read from the stored project and its gate rows when the task is created: the project and its baseline, the gate under review with its attempt, the latest
  * package's RAG and whether it met the must-meet criteria, and the earlier packages and gate decisions of the project
  * with who, when and their notes. The project is the one {@link GateReviews} finds for the review (never from a
  * variable).
@@ -34,19 +34,24 @@ class GateReviewContext implements CaseContexts {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(GateReviewProcess.KEY);
+    return Set.of(GateReviewProcess.KEY, LifecycleProcess.KEY);
   }
 
   @Override
   public String describe(DelegateTask task) {
-    return describe(projects.find(reviews.projectOfLifecycle(task.getExecution())), task.getProcessInstanceId());
+    Project project = projects.find(reviews.projectOfLifecycle(task.getExecution()));
+    // the lifecycle's own task (the post-project review) looks back on every gate of the project
+    boolean lifecycle = task.getProcessDefinitionId().startsWith(LifecycleProcess.KEY + ":");
+    return describe(project, task.getProcessInstanceId(), lifecycle);
   }
 
-  private String describe(Project project, String processInstanceId) {
+  private String describe(Project project, String processInstanceId, boolean lifecycle) {
     var latest = gates.latestPackageOfProcess(processInstanceId);
-    Gate gate = latest.map(GateRepository.PackageRow::gate).or(() -> Gate.closing(project.stage())).orElse(null);
+    Gate gate = lifecycle ? null
+        : latest.map(GateRepository.PackageRow::gate).or(() -> Gate.closing(project.stage())).orElse(null);
     ContextText text = lines.addTo(new ContextText().heading(project.code() + " · "
-        + (gate == null ? "gate review" : gate.name() + " " + gate.title)), project.id());
+        + (lifecycle ? "post-project review" : gate == null ? "gate review" : gate.name() + " " + gate.title)),
+        project.id());
     if (gate != null) {
       text.line("Gate", gate.name() + " · " + gate.title + " (" + ContextText.word(gate.closes.name()) + " → "
           + ContextText.word(gate.opens.name()) + ")");

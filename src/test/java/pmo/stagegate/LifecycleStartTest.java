@@ -93,6 +93,12 @@ class LifecycleStartTest extends LifecycleTestSupport {
     assertThat(lifecycleOf(inClosure)).isWaitingAt(LifecycleProcess.TASK_POST_PROJECT_REVIEW);
     assertThat(runtime.getVariables(lifecycleOf(inClosure).getId()))
         .containsEntry(LifecycleProcess.BASELINE_BUDGET.name(), 75000.0);
+    // the post-project review shows the project and its baseline (issue 10 point 4)
+    var review = engine.getTaskService().createTaskQuery().processInstanceId(lifecycleOf(inClosure).getId())
+        .singleResult();
+    assertThat(((String) engine.getTaskService().getVariableLocal(review.getId(),
+        pmo.platform.engine.Tasklist.CONTEXT.name())).replaceAll("\\\\(.)", "$1"))
+        .contains("post-project review", "Demo-like closure", "Stage:** Closure", "Current baseline:** v1: budget 75,000.00");
   }
 
   @Test
