@@ -319,3 +319,83 @@ async function signInOnPage(page, user, password = PASSWORD) {
 }
 
 module.exports.signInOnPage = signInOnPage;
+
+/** GETs an /api or /engine-rest address as `user` (HTTP Basic, the APIs' stateless door) and returns its JSON. */
+async function apiGet(page, user, address) {
+  const auth = 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
+  const response = await page.request.get(`${BASE_URL}${address}`, { headers: { Authorization: auth } });
+  if (!response.ok()) {
+    throw new Error(`GET ${address} as ${user} answered ${response.status()}: ${(await response.text()).substring(0, 300)}`);
+  }
+  return response.json();
+}
+
+/**
+ * The reference of the case `user` has just started from a Tasklist start form (its Start clicked): the one Tasklist's
+ * notice names if it names one (`prefix` and a number, such as CR-3), else the one "my cases" (/api/my/cases, the
+ * requester's own) gives the case with that title, looked up page by page. Returns { reference, source }.
+ */
+async function startedReference(page, user, title, prefix) {
+  const pattern = new RegExp(`\\b${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+\\b`);
+  const notice = page.locator('.notifications .alert');
+  await notice.first().waitFor({ timeout: 5000 }).catch(() => {});
+  const shown = (await notice.allInnerTexts().catch(() => [])).join(' ');
+  const named = shown.match(pattern);
+  if (named) {
+    return { reference: named[0], source: `Tasklist's notice '${shown.trim()}'` };
+  }
+  for (let index = 0; ; index++) {
+    const result = await apiGet(page, user, `/api/my/cases?size=200&page=${index}`);
+    const mine = result.items.find((c) => c.title === title);
+    if (mine) {
+      if (!pattern.test(mine.reference)) {
+        throw new Error(`my cases gives '${title}' the reference ${mine.reference}, expected ${prefix}n`);
+      }
+      return { reference: mine.reference, source: `my cases (Tasklist's notice: '${shown.trim()}')` };
+    }
+    if (result.items.length === 0 || (index + 1) * result.size >= result.total) {
+      throw new Error(`${user}'s cases hold none titled '${title}' (Tasklist's notice: '${shown.trim()}')`);
+    }
+  }
+}
+
+/**
+ * The rows of the auditor's page timeline (#timeline) as objects of their cells, after "Load more" was clicked until
+ * the page has loaded the whole timeline (so what is found does not depend on the page size).
+ */
+async function timelineRows(page) {
+  const more = page.locator('#more');
+  for (let i = 0; i < 50 && await more.isVisible(); i++) {
+    // the summary ("n entries for this project; m loaded, k shown") changes once the next page is in
+    const before = await page.locator('#summary').textContent();
+    await more.click();
+    await page.waitForFunction((text) => document.getElementById('summary').textContent !== text, before,
+      { timeout: 30000 });
+  }
+  return page.$$eval('#timeline tbody tr', (rows) => rows.map((row) => {
+    const [when, kind, what, who, caseReference, process] = [...row.cells].map((c) => c.textContent.trim());
+    return { when, kind, what, who, caseReference, process, className: row.className };
+  }));
+}
+
+module.exports.apiGet = apiGet;
+module.exports.startedReference = startedReference;
+module.exports.timelineRows = timelineRows;
+
+/**
+ * Waits until the start form's modal has closed after Start: the process started. A start the server refused keeps the
+ * modal open with Tasklist's message in it; that fails at once, with the message.
+ */
+async function startAccepted(page, processName) {
+  const modal = page.locator('.modal-dialog');
+  const refusal = modal.locator('.alert-danger');
+  // whichever comes first; the other wait ends on its own (its failure is of no interest)
+  await Promise.race([modal.waitFor({ state: 'detached', timeout: 30000 }).catch(() => {}),
+    refusal.first().waitFor({ timeout: 30000 }).catch(() => {})]);
+  if (await modal.count() > 0) {
+    const message = await refusal.count() > 0 ? (await refusal.first().innerText()).trim() : 'no message in 30 s';
+    throw new Error(`the start of '${processName}' did not go through: ${message}`);
+  }
+}
+
+module.exports.startAccepted = startAccepted;

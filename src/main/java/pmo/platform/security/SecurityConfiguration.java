@@ -52,7 +52,13 @@ class SecurityConfiguration {
         // this chain's own manager, without the global one as parent: that one holds the same provider bean, and a
         // wrong password would be checked twice (twice the cost, two failures counted by the engine)
         .authenticationManager(new ProviderManager(provider))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless, and the webapps' session is never given a new id here: setting the policy installs Spring's
+        // SessionManagementFilter, whose default session fixation protection changed the session id on every /api
+        // request read with the session (the context is never stored), so one of a page's two concurrent reads came
+        // with the id the other had just replaced and got a 401 (the page's sign-in form again right after signing
+        // in). The webapps' login starts a new session itself.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // Basic auth sends no cookie a third-party page could ride on, and the webapps' session is taken for a change
         // only with the webapps' CSRF token (WebappSessionAuthenticationFilter): Spring's CSRF filter has nothing to add
         .csrf(csrf -> csrf.disable())

@@ -52,6 +52,9 @@ class WebappSessionSignInTest extends IntegrationTest {
     HttpResponse<String> read = send(browser, "GET", "/api/audit/verify", null, true);
     assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     assertThat(JSON.readTree(read.body()).has("intact")).isTrue();
+    // a read keeps the session's id: a page's concurrent reads all carry the same cookie (a new id per read made one
+    // of them a 401)
+    assertThat(read.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
     // who the API takes the session for: the auditor, with her groups (she may read the trail, not raise a risk)
     assertThat(send(browser, "GET", "/api/audit?size=1", null, true).statusCode()).isEqualTo(200);
 
