@@ -7,6 +7,8 @@ import static pmo.change.ApprovalDecision.REWORK;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import pmo.platform.Choices;
 import pmo.platform.Roles;
 import pmo.platform.engine.Var;
@@ -46,6 +48,29 @@ public enum ApprovalStage {
 
   static Optional<ApprovalStage> ofTask(String taskDefinitionKey) {
     return Arrays.stream(values()).filter(s -> s.taskKey.equals(taskDefinitionKey)).findFirst();
+  }
+
+  /**
+   * The stage of an approval task: by its id, or else by the form it shows (its {@code camunda:formRef}), so that a
+   * process owner's later version may rename the task (an instance migrated onto it is decided as before).
+   */
+  static Optional<ApprovalStage> ofTask(DelegateTask task) {
+    return ofTask(task.getTaskDefinitionKey()).or(() -> {
+      UserTask userTask = task.getBpmnModelElementInstance();
+      String form = userTask == null ? null : userTask.getCamundaFormRef();
+      return Arrays.stream(values()).filter(s -> s.formRef().equals(form)).findFirst();
+    });
+  }
+
+  /** The form of this stage's task in processes/change-request.bpmn. */
+  String formRef() {
+    return switch (this) {
+      case PMO -> "change-request-pmo-approval";
+      case BOARD -> "change-request-board-vote";
+      case STEERING -> "change-request-steering-approval";
+      case EXPEDITED -> "change-request-expedited-approval";
+      case REVIEW -> "change-request-review";
+    };
   }
 
   /** {@code chosen} when it is one of this step's choices; otherwise an error naming the step's form field. */

@@ -68,7 +68,7 @@ class ChangeSteps {
   TaskListener recordChangeApproval(ChangeRequestService requests, ChangeApprovalService service,
       CurrentActor actor) {
     return task -> {
-      ApprovalStage stage = ApprovalStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(() ->
+      ApprovalStage stage = ApprovalStage.ofTask(task).orElseThrow(() ->
           new IllegalStateException("recordChangeApproval is on task " + task.getTaskDefinitionKey()
               + ", which is no approval step"));
       String acting = actor.id();

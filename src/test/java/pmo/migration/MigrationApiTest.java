@@ -115,6 +115,15 @@ class MigrationApiTest extends MigrationTestSupport {
         .containsEntry("process", v2));
     assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("kind", "TASK")
         .containsEntry("title", reference + " Approve change (PMO) (open)").containsEntry("process", v2));
+
+    // the renamed task is decided as before: its stage is known by its form
+    complete(pmo, pi.getId(), Map.of("pmoDecision", "approve", "pmoComment", "Fine after the move"));
+    assertThat(jdbc.sql("select stage, decision, approver from change_approval where change_request_id = :id")
+        .param("id", row.get("id")).query().listOfRows()).singleElement().satisfies(a -> {
+          assertThat(a.get("stage")).isEqualTo("PMO");
+          assertThat(a.get("decision")).isEqualTo("APPROVE");
+          assertThat(a.get("approver")).isEqualTo(pmo);
+        });
   }
 
   @Test
