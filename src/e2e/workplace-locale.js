@@ -134,6 +134,19 @@ async function auditorPage(browser, prefix, problems) {
     throw new Error(`the analytics page's title is '${heading}'`);
   }
   await lib.screenshot(page, `${prefix}-analytics-zh-CN`);
+
+  // "My cases" in Simplified Chinese too (whoever is signed in: the auditor has raised none)
+  await page.goto(`${lib.BASE_URL}/my-cases/`);
+  await page.locator('#summary', { hasText: '您尚未提出任何案例' }).or(page.locator('#summary', { hasText: '按时间倒序' }))
+    .waitFor({ timeout: 30000 }).catch(async () => {
+      throw new Error(`"my cases" is not in Simplified Chinese: ${await page.locator('#summary').innerText()}`);
+    });
+  const cases = await page.locator('h1').innerText();
+  const header = await page.locator('#cases th').first().innerText();
+  if (!cases.includes('我的案例') || header !== '编号') {
+    throw new Error(`"my cases" shows '${cases}' and '${header}'`);
+  }
+  await lib.screenshot(page, `${prefix}-my-cases-zh-CN`);
   await ctx.close();
 }
 

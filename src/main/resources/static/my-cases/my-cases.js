@@ -2,6 +2,40 @@
 // "My cases": the signed-in user's cases from GET /api/my/cases (README, "My cases and references"). Read-only; every
 // value is put into the page as text (textContent), never as HTML.
 (function () {
+  // English or Simplified Chinese (?lang=en|zh-CN, else the browser's first language), as the auditor's page
+  const TEXTS = {
+    en: {
+      title: 'PMO Governance · My cases',
+      subtitle: 'What you raised or own: change requests, risks, issues, project proposals and improvement proposals, '
+        + 'newest first, with where each waits, for whom and since when. Signed in to Tasklist, you are signed in here.',
+      loading: 'Loading your cases…', reference: 'Reference', kind: 'Kind', caseTitle: 'Title', project: 'Project',
+      status: 'Status', waitsAt: 'Waits at', forWhom: 'For whom', since: 'Since (UTC)', more: 'Load more',
+      owner: ' (owner)', noTask: 'no open task', nobody: 'nobody yet', group: (g) => `group ${g}`,
+      count: (n) => `${n} case(s)`, showing: (shown, total) => `Showing ${shown} of ${total}, newest first.`,
+      none: 'You have raised no case yet.', unreadable: (m) => `Your cases could not be read: ${m}`,
+      kinds: {},
+    },
+    'zh-CN': {
+      title: 'PMO 治理 · 我的案例',
+      subtitle: '您提出或负责的案例：变更请求、风险、问题、项目提案和改进提案，按时间倒序，显示每个案例在哪一步等待、'
+        + '等待谁处理以及从何时开始。已登录 Tasklist 即已登录本页。',
+      loading: '正在加载您的案例…', reference: '编号', kind: '类别', caseTitle: '标题', project: '项目', status: '状态',
+      waitsAt: '等待于', forWhom: '处理人', since: '开始时间（UTC）', more: '加载更多', owner: '（负责人）',
+      noTask: '无待办任务', nobody: '尚无处理人', group: (g) => `用户组 ${g}`, count: (n) => `共 ${n} 个案例`,
+      showing: (shown, total) => `显示 ${total} 个中的 ${shown} 个，按时间倒序。`, none: '您尚未提出任何案例。',
+      unreadable: (m) => `无法读取您的案例：${m}`,
+      kinds: { 'change request': '变更请求', risk: '风险', issue: '问题', 'project proposal': '项目提案',
+        'improvement proposal': '改进提案' },
+    },
+  };
+  const wanted = new URLSearchParams(location.search).get('lang')
+    || (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  const lang = wanted.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const t = TEXTS[lang];
+  document.documentElement.lang = lang;
+  document.title = t.title;
+  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t[e.dataset.i18n] || e.textContent; });
+
   const PAGE_SIZE = 50;
   const body = document.querySelector('#cases tbody');
   const more = document.getElementById('more');
@@ -19,8 +53,8 @@
 
   function forWhom(wait) {
     if (wait.assignee) return wait.assignee;
-    const groups = (wait.candidateGroups || []).map((g) => `group ${g}`);
-    return groups.concat(wait.candidateUsers || []).join(', ') || 'nobody yet';
+    const groups = (wait.candidateGroups || []).map(t.group);
+    return groups.concat(wait.candidateUsers || []).join(', ') || t.nobody;
   }
 
   function since(value) {
@@ -40,14 +74,14 @@
       reference.textContent = item.reference;
     }
     tr.appendChild(reference);
-    tr.appendChild(cell(item.kind + (item.role === 'owner' ? ' (owner)' : '')));
+    tr.appendChild(cell((t.kinds[item.kind] || item.kind) + (item.role === 'owner' ? t.owner : '')));
     tr.appendChild(cell(item.title));
     tr.appendChild(cell(item.projectCode ? `${item.projectCode} ${item.projectName}` : ''));
     tr.appendChild(cell(item.status));
     const waits = item.waitsAt || [];
     const at = cell('', waits.length ? 'waiting' : 'done');
     if (!waits.length) {
-      at.textContent = 'no open task';
+      at.textContent = t.noTask;
     }
     waits.forEach((wait, i) => {
       if (i) at.appendChild(document.createElement('br'));
@@ -70,10 +104,9 @@
     const result = await window.PmoSession.getJson(`/api/my/cases?size=${PAGE_SIZE}&page=${page}`);
     result.items.forEach((item) => body.appendChild(row(item)));
     shown += result.items.length;
-    state.textContent = `${result.total} case(s)`;
+    state.textContent = t.count(result.total);
     state.className = 'chain intact';
-    summary.textContent = result.total ? `Showing ${shown} of ${result.total}, newest first.`
-      : 'You have raised no case yet.';
+    summary.textContent = result.total ? t.showing(shown, result.total) : t.none;
     more.hidden = shown >= result.total;
   }
 
@@ -83,7 +116,7 @@
   });
   // signed in to Tasklist in this browser is signed in here (the webapps' session); otherwise the page's own form
   window.PmoSession.attach(load).catch((e) => {
-    state.textContent = `Your cases could not be read: ${e.message}`;
+    state.textContent = t.unreadable(e.message);
     state.className = 'chain broken';
   });
 }());
