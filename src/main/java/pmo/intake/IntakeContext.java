@@ -34,7 +34,7 @@ class IntakeContext implements CaseContexts {
   }
 
   private String describe(Proposal p) {
-    ContextText text = new ContextText().heading("Proposal " + p.id() + " · " + p.title())
+    ContextText text = new ContextText().heading(p.reference() + " · " + p.title())
         .line("Requested by", p.requester())
         .line("Sponsor", p.sponsor())
         .line("Category", p.category())

@@ -24,7 +24,7 @@ class IntakeContextTest extends IntegrationTest {
     String title = "Context robots " + unique();
     ProcessInstance pi = start(requester, IntakeProcess.KEY, Proposals.startVariables(title, "sam"));
 
-    assertThat(context(pi)).contains(title, "Requested by: rita", "Sponsor: sam",
+    assertThat(context(pi)).contains("PRP-", title, "Requested by: rita", "Sponsor: sam",
         "Estimated budget: 250,000.00 EUR", "Estimated duration: 9 months", "Status: Submitted", "Raised by rita");
 
     Task screening = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
