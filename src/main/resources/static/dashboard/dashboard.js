@@ -142,6 +142,8 @@
       .map((p) => ({ code: p.code, days: Math.round((new Date(p.forecastFinishEs) - new Date(p.plannedFinish)) / 86400000) }))
       .sort((a, b) => b.days - a.days).slice(0, 15);
     chart('chart-forecast', {
+      // the project codes on the axis are shown whole (the grid makes room for them)
+      grid: { left: 10, right: 30, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${numbers.format(v)} ${t.days}` },
       xAxis: { type: 'value', axisLabel: { formatter: (v) => numbers.format(v) } },
       yAxis: { type: 'category', data: late.map((l) => l.code), inverse: true },
@@ -188,7 +190,9 @@
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${numbers.format(v)} ${t.days}` },
       xAxis: { type: 'category', data: months.map((m) => monthFormat.format(new Date(m.month + '-01T00:00:00Z'))) },
       yAxis: { type: 'value', axisLabel: { formatter: (v) => numbers.format(v) } },
-      series: [{ type: 'bar', name: t.days, data: months.map((m) => m.averageDays), itemStyle: { color: '#1565c0' } }],
+      // each bar names its value: a month whose requests were decided within the day shows 0, not an empty chart
+      series: [{ type: 'bar', name: t.days, data: months.map((m) => m.averageDays), itemStyle: { color: '#1565c0' },
+        label: { show: true, position: 'top', formatter: (p) => numbers.format(p.value) } }],
     }, months.length > 0);
   }
 
@@ -196,8 +200,10 @@
     const page = await getJson('/api/performance/missing-reports?size=15');
     const items = page.items;
     chart('chart-missing', {
+      grid: { left: 10, right: 60, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${numbers.format(v)} ${t.days}` },
-      xAxis: { type: 'value', name: t.daysLate, axisLabel: { formatter: (v) => numbers.format(v) } },
+      xAxis: { type: 'value', name: t.daysLate, nameLocation: 'middle', nameGap: 28,
+        axisLabel: { formatter: (v) => numbers.format(v) } },
       yAxis: { type: 'category', inverse: true, data: items.map((m) => `${m.code} (${date(m.statusDate)})`) },
       series: [{ type: 'bar', data: items.map((m) => m.daysLate), itemStyle: { color: '#ef6c00' } }],
     }, items.length > 0);
