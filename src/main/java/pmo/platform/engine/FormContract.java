@@ -1,5 +1,8 @@
 package pmo.platform.engine;
 
+import static pmo.platform.engine.CommandFields.field;
+import static pmo.platform.engine.CommandFields.read;
+
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,17 +66,19 @@ import pmo.platform.Roles;
  */
 final class FormContract extends CommandInterceptor {
 
+  private static final Class<?> OWNER = FormContract.class;
+
   /** Longest text the engine stores in a variable (ACT_RU_VARIABLE.TEXT_). */
   static final int MAX_TEXT = 4000;
 
   private static final Map<Class<?>, Field> FIELDS = Map.of(
-      CompleteTaskCmd.class, field(CompleteTaskCmd.class, "variables"),
-      SubmitTaskFormCmd.class, field(SubmitTaskFormCmd.class, "properties"),
-      SubmitStartFormCmd.class, field(SubmitStartFormCmd.class, "variables"),
-      StartProcessInstanceCmd.class, field(StartProcessInstanceCmd.class, "instantiationBuilder"));
-  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
-  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
-  private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId");
+      CompleteTaskCmd.class, field(CompleteTaskCmd.class, "variables", OWNER),
+      SubmitTaskFormCmd.class, field(SubmitTaskFormCmd.class, "properties", OWNER),
+      SubmitStartFormCmd.class, field(SubmitStartFormCmd.class, "variables", OWNER),
+      StartProcessInstanceCmd.class, field(StartProcessInstanceCmd.class, "instantiationBuilder", OWNER));
+  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId", OWNER);
+  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId", OWNER);
+  private static final Field START_FORM_DEFINITION = field(SubmitStartFormCmd.class, "processDefinitionId", OWNER);
 
   /** Commands that write variables or move tokens outside the forms: only the system and administrators. */
   private static final List<Class<?>> REFUSED = List.of(AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class,
@@ -233,24 +238,5 @@ final class FormContract extends CommandInterceptor {
       }
     }
     throw new IllegalStateException("no variables field known for " + command.getClass());
-  }
-
-  private static Object read(Field field, Object command) {
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read " + field, e);
-    }
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda's " + type.getSimpleName() + " has no field '" + name
-          + "' any more: the form contract cannot read it; adapt FormContract to this engine version", e);
-    }
   }
 }

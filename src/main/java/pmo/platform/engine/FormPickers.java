@@ -1,5 +1,8 @@
 package pmo.platform.engine;
 
+import static pmo.platform.engine.CommandFields.field;
+import static pmo.platform.engine.CommandFields.read;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,8 +43,10 @@ import pmo.platform.Viewer;
  */
 final class FormPickers extends CommandInterceptor {
 
+  private static final Class<?> OWNER = FormPickers.class;
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Field TASK_ID = field(GetDeployedTaskFormCmd.class, "taskId");
+  private static final Field TASK_ID = field(GetDeployedTaskFormCmd.class, "taskId", OWNER);
 
   private final Supplier<List<FormOptions>> sources;
 
@@ -150,24 +155,5 @@ final class FormPickers extends CommandInterceptor {
       return Viewer.SYSTEM;
     }
     return new Viewer(user.getUserId(), user.getGroupIds() == null ? Set.of() : Set.copyOf(user.getGroupIds()));
-  }
-
-  private static Object read(Field field, Object command) {
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read " + field, e);
-    }
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda's " + type.getSimpleName() + " has no field '" + name
-          + "' any more: the form pickers cannot read it; adapt FormPickers to this engine version", e);
-    }
   }
 }
