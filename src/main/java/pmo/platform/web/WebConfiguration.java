@@ -84,6 +84,17 @@ class WebConfiguration {
     return registration;
   }
 
+  /** Each webapp response's Content-Security-Policy nonce is its own (see the filter: Camunda shares one). */
+  @Bean
+  FilterRegistrationBean<RequestScopedCspNonceFilter> requestScopedCspNonce(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+    FilterRegistrationBean<RequestScopedCspNonceFilter> registration = new FilterRegistrationBean<>(
+        new RequestScopedCspNonceFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    registration.addUrlPatterns(applicationPath + "/*");
+    return registration;
+  }
+
   /** A GET of /engine-rest/ goes on to the list of engines instead of a bare 404 (see {@link EngineRestRoot}). */
   @Bean
   FilterRegistrationBean<EngineRestRoot> engineRestRoot() {
