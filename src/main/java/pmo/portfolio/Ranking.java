@@ -27,32 +27,53 @@ public final class Ranking {
       String scoredBy, OffsetDateTime scoredAt) {
   }
 
+  /**
+   * What the order needs of a candidate: its weighted score under the model in force (null when unscored), the raw
+   * score of the alignment criterion (0 when unscored), its age and its reference.
+   */
+  public record Key(String kind, long id, String reference, OffsetDateTime createdAt, BigDecimal score,
+      int alignment) {
+  }
+
+  /** The ranking's order, best first: the one definition, for a whole list and for a page alike. */
+  static final Comparator<Key> ORDER = Comparator.<Key, Boolean>comparing(k -> k.score() == null)
+      .thenComparing(k -> k.score() == null ? BigDecimal.ZERO : k.score(), Comparator.reverseOrder())
+      .thenComparing(Key::alignment, Comparator.reverseOrder())
+      .thenComparing(Key::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(Key::reference);
+
   private Ranking() {
   }
 
+  /** The key of a candidate whose scores are {@code scores} (null: unscored). */
+  static Key key(String kind, long id, String reference, OffsetDateTime createdAt, Map<String, Integer> scores,
+      ScoringModel model, String alignmentCriterion) {
+    return scores == null ? new Key(kind, id, reference, createdAt, null, 0)
+        : new Key(kind, id, reference, createdAt, model.weigh(scores).score(),
+            scores.getOrDefault(alignmentCriterion, 0));
+  }
+
+  /** Every row ranked, best first. */
   static List<Item> rank(List<Row> rows, ScoringModel model, String alignmentCriterion) {
-    record Weighed(Row row, ScoringModel.Weighted weighted, int alignment) {
+    List<Row> ordered = new ArrayList<>(rows);
+    Map<Row, Key> keys = new java.util.IdentityHashMap<>();
+    for (Row r : rows) {
+      keys.put(r, key(r.kind(), r.id(), r.reference(), r.createdAt(), r.scores(), model, alignmentCriterion));
     }
-    List<Weighed> weighed = new ArrayList<>();
-    for (Row row : rows) {
-      ScoringModel.Weighted weighted = row.scores() == null ? null : model.weigh(row.scores());
-      int alignment = row.scores() == null ? 0 : row.scores().getOrDefault(alignmentCriterion, 0);
-      weighed.add(new Weighed(row, weighted, alignment));
-    }
-    Comparator<Weighed> order = Comparator.<Weighed, Boolean>comparing(w -> w.weighted() == null)
-        .thenComparing(w -> w.weighted() == null ? BigDecimal.ZERO : w.weighted().score(), Comparator.reverseOrder())
-        .thenComparing(Weighed::alignment, Comparator.reverseOrder())
-        .thenComparing(w -> w.row().createdAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(w -> w.row().reference());
-    weighed.sort(order);
-    List<Item> items = new ArrayList<>(weighed.size());
-    for (int i = 0; i < weighed.size(); i++) {
-      Weighed w = weighed.get(i);
-      Row r = w.row();
-      boolean scored = w.weighted() != null;
-      items.add(new Item(i + 1, r.kind(), r.id(), r.reference(), r.name(), r.stage(), r.status(), r.category(),
-          r.strategicObjective(), scored, scored ? w.weighted().score() : null,
-          scored ? w.weighted().contributions() : List.of(), r.modelVersion(),
+    ordered.sort(Comparator.comparing(keys::get, ORDER));
+    return items(ordered, model, 1);
+  }
+
+  /** Rows already in rank order as ranked items, the first with rank {@code firstRank}. */
+  static List<Item> items(List<Row> ordered, ScoringModel model, int firstRank) {
+    List<Item> items = new ArrayList<>(ordered.size());
+    for (int i = 0; i < ordered.size(); i++) {
+      Row r = ordered.get(i);
+      ScoringModel.Weighted weighted = r.scores() == null ? null : model.weigh(r.scores());
+      boolean scored = weighted != null;
+      items.add(new Item(firstRank + i, r.kind(), r.id(), r.reference(), r.name(), r.stage(), r.status(),
+          r.category(), r.strategicObjective(), scored, scored ? weighted.score() : null,
+          scored ? weighted.contributions() : List.of(), r.modelVersion(),
           scored && !model.version().equals(r.modelVersion()), r.scoredBy(), r.scoredAt()));
     }
     return items;

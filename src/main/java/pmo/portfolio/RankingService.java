@@ -1,7 +1,9 @@
 package pmo.portfolio;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.platform.Page;
 import pmo.platform.PageRequest;
@@ -23,13 +25,21 @@ public class RankingService {
       long total) {
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Every candidate's sort key is read and ordered, then only the page's rows are read whole and weighed (the
+   * contributions). Both reads see one snapshot, so the page's rows are the ones that were ordered.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   RankingPage page(RankingRepository.Filter filter, PageRequest page) {
     ScoringModel model = models.current();
-    List<Ranking.Item> ranked = Ranking.rank(rankings.rows(filter), model, models.alignmentCriterion());
-    int from = (int) Math.min(ranked.size(), page.offset());
-    int to = Math.min(ranked.size(), from + page.size());
-    Page<Ranking.Item> items = Page.of(ranked.subList(from, to), page, ranked.size());
+    String alignment = models.alignmentCriterion();
+    List<Ranking.Key> keys = new ArrayList<>(rankings.keys(filter, model, alignment,
+        RankKeys.key(model, alignment)));
+    keys.sort(Ranking.ORDER);
+    int from = (int) Math.min(keys.size(), page.offset());
+    int to = Math.min(keys.size(), from + page.size());
+    List<Ranking.Item> ranked = Ranking.items(rankings.rows(keys.subList(from, to)), model, from + 1);
+    Page<Ranking.Item> items = Page.of(ranked, page, keys.size());
     return new RankingPage(model.version(), model.weightSource(), items.items(), items.page(), items.size(),
         items.total());
   }
@@ -37,7 +47,7 @@ public class RankingService {
   /** The whole ranking of running projects and open proposals (the review pack, the what-if). */
   @Transactional(readOnly = true)
   public List<Ranking.Item> all() {
-    return Ranking.rank(rankings.rows(new RankingRepository.Filter(null, null, null, null, null)), models.current(),
+    return Ranking.rank(rankings.rows(RankingRepository.Filter.ALL), models.current(),
         models.alignmentCriterion());
   }
 }

@@ -23,8 +23,8 @@ class ScoreRepository {
   }
 
   /** Records a scoring as the subject's current one (the caller holds the subject's row lock). */
-  long insertCurrent(Subject subject, String scores, BigDecimal weighted, String version, String comment,
-      String source, String by, OffsetDateTime at) {
+  long insertCurrent(Subject subject, String scores, BigDecimal weighted, String version, RankKeys.Key rank,
+      String comment, String source, String by, OffsetDateTime at) {
     jdbc.sql("""
             update portfolio_score set is_current = false
              where subject_type = :type and subject_id = :id and is_current = true""")
@@ -32,11 +32,14 @@ class ScoreRepository {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into portfolio_score (subject_type, subject_id, scores, weighted_score, model_version, comment,
-                                         source, scored_by, scored_at, is_current)
-            values (:type, :id, :scores, :weighted, :version, :comment, :source, :by, :at, true)""")
+                                         source, scored_by, scored_at, is_current, rank_score, rank_alignment,
+                                         rank_key)
+            values (:type, :id, :scores, :weighted, :version, :comment, :source, :by, :at, true, :rankScore,
+                    :rankAlignment, :rankKey)""")
         .param("type", subject.kind().name()).param("id", subject.id()).param("scores", scores)
         .param("weighted", weighted).param("version", version).param("comment", comment).param("source", source)
-        .param("by", by).param("at", at)
+        .param("by", by).param("at", at).param("rankScore", rank.score())
+        .param("rankAlignment", rank.alignment()).param("rankKey", rank.key())
         .update(key, "id");
     return key.getKey().longValue();
   }

@@ -37,10 +37,12 @@ public class ScoringService {
   private final AuditLog audit;
   private final CurrentActor actor;
   private final Clock clock;
+  private final RankKeys rankKeys;
 
   ScoringService(ScoreRepository scores, ScoringModels models, Subjects subjects, PortfolioAccess access,
-      AuditLog audit, CurrentActor actor, Clock clock) {
+      AuditLog audit, CurrentActor actor, Clock clock, RankKeys rankKeys) {
     this.scores = scores;
+    this.rankKeys = rankKeys;
     this.models = models;
     this.subjects = subjects;
     this.access = access;
@@ -76,7 +78,7 @@ public class ScoringService {
     Subjects.Info info = subjects.lockOpen(subject, "only running projects and proposals in intake are scored");
     ScoringModel.Weighted weighted = model.weigh(checked);
     long id = scores.insertCurrent(subject, json(checked), weighted.score(), model.version(),
-        comment == null || comment.isBlank() ? null : comment.trim(), source.name(), actor.id(),
+        rankKeys.of(model, checked), comment == null || comment.isBlank() ? null : comment.trim(), source.name(), actor.id(),
         OffsetDateTime.now(clock));
     Scoring scoring = view(scores.get(id), info.reference(), model);
     audit.record(AuditEntry.created(PortfolioAudit.SCORED, id, projectOf(subject), scoring));

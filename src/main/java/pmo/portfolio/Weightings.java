@@ -28,8 +28,11 @@ class Weightings {
   private final AuditLog audit;
   private final CurrentActor actor;
   private final Clock clock;
+  private final RankKeys rankKeys;
 
-  Weightings(WeightingRepository weightings, ScoringModels models, AuditLog audit, CurrentActor actor, Clock clock) {
+  Weightings(WeightingRepository weightings, ScoringModels models, AuditLog audit, CurrentActor actor, Clock clock,
+      RankKeys rankKeys) {
+    this.rankKeys = rankKeys;
     this.weightings = weightings;
     this.models = models;
     this.audit = audit;
@@ -69,6 +72,8 @@ class Weightings {
     Derived derived = new Derived(id, ids, weights, result.lambdaMax(), result.consistencyIndex(),
         result.consistencyRatio(), result.consistent(), warning, model.version());
     audit.record(AuditEntry.created(PortfolioAudit.WEIGHTS_DERIVED, id, null, derived));
+    // the new weights rank every current scoring anew: their stored sort keys follow in the same transaction
+    rankKeys.refresh();
     return derived;
   }
 
