@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Ranks projects and proposals by their weighted score under the model in force, best first. Ties are broken by
  * strategic alignment (the raw score of the model's alignment criterion, higher first), then by age (older first: it has
- * waited longer), then by reference. Unscored candidates come after every scored one, oldest first, marked unscored.
+ * waited longer), then projects before proposals and by id (the order they were registered: numbers, which compare
+ * alike in Java and in any database collation). Unscored candidates come after every scored one, oldest first, marked
+ * unscored. {@link RankingRepository#page} orders a page in SQL the same way; RankingPagesTest holds the two together.
  */
 public final class Ranking {
 
@@ -29,27 +31,27 @@ public final class Ranking {
 
   /**
    * What the order needs of a candidate: its weighted score under the model in force (null when unscored), the raw
-   * score of the alignment criterion (0 when unscored), its age and its reference.
+   * score of the alignment criterion (0 when unscored), its age, its kind and id.
    */
-  public record Key(String kind, long id, String reference, OffsetDateTime createdAt, BigDecimal score,
-      int alignment) {
+  public record Key(String kind, long id, OffsetDateTime createdAt, BigDecimal score, int alignment) {
   }
 
-  /** The ranking's order, best first: the one definition, for a whole list and for a page alike. */
+  /** The ranking's order, best first (its SQL form: {@link RankingRepository#ORDER_BY}). */
   static final Comparator<Key> ORDER = Comparator.<Key, Boolean>comparing(k -> k.score() == null)
       .thenComparing(k -> k.score() == null ? BigDecimal.ZERO : k.score(), Comparator.reverseOrder())
       .thenComparing(Key::alignment, Comparator.reverseOrder())
       .thenComparing(Key::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(Key::reference);
+      .thenComparing(Key::kind)
+      .thenComparingLong(Key::id);
 
   private Ranking() {
   }
 
   /** The key of a candidate whose scores are {@code scores} (null: unscored). */
-  static Key key(String kind, long id, String reference, OffsetDateTime createdAt, Map<String, Integer> scores,
-      ScoringModel model, String alignmentCriterion) {
-    return scores == null ? new Key(kind, id, reference, createdAt, null, 0)
-        : new Key(kind, id, reference, createdAt, model.weigh(scores).score(),
+  static Key key(String kind, long id, OffsetDateTime createdAt, Map<String, Integer> scores, ScoringModel model,
+      String alignmentCriterion) {
+    return scores == null ? new Key(kind, id, createdAt, null, 0)
+        : new Key(kind, id, createdAt, model.weigh(scores).score(),
             scores.getOrDefault(alignmentCriterion, 0));
   }
 
@@ -58,7 +60,7 @@ public final class Ranking {
     List<Row> ordered = new ArrayList<>(rows);
     Map<Row, Key> keys = new java.util.IdentityHashMap<>();
     for (Row r : rows) {
-      keys.put(r, key(r.kind(), r.id(), r.reference(), r.createdAt(), r.scores(), model, alignmentCriterion));
+      keys.put(r, key(r.kind(), r.id(), r.createdAt(), r.scores(), model, alignmentCriterion));
     }
     ordered.sort(Comparator.comparing(keys::get, ORDER));
     return items(ordered, model, 1);

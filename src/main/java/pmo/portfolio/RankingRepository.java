@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import pmo.platform.SqlFilter;
@@ -86,7 +87,7 @@ class RankingRepository {
     if (f.projects()) {
       SqlFilter where = f.projectWhere().param("rankKey", rankKey);
       where.bind(jdbc.sql("""
-              select 'PROJECT' as kind, p.id, p.code as reference, p.created_at,
+              select 'PROJECT' as kind, p.id, p.created_at,
                      case when sp.id is not null then sp.rank_score else sq.rank_score end as rank_score,
                      case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment,
                      case when sp.id is not null
@@ -98,7 +99,7 @@ class RankingRepository {
     if (f.proposals()) {
       SqlFilter where = f.proposalWhere().param("rankKey", rankKey);
       where.bind(jdbc.sql("""
-              select 'PROPOSAL' as kind, q.id, null as reference, q.created_at, s.rank_score, s.rank_alignment,
+              select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment,
                      case when s.rank_key = :rankKey then null else s.scores end as stale_scores"""
               + PROPOSALS + where.where()))
           .query((rs, n) -> key(rs, model, alignmentCriterion)).list().forEach(keys::add);
@@ -106,17 +107,74 @@ class RankingRepository {
     return keys;
   }
 
+  /** {@link Ranking#ORDER} in SQL, over the columns of {@link #page}'s candidates. */
+  static final String ORDER_BY = "\n" + """
+       order by case when rank_score is null then 1 else 0 end, rank_score desc, coalesce(rank_alignment, 0) desc,
+                created_at asc, kind asc, id asc""";
+
+  /** A page of sort keys in rank order, and how many candidates there are in all. */
+  record KeyPage(List<Ranking.Key> keys, long total) {
+  }
+
+  /**
+   * A page of the ranking ordered and cut in the database from the stored keys, so only the page's keys leave it. Empty
+   * when a candidate's stored key is not of {@code rankKey} (the database cannot weigh it: the caller orders
+   * {@link #keys} itself then) or when the page lies past the end (the caller counts then).
+   */
+  Optional<KeyPage> page(Filter f, String rankKey, long offset, int size) {
+    List<String> branches = new ArrayList<>();
+    List<SqlFilter> wheres = new ArrayList<>();
+    if (f.projects()) {
+      SqlFilter where = f.projectWhere();
+      branches.add("""
+          select 'PROJECT' as kind, p.id, p.created_at,
+                 case when sp.id is not null then sp.rank_score else sq.rank_score end as rank_score,
+                 case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment,
+                 case when sp.id is not null then case when sp.rank_key = :rankKey then 0 else 1 end
+                      when sq.id is not null then case when sq.rank_key = :rankKey then 0 else 1 end
+                      else 0 end as stale""" + PROJECTS + where.where());
+      wheres.add(where);
+    }
+    if (f.proposals()) {
+      SqlFilter where = f.proposalWhere();
+      branches.add("""
+          select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment,
+                 case when s.id is null then 0 when s.rank_key = :rankKey then 0 else 1 end as stale"""
+          + PROPOSALS + where.where());
+      wheres.add(where);
+    }
+    JdbcClient.StatementSpec statement = jdbc.sql("select kind, id, created_at, rank_score, rank_alignment,"
+            + " count(*) over () as total, sum(stale) over () as stale_total from ("
+            + String.join("\n union all\n", branches) + ") candidates" + ORDER_BY + " limit :size offset :offset")
+        .param("rankKey", rankKey).param("size", size).param("offset", offset);
+    for (SqlFilter where : wheres) {
+      statement = where.bind(statement);
+    }
+    record Found(Ranking.Key key, long total, long stale) {
+    }
+    List<Found> found = statement.query((rs, n) -> new Found(storedKey(rs, rs.getString("kind"), rs.getLong("id"),
+        rs.getObject("created_at", OffsetDateTime.class)), rs.getLong("total"), rs.getLong("stale_total"))).list();
+    if (found.isEmpty() || found.get(0).stale() > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new KeyPage(found.stream().map(Found::key).toList(), found.get(0).total()));
+  }
+
   private static Ranking.Key key(ResultSet rs, ScoringModel model, String alignmentCriterion) throws SQLException {
     String kind = rs.getString("kind");
     long id = rs.getLong("id");
-    String reference = reference(kind, id, rs.getString("reference"));
     OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
     String stale = rs.getString("stale_scores");
     if (stale != null) {
-      return Ranking.key(kind, id, reference, created, ScoringService.parse(stale), model, alignmentCriterion);
+      return Ranking.key(kind, id, created, ScoringService.parse(stale), model, alignmentCriterion);
     }
+    return storedKey(rs, kind, id, created);
+  }
+
+  private static Ranking.Key storedKey(ResultSet rs, String kind, long id, OffsetDateTime created)
+      throws SQLException {
     BigDecimal score = rs.getBigDecimal("rank_score");
-    return new Ranking.Key(kind, id, reference, created, score, score == null ? 0 : rs.getInt("rank_alignment"));
+    return new Ranking.Key(kind, id, created, score, score == null ? 0 : rs.getInt("rank_alignment"));
   }
 
   /** Every candidate the filter lets through, whole. */

@@ -23,10 +23,12 @@ import pmo.project.NewProject;
 import pmo.project.ProjectService;
 
 /**
- * The ranking's pages read stored sort keys (see {@link RankKeys}) instead of weighing every candidate: whatever the
- * state of those keys, the pages put together are exactly the ranking as {@link Ranking#rank} defines it over the whole
- * rows — with the keys written at scoring, with keys of another model (weighed again by the reader), and after the
- * steering committee's pairwise weighting changed the order (the keys follow in the same transaction).
+ * The ranking's pages are ordered and cut in the database from stored sort keys (see {@link RankKeys}), or, when a key
+ * is of another model, ordered in Java from every key: whatever the path, the pages put together are exactly the
+ * ranking as {@link Ranking#rank} defines it over the whole rows — projects and proposals, ties in score, alignment and
+ * age (half the candidates registered at the same instant), with the keys written at scoring, with keys of another
+ * model, and after the steering committee's pairwise weighting changed the order (the keys follow in the same
+ * transaction).
  */
 class RankingPagesTest extends IntegrationTest {
 
@@ -68,18 +70,49 @@ class RankingPagesTest extends IntegrationTest {
           Map.of("scores", scores));
       assertThat(scored.getStatusCode()).as(scored.getBody()).isEqualTo(HttpStatus.CREATED);
     }
+    // three proposals in intake with the same objective, two of them scored
+    String requester = user("rita", Roles.REQUESTERS);
+    List<Long> proposals = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> variables = new HashMap<>(pmo.intake.Proposals.startVariables("Ranked proposal " + i + " "
+          + objective, steering));
+      variables.put(pmo.intake.IntakeProcess.STRATEGIC_OBJECTIVE.name(), objective);
+      String instance = start(requester, pmo.intake.IntakeProcess.KEY, variables).getId();
+      long proposal = jdbc.sql("select id from project_proposal where process_instance_id = ?").param(instance)
+          .query(Long.class).single();
+      proposals.add(proposal);
+      if (i < 2) {
+        Map<String, Object> scores = new HashMap<>();
+        for (String criterion : List.of("strategicFit", "financialReturn", "customerImpact", "deliveryRisk", "cost")) {
+          scores.put(criterion, 3);
+        }
+        ResponseEntity<String> scored = post(office, "/api/portfolio/proposals/" + proposal + "/scores",
+            Map.of("scores", scores));
+        assertThat(scored.getStatusCode()).as(scored.getBody()).isEqualTo(HttpStatus.CREATED);
+      }
+    }
+    // half the projects and every proposal registered at the same instant: the age ties, kind and id decide
+    jdbc.sql("update project set created_at = timestamp with time zone '2026-01-05 09:00:00+00' where id in (:ids)"
+        + " and mod(id, 2) = 0").param("ids", ids).update();
+    jdbc.sql("update project_proposal set created_at = timestamp with time zone '2026-01-05 09:00:00+00'"
+        + " where id in (:ids)").param("ids", proposals).update();
     var filter = new RankingRepository.Filter(Subject.Kind.PROJECT, null, null, objective, null);
+    var everything = new RankingRepository.Filter(null, null, null, objective, null);
     String current = rankKeys.current();
     assertThat(jdbc.sql("select count(*) from portfolio_score where subject_type = 'PROJECT' and subject_id in (:ids)"
         + " and is_current = true and rank_key = :key and rank_score is not null").param("ids", ids).param("key", current)
         .query(Long.class).single()).as("every scoring is given its sort key when it is written").isEqualTo(21);
     assertPagesAreTheRanking(filter, 23);
+    assertPagesAreTheRanking(everything, 26);
+    assertThat(rankings.page(everything, current, 0, 5)).as("fresh keys: the database orders the page").isPresent();
 
     // keys of another model: the reader weighs those rows itself
     jdbc.sql("update portfolio_score set rank_key = 'another/model', rank_score = 0"
         + " where subject_type = 'PROJECT' and subject_id in (:ids)")
         .param("ids", ids).update();
+    assertThat(rankings.page(everything, current, 0, 5)).as("a stale key: ordered here").isEmpty();
     assertPagesAreTheRanking(filter, 23);
+    assertPagesAreTheRanking(everything, 26);
 
     // the steering committee weighs strategic fit nine times everything else: the order changes, the keys follow
     List<Long> before = order(filter);
@@ -93,6 +126,7 @@ class RankingPagesTest extends IntegrationTest {
           .param("key", rankKeys.current()).query(Long.class).single())
           .as("every current scoring's key is of the new weights").isZero();
       assertPagesAreTheRanking(filter, 23);
+      assertPagesAreTheRanking(everything, 26);
       assertThat(order(filter)).as("the new weights rank differently").isNotEqualTo(before);
     } finally {
       // the other tests expect the configured weights
@@ -102,6 +136,7 @@ class RankingPagesTest extends IntegrationTest {
     }
     assertThat(rankKeys.current()).isEqualTo(current);
     assertPagesAreTheRanking(filter, 23);
+    assertPagesAreTheRanking(everything, 26);
   }
 
   /** Pages of 1, 4 and 50 put together equal the ranking of the whole rows, item by item. */
