@@ -36,7 +36,7 @@ public final class Ranking {
   public record Key(String kind, long id, OffsetDateTime createdAt, BigDecimal score, int alignment) {
   }
 
-  /** The ranking's order, best first (its SQL form: {@link RankingRepository#ORDER_BY}). */
+  /** The ranking's order, best first (its SQL form: {@link RankingRepository#ORDER}). */
   static final Comparator<Key> ORDER = Comparator.<Key, Boolean>comparing(k -> k.score() == null)
       .thenComparing(k -> k.score() == null ? BigDecimal.ZERO : k.score(), Comparator.reverseOrder())
       .thenComparing(Key::alignment, Comparator.reverseOrder())

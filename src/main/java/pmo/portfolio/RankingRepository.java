@@ -108,20 +108,27 @@ class RankingRepository {
   }
 
   /** {@link Ranking#ORDER} in SQL, over the columns of {@link #page}'s candidates. */
-  static final String ORDER_BY = "\n" + """
-       order by case when rank_score is null then 1 else 0 end, rank_score desc, coalesce(rank_alignment, 0) desc,
-                created_at asc, kind asc, id asc""";
+  static final String ORDER = """
+      case when rank_score is null then 1 else 0 end, rank_score desc, coalesce(rank_alignment, 0) desc,
+      created_at asc, kind asc, id asc""";
 
   /** A page of sort keys in rank order, and how many candidates there are in all. */
   record KeyPage(List<Ranking.Key> keys, long total) {
   }
 
   /**
-   * A page of the ranking ordered and cut in the database from the stored keys, so only the page's keys leave it. Empty
-   * when a candidate's stored key is not of {@code rankKey} (the database cannot weigh it: the caller orders
-   * {@link #keys} itself then) or when the page lies past the end (the caller counts then).
+   * A page of the ranking ordered and cut in the database from the stored keys, so only the page's keys leave it, and
+   * the number of candidates (counted without the scores). Empty while any current scoring's stored key is not of
+   * {@code rankKey} (the database cannot weigh it: the caller orders {@link #keys} itself then).
    */
   Optional<KeyPage> page(Filter f, String rankKey, long offset, int size) {
+    boolean stale = jdbc.sql("""
+            select count(*) from portfolio_score
+             where is_current = true and (rank_key is null or rank_key <> :rankKey)""")
+        .param("rankKey", rankKey).query(Long.class).single() > 0;
+    if (stale) {
+      return Optional.empty();
+    }
     List<String> branches = new ArrayList<>();
     List<SqlFilter> wheres = new ArrayList<>();
     if (f.projects()) {
@@ -129,35 +136,41 @@ class RankingRepository {
       branches.add("""
           select 'PROJECT' as kind, p.id, p.created_at,
                  case when sp.id is not null then sp.rank_score else sq.rank_score end as rank_score,
-                 case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment,
-                 case when sp.id is not null then case when sp.rank_key = :rankKey then 0 else 1 end
-                      when sq.id is not null then case when sq.rank_key = :rankKey then 0 else 1 end
-                      else 0 end as stale""" + PROJECTS + where.where());
+                 case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment"""
+          + PROJECTS + where.where());
       wheres.add(where);
     }
     if (f.proposals()) {
       SqlFilter where = f.proposalWhere();
-      branches.add("""
-          select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment,
-                 case when s.id is null then 0 when s.rank_key = :rankKey then 0 else 1 end as stale"""
-          + PROPOSALS + where.where());
+      branches.add("select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment" + PROPOSALS
+          + where.where());
       wheres.add(where);
     }
-    JdbcClient.StatementSpec statement = jdbc.sql("select kind, id, created_at, rank_score, rank_alignment,"
-            + " count(*) over () as total, sum(stale) over () as stale_total from ("
-            + String.join("\n union all\n", branches) + ") candidates" + ORDER_BY + " limit :size offset :offset")
-        .param("rankKey", rankKey).param("size", size).param("offset", offset);
+    JdbcClient.StatementSpec statement = jdbc.sql("select kind, id, created_at, rank_score, rank_alignment from ("
+            + String.join("\n union all\n", branches) + ") candidates order by " + ORDER
+            + " limit :size offset :offset")
+        .param("size", size).param("offset", offset);
     for (SqlFilter where : wheres) {
       statement = where.bind(statement);
     }
-    record Found(Ranking.Key key, long total, long stale) {
+    List<Ranking.Key> keys = statement.query((rs, n) -> storedKey(rs, rs.getString("kind"), rs.getLong("id"),
+        rs.getObject("created_at", OffsetDateTime.class))).list();
+    return Optional.of(new KeyPage(keys, count(f)));
+  }
+
+  /** How many candidates the filter lets through. */
+  private long count(Filter f) {
+    long total = 0;
+    if (f.projects()) {
+      SqlFilter where = f.projectWhere();
+      total += where.bind(jdbc.sql("select count(*) from project p" + where.where())).query(Long.class).single();
     }
-    List<Found> found = statement.query((rs, n) -> new Found(storedKey(rs, rs.getString("kind"), rs.getLong("id"),
-        rs.getObject("created_at", OffsetDateTime.class)), rs.getLong("total"), rs.getLong("stale_total"))).list();
-    if (found.isEmpty() || found.get(0).stale() > 0) {
-      return Optional.empty();
+    if (f.proposals()) {
+      SqlFilter where = f.proposalWhere();
+      total += where.bind(jdbc.sql("select count(*) from project_proposal q" + where.where())).query(Long.class)
+          .single();
     }
-    return Optional.of(new KeyPage(found.stream().map(Found::key).toList(), found.get(0).total()));
+    return total;
   }
 
   private static Ranking.Key key(ResultSet rs, ScoringModel model, String alignmentCriterion) throws SQLException {

@@ -153,6 +153,9 @@ class RankingPagesTest extends IntegrationTest {
       }
       assertThat(paged).as("pages of %d", size).usingRecursiveFieldByFieldElementComparator()
           .containsExactlyElementsOf(defined);
+      RankingService.RankingPage past = ranking.page(filter, PageRequest.of(expected / size + 1, size));
+      assertThat(past.items()).as("a page past the end").isEmpty();
+      assertThat(past.total()).isEqualTo(expected);
     }
   }
 
