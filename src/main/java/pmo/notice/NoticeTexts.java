@@ -53,6 +53,20 @@ public class NoticeTexts {
     return text(locale, text.key(), text.args());
   }
 
+  /**
+   * The text as a record keeps it (an escalation's reason): in English, its arguments as they are (a date as
+   * 2026-12-01, a moment as 2026-12-01T09:00Z, an amount as 1234.5), so the stored words do not depend on a reader.
+   */
+  public String asRecorded(Text text) {
+    Object[] written = new Object[text.args().length];
+    for (int i = 0; i < written.length; i++) {
+      Object arg = text.args()[i];
+      written[i] = arg instanceof Text inner ? asRecorded(inner)
+          : arg instanceof Text.Amount amount ? String.valueOf(amount.value()) : String.valueOf(arg);
+    }
+    return messages.getMessage(text.key(), written, Locale.ENGLISH);
+  }
+
   /** A date in the locale's medium format (Dec 1, 2026; 2026年12月1日). */
   public String date(Locale locale, LocalDate date) {
     return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
