@@ -104,6 +104,16 @@ public abstract class IntegrationTest {
     return id;
   }
 
+  /**
+   * Has this user read their notices in this language ({@code en} or {@code zh-CN}), as {@code PUT /api/me/language}
+   * keeps it. Give a reader of Chinese an id of its own, and take its groups away after the test ({@code user(id)}):
+   * the users of the suite are shared, and other tests read their notices in English.
+   */
+  protected String reading(String userId, String language) {
+    identityService.setUserInfo(userId, pmo.platform.identity.Directory.LANGUAGE_KEY, language);
+    return userId;
+  }
+
   /** Acts as this user towards the engine, as Tasklist and the engine REST API do after login. */
   protected void actAs(String userId) {
     // unlimitedList: a test may still act as someone, and the engine refuses unbounded lists to authenticated users

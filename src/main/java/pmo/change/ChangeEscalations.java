@@ -14,6 +14,7 @@ import pmo.escalation.EscalatedCases;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationStep;
 import pmo.escalation.EscalationTrigger;
+import pmo.notice.Text;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.Durations;
@@ -65,18 +66,19 @@ class ChangeEscalations implements EscalatedCases {
     OffsetDateTime since = open.get(0).getCreateTime().toInstant().atOffset(ZoneOffset.UTC);
     Set<String> waitingFor = engine.actorsOf(open);
     waitingFor.remove(request.requester());
+    String phase = reminder ? "reminder" : "escalation";
     Duration period = reminder ? settings.reminderAfter() : settings.escalateAfter();
-    String reason = "The " + stage.label() + " of " + request.reference() + " has been open since " + since
-        + ", longer than " + Durations.iso(period) + "; waiting for "
-        + (waitingFor.isEmpty() ? "nobody (no eligible approver)" : String.join(", ", waitingFor));
+    Text stageWords = Text.of("stage." + stage.name());
+    Text reason = Text.of("escalation.change.reason", stageWords, request.reference(), since, Durations.iso(period),
+        waitingFor.isEmpty() ? Text.of("escalation.change.nobody") : String.join(", ", waitingFor));
     String rule = step.rule() != null ? step.rule()
         : "pmo.change." + (reminder ? "reminder-after" : "escalate-after") + " = " + Durations.iso(period);
-    String ask = (reminder ? "Please decide in Tasklist."
-        : "Please make sure the approvers decide, or reassign the task in Tasklist.")
-        + "\nChange request: " + request.reference() + " " + request.title();
+    Text ask = Text.of("escalation.ask", Text.of("escalation.change.ask." + phase),
+        Text.of("escalation.change.case", request.reference(), request.title()));
     return Optional.of(new EscalatedCase(ChangeRequestService.ENTITY, id, request.projectId(), reason, rule,
-        since.plus(period), List.copyOf(waitingFor), null, new EscalatedCase.NoticeText(request.reference()
-        + " waits for the " + stage.label() + ": " + request.title(), ask, Set.of(request.requester()))));
+        since.plus(period), List.copyOf(waitingFor), null, new EscalatedCase.NoticeText(Text.of(
+        "escalation.change.subject", request.reference(), stageWords, request.title()), ask,
+        Set.of(request.requester()))));
   }
 
   @Override

@@ -1,15 +1,18 @@
 package pmo.change;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.notice.NewNotice;
+import pmo.notice.Confirmations;
+import pmo.notice.Letter;
 import pmo.notice.Notice;
 import pmo.notice.NoticeService;
-import pmo.notice.Confirmations;
+import pmo.notice.NoticeTexts;
+import pmo.notice.Text;
 import pmo.project.Project;
 import pmo.project.ProjectService;
 
@@ -26,9 +29,11 @@ public class ChangeNotices {
   private final ProjectService projects;
   private final NoticeService notices;
   private final Confirmations confirmations;
+  private final NoticeTexts texts;
 
   ChangeNotices(ChangeRequestRepository requests, ProjectService projects, NoticeService notices,
-      Confirmations confirmations) {
+      Confirmations confirmations, NoticeTexts texts) {
+    this.texts = texts;
     this.requests = requests;
     this.projects = projects;
     this.notices = notices;
@@ -46,29 +51,35 @@ public class ChangeNotices {
       recipients.add(project.manager());
     }
     recipients.add(request.requester());
-    boolean approved = request.status() == ChangeStatus.APPROVED;
-    String subject = request.reference() + (approved ? " approved: " : " rejected: ") + request.title();
-    StringBuilder body = new StringBuilder()
-        .append("Change request ").append(request.reference()).append(" \"").append(request.title()).append("\"\n")
-        .append("Project: ").append(project.code()).append(" ").append(project.name()).append('\n')
-        .append("Outcome: ").append(approved ? "APPROVED" : "REJECTED").append(" (route ")
-        .append(request.route()).append(")\n")
-        .append("Cost delta: ").append(request.costDelta().toPlainString()).append('\n')
-        .append("Schedule delta: ").append(request.scheduleDeltaDays()).append(" days\n");
+    List<Approval> decisions = requests.approvals(id).stream()
+        .filter(a -> a.round() == request.round()).toList();
+    return notices.queue(recipients, locale -> outcome(locale, request, project, decisions), request.projectId(),
+        RELATED_TYPE, id);
+  }
+
+  /** The outcome in one language: the request, its project, the outcome and route, figures, reason, decisions. */
+  private Letter outcome(Locale locale, ChangeRequest request, Project project,
+      List<Approval> decisions) {
+    String outcome = request.status() == ChangeStatus.APPROVED ? "APPROVED" : "REJECTED";
+    List<String> lines = new ArrayList<>();
+    lines.add(texts.text(locale, "change.request", request.reference(), request.title()));
+    lines.add(texts.text(locale, "notice.project", project.code(), project.name()));
+    lines.add(texts.text(locale, "change.outcome", Text.of("change.outcome." + outcome),
+        request.route() == null ? null : Text.of("route." + request.route())));
+    lines.add(texts.text(locale, "change.costDelta", Text.amount(request.costDelta())));
+    lines.add(texts.text(locale, "change.scheduleDelta", request.scheduleDeltaDays()));
     if (request.outcomeReason() != null) {
-      body.append("Reason: ").append(request.outcomeReason()).append('\n');
+      lines.add(texts.text(locale, "notice.reason", request.outcomeReason()));
     }
-    if (approved && request.newBaselineVersion() != null) {
-      body.append("New baseline: version ").append(request.newBaselineVersion()).append('\n');
+    if (request.status() == ChangeStatus.APPROVED && request.newBaselineVersion() != null) {
+      lines.add(texts.text(locale, "change.newBaseline", request.newBaselineVersion()));
     }
-    body.append(requests.approvals(id).stream().filter(a -> a.round() == request.round())
-        .map(a -> "- " + a.stage().label() + " by " + a.approver() + ": " + a.decision()
-            + (a.comment() == null ? "" : " (" + a.comment() + ")"))
-        .collect(Collectors.joining("\n", "Decisions:\n", "\n")));
-    return recipients.stream()
-        .map(user -> notices.queue(new NewNotice(user, subject, body.toString(), request.projectId(), RELATED_TYPE,
-            id)))
-        .toList();
+    lines.add(texts.text(locale, "change.decisions"));
+    decisions.forEach(a -> lines.add(texts.text(locale, a.comment() == null ? "change.decision"
+        : "change.decision.comment", Text.of("stage." + a.stage().name()), a.approver(),
+        Text.of("decision." + a.decision()), a.comment())));
+    return new Letter(texts.text(locale, "change.subject." + outcome, request.reference(), request.title()),
+        String.join("\n", lines) + "\n");
   }
 
   /**
@@ -79,9 +90,9 @@ public class ChangeNotices {
   public Notice queueConfirmation(long id) {
     ChangeRequest request = requests.find(id).orElseThrow();
     Project project = projects.find(request.projectId());
-    String waitsFor = project.manager() != null ? "the impact assessment by " + project.manager()
-        + " (project manager)" : "the impact assessment by a project manager (the project has none yet)";
-    return confirmations.confirm(new Confirmations.Confirmation("change request", request.reference(),
+    Text waitsFor = project.manager() != null ? Text.of("waits.impactAssessment", project.manager())
+        : Text.of("waits.impactAssessment.noManager");
+    return confirmations.confirm(new Confirmations.Confirmation(Text.of("case.changeRequest"), request.reference(),
         request.title(), request.requester(), request.projectId(), waitsFor));
   }
 

@@ -9,8 +9,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.notice.NewNotice;
+import pmo.notice.Letter;
 import pmo.notice.NoticeService;
+import pmo.notice.NoticeTexts;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.engine.CurrentActor;
@@ -35,9 +36,11 @@ public class EscalationService {
   private final AuditLog audit;
   private final CurrentActor actor;
   private final Clock clock;
+  private final NoticeTexts texts;
 
   EscalationService(EscalationRepository escalations, Directory directory, NoticeService notices, AuditLog audit,
-      CurrentActor actor, Clock clock) {
+      CurrentActor actor, Clock clock, NoticeTexts texts) {
+    this.texts = texts;
     this.escalations = escalations;
     this.directory = directory;
     this.notices = notices;
@@ -70,7 +73,8 @@ public class EscalationService {
     OffsetDateTime respondBy = escalated.respondWithin() == null ? null : now.plus(escalated.respondWithin());
     String waitingFor = escalated.waitingFor().isEmpty() ? null : String.join(", ", escalated.waitingFor());
     Escalation escalation = escalations.find(escalations.insert(escalated, step, toType,
-        truncate(escalated.rule(), 200), truncate(waitingFor, 2000), truncate(escalated.reason(), 2000), respondBy,
+        truncate(escalated.rule(), 200), truncate(waitingFor, 2000),
+        truncate(texts.asRecorded(escalated.reason()), 2000), respondBy,
         now, actor.id()));
     audit.record(AuditEntry.created(EscalationAudit.ESCALATION_RECORDED, escalation.id(), escalation.projectId(),
         escalation));
@@ -122,13 +126,12 @@ public class EscalationService {
       recipients.addAll(directory.groupExists(party) ? directory.membersOf(party) : List.of(party));
     }
     recipients.removeAll(escalated.notice().notTo());
-    String subject = (reminder ? "Reminder: " : "Escalation: ") + escalated.notice().subject();
-    String body = escalation.reason() + "\n\n" + escalated.notice().ask() + "\n"
-        + (escalation.respondBy() == null ? "" : "Respond by: " + escalation.respondBy() + "\n");
-    for (String recipient : recipients) {
-      notices.queue(new NewNotice(recipient, truncate(subject, 300), body, escalation.projectId(),
-          escalation.entityType(), escalation.entityId()));
-    }
+    notices.queue(recipients, locale -> new Letter(
+        texts.text(locale, "escalation.subject." + escalation.kind(), escalated.notice().subject()),
+        texts.text(locale, escalated.reason()) + "\n\n" + texts.text(locale, escalated.notice().ask()) + "\n"
+            + (escalation.respondBy() == null ? ""
+                : texts.text(locale, "escalation.respondBy", escalation.respondBy()) + "\n")),
+        escalation.projectId(), escalation.entityType(), escalation.entityId());
   }
 
   private static String truncate(String text, int max) {

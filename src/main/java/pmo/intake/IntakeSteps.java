@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
+import pmo.notice.Confirmations;
+import pmo.notice.Text;
 
 /**
  * The Java steps of processes/project-intake.bpmn. Each finds its proposal by the process instance it runs in (never
@@ -35,8 +36,8 @@ class IntakeSteps {
       execution.setProcessBusinessKey(proposal.reference());
       REQUESTER.set(execution, proposal.requester());
       SUBJECT.set(execution, "Proposal: " + draft.title());
-      confirmations.confirm(new Confirmation("project proposal", proposal.reference(), proposal.title(),
-          proposal.requester(), null, "the PMO's screening, then the sponsor " + proposal.sponsor()));
+      confirmations.confirm(new Confirmation(Text.of("case.projectProposal"), proposal.reference(),
+          proposal.title(), proposal.requester(), null, Text.of("waits.proposalScreening", proposal.sponsor())));
     };
   }
 

@@ -18,6 +18,7 @@ import pmo.escalation.EscalatedCases;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationService;
 import pmo.escalation.EscalationStep;
+import pmo.notice.Text;
 import pmo.platform.Choices;
 import pmo.platform.ConflictException;
 import pmo.platform.Durations;
@@ -76,15 +77,14 @@ public class IssueEscalationService implements EscalatedCases {
     String rule;
     OffsetDateTime missed = null;
     List<String> waitingFor = List.of();
-    String reason;
+    Text reason;
     switch (step.trigger()) {
       case SLA_BREACHED -> {
         Duration sla = settings.sla().of(issue.severity());
         rule = "pmo.issue.sla." + issue.severity().value() + " = " + Durations.iso(sla);
         missed = issue.dueAt();
         waitingFor = List.of(issue.owner());
-        reason = "not resolved within the SLA of a " + issue.severity() + " issue (" + Durations.iso(sla) + "), due "
-            + issue.dueAt();
+        reason = Text.of("escalation.issue.sla", severity(issue), Durations.iso(sla), issue.dueAt());
       }
       case PMO_DEADLINE_PASSED -> {
         Escalation last = escalations.latest(IssueService.ENTITY, id).orElseThrow(
@@ -92,11 +92,11 @@ public class IssueEscalationService implements EscalatedCases {
         rule = "pmo.issue.escalation.pmo-review = " + Durations.iso(deadlines.pmoReview());
         missed = last.respondBy();
         waitingFor = List.of(last.escalatedTo());
-        reason = "the PMO did not act on the escalated issue by " + last.respondBy();
+        reason = Text.of("escalation.issue.pmoDeadline", last.respondBy());
       }
       case PMO_ESCALATED -> {
         rule = "PMO decision (" + IssueProcess.TASK_PMO_REVIEW + ")";
-        reason = "escalated by the PMO: " + IssueProcess.PMO_COMMENT.get(variables);
+        reason = Text.of("escalation.pmoEscalated", IssueProcess.PMO_COMMENT.get(variables));
       }
       default -> throw new IllegalStateException(IssueProcess.KEY + " escalates on '" + step.trigger().value()
           + "', which issues do not know");
@@ -104,8 +104,12 @@ public class IssueEscalationService implements EscalatedCases {
     return Optional.of(new EscalatedCase(IssueService.ENTITY, id, issue.projectId(), reason,
         step.rule() != null ? step.rule() : rule, missed, waitingFor,
         step.level() == 1 ? deadlines.pmoReview() : deadlines.steeringDecision(),
-        new EscalatedCase.NoticeText("Issue " + issue.code() + " (" + issue.severity() + "): " + issue.title(),
-            "Please act on the escalated issue in Tasklist.", Set.of(issue.raisedBy(), issue.owner()))));
+        new EscalatedCase.NoticeText(Text.of("escalation.issue.subject", issue.code(), severity(issue),
+            issue.title()), Text.of("escalation.issue.ask"), Set.of(issue.raisedBy(), issue.owner()))));
+  }
+
+  private static Text severity(Issue issue) {
+    return issue.severity() == null ? null : Text.of("severity." + issue.severity());
   }
 
   /** The issue is ESCALATED, at the highest level it has reached. */

@@ -19,8 +19,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
+import pmo.notice.Confirmations;
+import pmo.notice.Text;
 
 /**
  * The Java steps of processes/issue-escalation.bpmn. Each finds its issue by the process instance it runs in (never
@@ -41,8 +42,9 @@ class IssueSteps {
       String manager = issues.projectManager(issue.projectId());
       PROJECT_MANAGER.set(execution, manager);
       SUBJECT.set(execution, "Issue " + issue.code() + ": " + issue.title());
-      confirmations.confirm(new Confirmation("issue", issue.code(), issue.title(), issue.raisedBy(), issue.projectId(),
-          "the triage by " + (manager != null ? manager + " (project manager)" : "a project manager")));
+      confirmations.confirm(new Confirmation(Text.of("case.issue"), issue.code(), issue.title(), issue.raisedBy(),
+          issue.projectId(), manager != null ? Text.of("waits.issueTriage", manager)
+              : Text.of("waits.issueTriage.anyManager")));
     };
   }
 

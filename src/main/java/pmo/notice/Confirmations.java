@@ -1,5 +1,7 @@
 package pmo.notice;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,35 +29,33 @@ public class Confirmations {
   private final NoticeService notices;
   private final SystemActions system;
   private final ProjectService projects;
+  private final NoticeTexts texts;
 
-  Confirmations(NoticeService notices, SystemActions system, ProjectService projects) {
+  Confirmations(NoticeService notices, SystemActions system, ProjectService projects, NoticeTexts texts) {
     this.notices = notices;
+    this.texts = texts;
     this.system = system;
     this.projects = projects;
   }
 
   /**
-   * What a confirmation says: the case's kind in words ("risk"), its reference, its title, who raised it, its project
-   * (may be null) and what it waits for next (may be null).
+   * What a confirmation says: the case's kind in words ({@code Text.of("case.risk")}), its reference, its title, who
+   * raised it, its project (may be null) and what it waits for next (may be null), written in the raiser's language.
    */
-  public record Confirmation(String kind, String reference, String title, String raisedBy, Long projectId,
-      String waitsFor) {
+  public record Confirmation(Text kind, String reference, String title, String raisedBy, Long projectId,
+      Text waitsFor) {
 
-    String subject() {
-      return "Your " + kind + " " + reference + " was recorded: " + title;
-    }
-
-    String body(Project project) {
-      StringBuilder body = new StringBuilder("Your ").append(kind).append(' ').append(reference).append(" \"")
-          .append(title).append("\" was recorded.\n");
+    Letter letter(NoticeTexts texts, Locale locale, Project project) {
+      StringBuilder body = new StringBuilder(texts.text(locale, "confirmation.recorded", kind, reference, title))
+          .append('\n');
       if (project != null) {
-        body.append("Project: ").append(project.code()).append(' ').append(project.name()).append('\n');
+        body.append(texts.text(locale, "notice.project", project.code(), project.name())).append('\n');
       }
       if (waitsFor != null) {
-        body.append("It waits for ").append(waitsFor).append(".\n");
+        body.append(texts.text(locale, "confirmation.waitsFor", waitsFor)).append('\n');
       }
-      return body.append("Quote ").append(reference).append(" when you ask about it; your tasks for it begin with ")
-          .append(reference).append(", and \"My cases\" (/my-cases/) shows where it waits.\n").toString();
+      body.append(texts.text(locale, "confirmation.quote", reference)).append('\n');
+      return new Letter(texts.text(locale, "confirmation.subject", kind, reference, title), body.toString());
     }
   }
 
@@ -63,8 +63,9 @@ public class Confirmations {
   @Transactional(propagation = Propagation.MANDATORY)
   public Notice confirm(Confirmation confirmation) {
     Project project = confirmation.projectId() == null ? null : projects.find(confirmation.projectId());
-    Notice queued = notices.queue(new NewNotice(confirmation.raisedBy(), confirmation.subject(),
-        confirmation.body(project), confirmation.projectId(), TYPE, confirmation.reference()));
+    Notice queued = notices.queue(List.of(confirmation.raisedBy()),
+        locale -> confirmation.letter(texts, locale, project), confirmation.projectId(), TYPE,
+        confirmation.reference()).get(0);
     system.startProcess(PROCESS, confirmation.reference(), Map.of());
     return queued;
   }

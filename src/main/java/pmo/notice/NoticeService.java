@@ -3,7 +3,13 @@ package pmo.notice;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -61,6 +67,20 @@ public class NoticeService {
     Notice queued = notices.find(id).orElseThrow();
     audit.record(AuditEntry.created(NoticeAudit.NOTICE_QUEUED, id, notice.projectId(), queued));
     return queued;
+  }
+
+  /**
+   * Queues one notice to each recipient (each once, in the order given), written in the language the recipient reads
+   * ({@link Directory#language}): {@code letter} writes the subject and body for a locale, once per language.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Notice> queue(Collection<String> recipients, Function<Locale, Letter> letter, Long projectId,
+      String relatedType, Object relatedId) {
+    Map<Locale, Letter> written = new HashMap<>();
+    return new LinkedHashSet<>(recipients).stream().map(user -> {
+      Letter words = written.computeIfAbsent(directory.language(user), letter);
+      return queue(new NewNotice(user, words.subject(), words.body(), projectId, relatedType, relatedId));
+    }).toList();
   }
 
   /**

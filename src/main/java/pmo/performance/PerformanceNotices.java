@@ -6,8 +6,10 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.notice.NewNotice;
+import pmo.notice.Letter;
 import pmo.notice.NoticeService;
+import pmo.notice.NoticeTexts;
+import pmo.notice.Text;
 import pmo.platform.identity.Directory;
 
 /**
@@ -19,23 +21,22 @@ class PerformanceNotices {
 
   private final NoticeService notices;
   private final Directory directory;
+  private final NoticeTexts texts;
 
-  PerformanceNotices(NoticeService notices, Directory directory) {
+  PerformanceNotices(NoticeService notices, Directory directory, NoticeTexts texts) {
+    this.texts = texts;
     this.notices = notices;
     this.directory = directory;
   }
 
-  /** Queues one notice to every member of the groups (each person once). */
+  /** Queues one notice to every member of the groups (each person once), in each one's language. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int queueToGroups(List<String> groups, String subject, String body, Long projectId, String relatedType,
+  public int queueToGroups(List<String> groups, Text subject, Text body, Long projectId, String relatedType,
       long relatedId) {
     Set<String> recipients = new LinkedHashSet<>();
     groups.forEach(group -> recipients.addAll(directory.membersOf(group)));
-    for (String recipient : recipients) {
-      notices.queue(new NewNotice(recipient, subject.length() > 300 ? subject.substring(0, 300) : subject, body,
-          projectId, relatedType, relatedId));
-    }
-    return recipients.size();
+    return notices.queue(recipients, locale -> new Letter(texts.text(locale, subject),
+        texts.text(locale, body) + "\n"), projectId, relatedType, relatedId).size();
   }
 
   /** Sends the pending notices of one record (the asynchronous send steps). */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.notice.Text;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.NotFoundException;
@@ -102,9 +103,9 @@ class PeriodicReports {
         processInstanceId);
     PeriodicReport created = reports.get(id).orElseThrow();
     audit.record(AuditEntry.created(PerformanceAudit.PERFORMANCE_REPORT_GENERATED, id, null, created));
-    notices.queueToGroups(List.of(Roles.STEERING_COMMITTEE, Roles.PMO), kind.name().charAt(0)
-        + kind.name().substring(1).toLowerCase() + " performance report " + periodStart + " to " + end,
-        ReportDocuments.noticeBody(created), null, PerformanceAudit.Entities.PERIODIC, id);
+    notices.queueToGroups(List.of(Roles.STEERING_COMMITTEE, Roles.PMO), Text.of("performance.periodic.subject",
+        Text.of("performance.kind." + kind.name()), periodStart, end), ReportDocuments.noticeBody(created), null,
+        PerformanceAudit.Entities.PERIODIC, id);
     return created;
   }
 

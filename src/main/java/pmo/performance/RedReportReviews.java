@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.notice.Text;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
@@ -61,10 +62,9 @@ class RedReportReviews {
         after));
     if (followUp == RedReportFollowUp.STEERING) {
       Project project = projects.find(before.projectId());
-      notices.queueToGroups(List.of(Roles.STEERING_COMMITTEE), "Red status report: " + project.code() + " "
-          + project.name(), "The status report of " + project.code() + " for " + before.statusDate()
-          + " is red overall (SPI " + before.spi() + ", CPI " + before.cpi() + ").\n\nThe PMO's assessment: "
-          + assessment + "\n", project.id(), PerformanceAudit.Entities.REPORT, reportId);
+      notices.queueToGroups(List.of(Roles.STEERING_COMMITTEE), Text.of("performance.red.subject", project.code(),
+          project.name()), Text.of("performance.red.body", project.code(), before.statusDate(), before.spi(),
+          before.cpi(), assessment), project.id(), PerformanceAudit.Entities.REPORT, reportId);
     }
     return after;
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import pmo.notice.Text;
 import pmo.project.Rag;
 
 /**
@@ -80,12 +81,11 @@ final class ReportDocuments {
     return h.toString();
   }
 
-  static String noticeBody(PeriodicReport r) {
-    return label(r.kind()) + " performance report " + r.periodStart() + " to " + r.periodEnd() + ":\n"
-        + r.reported() + " projects reporting (green " + r.green() + ", amber " + r.amber() + ", red " + r.red()
-        + "), " + r.breaches() + " in breach, " + r.openPlans() + " improvement plans open; portfolio SPI " + r.spi()
-        + ", CPI " + r.cpi() + ".\n\nPrintable page: /api/performance/reports/" + r.id() + "/html\nCSV: "
-        + "/api/performance/reports/" + r.id() + "/csv\n";
+  /** The notice of a periodic report, in words its reader's language gives ({@link Text}). */
+  static Text noticeBody(PeriodicReport r) {
+    return Text.of("performance.periodic.body", Text.of("performance.kind." + r.kind()), r.periodStart(),
+        r.periodEnd(), r.reported(), r.green(), r.amber(), r.red(), r.breaches(), r.openPlans(), r.spi(), r.cpi(),
+        r.id());
   }
 
   private static void section(StringBuilder h, String title, List<String> header, List<Object[]> rows) {

@@ -12,6 +12,7 @@ import pmo.escalation.EscalatedCases;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationStep;
 import pmo.escalation.EscalationTrigger;
+import pmo.notice.Text;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.project.Project;
@@ -60,20 +61,20 @@ class ReportEscalations implements EscalatedCases {
       return Optional.empty();
     }
     Project project = projects.find(report.projectId());
+    String phase = reminder ? "reminder" : "escalation";
     int days = reminder ? settings.reports().reminderAfter() : settings.reports().escalateAfter();
     OffsetDateTime missed = PerformanceDeadlines.endOf(PerformanceDeadlines.plusWorkingDays(report.dueDate(), days))
         .toInstant().atOffset(ZoneOffset.UTC);
     String manager = project.manager() == null ? "project-managers" : project.manager();
-    String reason = "The status report of " + project.code() + " for " + report.statusDate() + " was due by the end of "
-        + report.dueDate() + " and is not submitted " + days + " working day(s) later; waiting for " + manager;
+    Text reason = Text.of("escalation.report.reason", project.code(), report.statusDate(), report.dueDate(), days,
+        manager);
     String rule = step.rule() != null ? step.rule() : "pmo.performance.reports."
         + (reminder ? "reminder-after" : "escalate-after") + " = " + days + " working day(s)";
-    String ask = (reminder ? "Please submit the status report in Tasklist."
-        : "Please make sure the project manager reports, or follow the project up.")
-        + "\nProject: " + project.code() + " " + project.name();
+    Text ask = Text.of("escalation.ask", Text.of("escalation.report.ask." + phase),
+        Text.of("notice.project", project.code(), project.name()));
     return Optional.of(new EscalatedCase(PerformanceAudit.Entities.REPORT, id, project.id(), reason, rule, missed,
-        List.of(manager), null, new EscalatedCase.NoticeText("status report of " + project.code() + " for "
-        + report.statusDate() + " not submitted", ask, Set.of())));
+        List.of(manager), null, new EscalatedCase.NoticeText(Text.of("escalation.report.subject",
+        project.code(), report.statusDate()), ask, Set.of())));
   }
 
   @Override

@@ -12,6 +12,7 @@ import pmo.escalation.EscalatedCase;
 import pmo.escalation.EscalatedCases;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationStep;
+import pmo.notice.Text;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.Choices;
@@ -90,29 +91,33 @@ public class RiskEscalationService implements EscalatedCases {
     }
     OffsetDateTime missed = null;
     List<String> waitingFor = List.of();
-    String reason;
+    Text reason;
     switch (step.trigger()) {
-      case RESIDUAL -> reason = "still " + risk.level() + " after the response (score " + risk.score() + ")";
+      case RESIDUAL -> reason = Text.of("escalation.risk.residual", level(risk), risk.score());
       case REPORT_OVERDUE -> {
         missed = deadlines.reportDeadlineOf(risk);
         waitingFor = List.of(risk.owner());
-        reason = "the residual assessment was not reported by " + missed + " (risk " + risk.level() + ")";
+        reason = Text.of("escalation.risk.reportOverdue", missed, level(risk));
       }
       case REVIEW_OVERDUE -> {
         Escalation last = deadlines.lastEscalation(id);
         missed = last.respondBy();
         waitingFor = List.of(last.escalatedTo());
-        reason = "the escalated risk was not decided by " + missed;
+        reason = Text.of("escalation.risk.reviewOverdue", missed);
       }
-      case PMO_ESCALATED -> reason = "escalated by the PMO: " + RiskProcess.PMO_COMMENT.get(variables);
+      case PMO_ESCALATED -> reason = Text.of("escalation.pmoEscalated", RiskProcess.PMO_COMMENT.get(variables));
       default -> throw new IllegalStateException(RiskProcess.KEY + " escalates on '" + step.trigger().value()
           + "', which risks do not know");
     }
     return Optional.of(new EscalatedCase(RiskService.ENTITY, id, risk.projectId(), reason,
         RiskProcess.ESCALATION_DECISION + "/" + step.rule(), missed, waitingFor,
-        settings.escalation().respondWithin(step.level()), new EscalatedCase.NoticeText("Risk " + risk.code()
-        + " (" + risk.level() + "): " + risk.title(), "Please decide on the escalated risk in Tasklist.",
+        settings.escalation().respondWithin(step.level()), new EscalatedCase.NoticeText(
+        Text.of("escalation.risk.subject", risk.code(), level(risk), risk.title()), Text.of("escalation.risk.ask"),
         Set.of(risk.raisedBy(), risk.owner()))));
+  }
+
+  private static Text level(Risk risk) {
+    return risk.level() == null ? null : Text.of("riskLevel." + risk.level());
   }
 
   /** The risk is ESCALATED, at the highest level it has reached. */

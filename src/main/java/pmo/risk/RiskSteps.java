@@ -28,8 +28,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pmo.escalation.EscalationTrigger;
-import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
+import pmo.notice.Confirmations;
+import pmo.notice.Text;
 
 /**
  * The Java steps of processes/risk-escalation.bpmn. Each finds its risk by the process instance it runs in (never by
@@ -51,10 +52,10 @@ class RiskSteps {
       PROJECT_MANAGER.set(execution, manager);
       ASSESSED.set(execution, draft.isAssessed());
       SUBJECT.set(execution, "Risk " + risk.code() + ": " + risk.title());
-      confirmations.confirm(new Confirmation("risk", risk.code(), risk.title(), risk.raisedBy(), risk.projectId(),
-          draft.isAssessed()
-              ? "the response plan by " + risk.owner() + " (owner)"
-              : "the assessment by " + (manager != null ? manager + " (project manager)" : "a project manager")));
+      confirmations.confirm(new Confirmation(Text.of("case.risk"), risk.code(), risk.title(), risk.raisedBy(),
+          risk.projectId(), draft.isAssessed() ? Text.of("waits.riskResponse", risk.owner())
+              : manager != null ? Text.of("waits.riskAssessment", manager)
+              : Text.of("waits.riskAssessment.anyManager")));
     };
   }
 

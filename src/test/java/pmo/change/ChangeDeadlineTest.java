@@ -25,6 +25,7 @@ import pmo.escalation.EscalationStep;
 import pmo.escalation.EscalationTrigger;
 import pmo.notice.Notice;
 import pmo.notice.NoticeStatus;
+import pmo.platform.Roles;
 import pmo.platform.Viewer;
 
 /**
@@ -53,6 +54,17 @@ class ChangeDeadlineTest extends ChangeTestSupport {
   void overduePmoApprovalIsRemindedThenEscalatedToThePmo() {
     assertThat(deadlines.reminderAfter()).isEqualTo("P3D");
     assertThat(deadlines.escalateAfter()).isEqualTo("P5D");
+    // one of the PMO reads Chinese: the reminders and escalations are written in each recipient's language
+    String chinese = reading(user("qian-pmo", Roles.REQUESTERS, Roles.PMO), "zh-CN");
+    reading(pmo, "en");
+    try {
+      remindedThenEscalated(chinese);
+    } finally {
+      user(chinese);
+    }
+  }
+
+  private void remindedThenEscalated(String chinese) {
     ProcessInstance pi = raiseAndAssess(project(), "normal", 1000, 0, "none");
     ChangeRequest request = requestOf(pi);
     Instant created = task(pi, ChangeRequestProcess.TASK_PMO_APPROVAL).getCreateTime().toInstant();
@@ -83,8 +95,21 @@ class ChangeDeadlineTest extends ChangeTestSupport {
         .containsExactly("ESCALATION_RECORDED by system");
     List<Notice> reminders = sent(request, "Reminder: ");
     assertThat(reminders).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
-    assertThat(reminders).allSatisfy(n -> assertThat(n.subject())
+    assertThat(reminders).filteredOn(n -> !n.recipient().equals(chinese)).allSatisfy(n -> assertThat(n.subject())
         .isEqualTo("Reminder: " + request.reference() + " waits for the PMO approval: " + request.title()));
+    java.time.LocalDate since = created.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    assertThat(reminders).filteredOn(n -> n.recipient().equals(pmo)).singleElement().satisfies(n -> assertThat(
+        n.body()).startsWith("The PMO approval of " + request.reference() + " has been open since " + since.format(
+            java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)))
+        .contains(", longer than P3D; waiting for ")
+        .endsWith("\n\nPlease decide in Tasklist.\nChange request: " + request.reference() + " " + request.title()
+            + "\n"));
+    assertThat(sent(request, "提醒：")).filteredOn(n -> n.recipient().equals(chinese)).singleElement().satisfies(n -> {
+      assertThat(n.subject()).isEqualTo("提醒：" + request.reference() + " 等待PMO 审批：" + request.title());
+      assertThat(n.body()).startsWith(request.reference() + " 的PMO 审批自 " + since.getYear() + "年"
+          + since.getMonthValue() + "月" + since.getDayOfMonth() + "日 ").contains(" 起一直未完成，已超过 P3D；等待：")
+          .endsWith("\n\n请在 Tasklist 中作出决定。\n变更申请：" + request.reference() + " " + request.title() + "\n");
+    });
     assertThat(pi).isWaitingAt(ChangeRequestProcess.TASK_PMO_APPROVAL);
 
     ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(5)).plusSeconds(60)));
@@ -99,6 +124,10 @@ class ChangeDeadlineTest extends ChangeTestSupport {
     assertThat(escalation.reason()).contains("longer than P5D", "waiting for");
     List<Notice> escalations = sent(request, "Escalation: ");
     assertThat(escalations).extracting(Notice::recipient).contains(pmo).doesNotContain(requester);
+    assertThat(sent(request, "升级：")).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(chinese);
+      assertThat(n.subject()).isEqualTo("升级：" + request.reference() + " 等待PMO 审批：" + request.title());
+    });
     assertThat(actions(request)).containsSubsequence("CHANGE_REQUEST_ROUTED by paula",
         "CHANGE_REQUEST_REMINDED by system", "CHANGE_REQUEST_ESCALATED by system");
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import pmo.notice.Notice;
+import pmo.platform.Roles;
 import pmo.project.Baseline;
 import pmo.project.ProjectDetails;
 
@@ -82,6 +83,33 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
         "CHANGE_REQUEST_IMPLEMENTED by paula", "CHANGE_REQUEST_CLOSED by rita");
     assertThat(audit.forEntity(ChangeRequestService.ENTITY, closed.id()))
         .allSatisfy(e -> assertThat(e.processInstanceId()).isEqualTo(pi.getId()));
+  }
+
+  @Test
+  void theOutcomeIsWrittenInTheLanguageOfEachRecipient() {
+    sponsor = reading(user("zhang-sponsor", Roles.REQUESTERS, Roles.STEERING_COMMITTEE), "zh-CN");
+    reading(manager, "en");
+    try {
+      ProcessInstance pi = raiseAndAssess(project(), "standard", 2000, 3, "none");
+      awaitAt(pi, ChangeRequestProcess.TASK_IMPLEMENT);
+      ChangeRequest approved = requestOf(pi);
+      List<Notice> sent = sentNotices(approved);
+      assertThat(sent).filteredOn(n -> n.recipient().equals(sponsor)).singleElement().satisfies(n -> {
+        assertThat(n.subject()).isEqualTo(approved.reference() + " 已批准：" + approved.title());
+        assertThat(n.body()).startsWith("变更申请 " + approved.reference() + "“" + approved.title() + "”\n项目：")
+            .contains("结果：批准（审批路径：预批准的标准变更）\n成本变动：2,000.00\n工期变动：3 天\n理由："
+                + approved.outcomeReason() + "\n新基线：第 2 版\n审批记录：")
+            .doesNotContain("Outcome", "Cost delta");
+      });
+      assertThat(sent).filteredOn(n -> n.recipient().equals(manager)).singleElement().satisfies(n -> {
+        assertThat(n.subject()).isEqualTo(approved.reference() + " approved: " + approved.title());
+        assertThat(n.body()).contains("Outcome: APPROVED (route PRE_APPROVED)\nCost delta: 2,000.00\n"
+            + "Schedule delta: 3 days\nReason: " + approved.outcomeReason() + "\nNew baseline: version 2\nDecisions:")
+            .doesNotContain("变更");
+      });
+    } finally {
+      user("zhang-sponsor");
+    }
   }
 
   @Test

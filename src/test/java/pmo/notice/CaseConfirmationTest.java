@@ -98,6 +98,49 @@ class CaseConfirmationTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void aConfirmationIsWrittenInTheLanguageOfWhoeverRaisedTheCase() {
+    String chinese = reading(user("li-raiser", Roles.REQUESTERS), "zh-CN");
+    String english = reading(user("rob-raiser", Roles.REQUESTERS), "en");
+    String pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
+    String manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    LocalDate start = LocalDate.now().minusDays(10);
+    String name = "项目 Languages " + unique();
+    ResponseEntity<Map<String, Object>> registered = rest.withBasicAuth(pmo, PASSWORD).exchange("/api/projects",
+        HttpMethod.POST, new HttpEntity<>(Map.of("name", name, "sponsor", "sam", "manager", manager,
+            "category", "IT", "budgetAtCompletion", 100000, "plannedStart", start.toString(),
+            "plannedFinish", start.plusDays(200).toString(), "scopeSummary", "Languages")), JSON);
+    assertThat(registered.getStatusCode().value()).as(String.valueOf(registered.getBody())).isEqualTo(201);
+    Map<?, ?> project = (Map<?, ?>) registered.getBody().get("project");
+    int projectId = ((Number) project.get("id")).intValue();
+    try {
+      for (String raiser : List.of(chinese, english)) {
+        String title = "数据中心迁移 risk " + unique();
+        String reference = businessKey(submitStartForm(raiser, "risk-escalation", Map.of("projectId", projectId,
+            "title", title, "description", "d", "category", "TECHNICAL", "cause", "c", "effect", "e",
+            "owner", manager)));
+        Notice confirmation = notices.forRelated(Confirmations.TYPE, reference).get(0);
+        assertThat(confirmation.recipient()).isEqualTo(raiser);
+        if (raiser.equals(chinese)) {
+          assertThat(confirmation.subject()).isEqualTo("您的风险 " + reference + " 已登记：" + title);
+          assertThat(confirmation.body()).isEqualTo("您的风险 " + reference + "“" + title + "”已登记。\n"
+              + "项目：" + project.get("code") + " " + name + "\n下一步：由项目经理 " + manager + " 进行评估。\n"
+              + "咨询时请注明编号 " + reference + "；与之相关的任务均以 " + reference + " 开头，“我的案例”（/my-cases/）"
+              + "可查看当前所处环节。\n");
+        } else {
+          assertThat(confirmation.subject()).isEqualTo("Your risk " + reference + " was recorded: " + title);
+          assertThat(confirmation.body()).isEqualTo("Your risk " + reference + " \"" + title + "\" was recorded.\n"
+              + "Project: " + project.get("code") + " " + name + "\nIt waits for the assessment by " + manager
+              + " (project manager).\nQuote " + reference + " when you ask about it; your tasks for it begin with "
+              + reference + ", and \"My cases\" (/my-cases/) shows where it waits.\n");
+        }
+      }
+    } finally {
+      user(chinese);
+    }
+  }
+
   private String businessKey(String processInstanceId) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
         .singleResult().getBusinessKey();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import pmo.escalation.Escalation;
 import pmo.escalation.EscalationKind;
 import pmo.escalation.EscalationService;
 import pmo.escalation.EscalationTrigger;
+import pmo.notice.Notice;
 import pmo.notice.NoticeService;
+import pmo.platform.Roles;
 import pmo.project.Project;
 import pmo.project.ProjectStatus;
 import pmo.project.Rag;
@@ -172,6 +175,35 @@ class StatusReportProcessTest extends PerformanceTestSupport {
     await().atMost(Duration.ofSeconds(30)).until(() -> notices.forRelated(PerformanceAudit.Entities.REPORT,
         reviewed.id()).stream().anyMatch(n -> n.recipient().equals(steering)));
     assertThat(projects.find(project.id()).rag()).isEqualTo(Rag.RED);
+  }
+
+  @Test
+  void theRedReportGoesToTheSteeringCommitteeInEachMembersLanguage() {
+    String chinese = reading(user("sc-zh-" + unique(), Roles.REQUESTERS, Roles.STEERING_COMMITTEE), "zh-CN");
+    reading(steering, "en");
+    try {
+      Project project = project();
+      String pi = open(project, today);
+      submit(pi, form("red", 48000, 49000));
+      complete(pmo, pi, Map.of("pmoAssessment", "需要恢复计划 Recovery plan", "pmoFollowUp", "steering"));
+      StatusReport reviewed = reportOf(pi);
+      List<Notice> sent = notices.forRelated(PerformanceAudit.Entities.REPORT, reviewed.id());
+      LocalDate date = reviewed.statusDate();
+      assertThat(sent).filteredOn(n -> n.recipient().equals(chinese)).singleElement().satisfies(n -> {
+        assertThat(n.subject()).isEqualTo("红色状态报告：" + project.code() + " " + project.name());
+        assertThat(n.body()).startsWith(project.code() + " 截至 " + date.getYear() + "年" + date.getMonthValue() + "月"
+            + date.getDayOfMonth() + "日 的状态报告总体为红色（SPI ")
+            .endsWith("）。\n\nPMO 的评估：需要恢复计划 Recovery plan\n");
+      });
+      assertThat(sent).filteredOn(n -> n.recipient().equals(steering)).singleElement().satisfies(n -> {
+        assertThat(n.subject()).isEqualTo("Red status report: " + project.code() + " " + project.name());
+        assertThat(n.body()).startsWith("The status report of " + project.code() + " for "
+            + date.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH))
+            + " is red overall (SPI ").endsWith(").\n\nThe PMO's assessment: 需要恢复计划 Recovery plan\n");
+      });
+    } finally {
+      user(chinese);
+    }
   }
 
   private List<StatusReport> reportsOf(Project project) {

@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pmo.notice.Confirmations;
 import pmo.notice.Confirmations.Confirmation;
+import pmo.notice.Confirmations;
+import pmo.notice.Text;
 
 /**
  * The Java steps of processes/improvement-proposal.bpmn, each a bean named as the model's {@code delegateExpression}.
@@ -35,8 +36,8 @@ class ImprovementSteps {
       PROPOSER.set(execution, proposal.proposer());
       POINTS.set(execution, BigDecimal.valueOf(service.acceptedPoints()));
       subject(execution, proposal);
-      confirmations.confirm(new Confirmation("improvement proposal", proposal.reference(), proposal.title(),
-          proposal.proposer(), proposal.projectId(), "the PMO's evaluation"));
+      confirmations.confirm(new Confirmation(Text.of("case.improvementProposal"), proposal.reference(),
+          proposal.title(), proposal.proposer(), proposal.projectId(), Text.of("waits.improvementEvaluation")));
     };
   }
 

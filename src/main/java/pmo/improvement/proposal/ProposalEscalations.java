@@ -13,6 +13,7 @@ import pmo.escalation.EscalatedCases;
 import pmo.escalation.Escalation;
 import pmo.escalation.EscalationStep;
 import pmo.escalation.EscalationTrigger;
+import pmo.notice.Text;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.Durations;
@@ -59,21 +60,20 @@ class ProposalEscalations implements EscalatedCases {
     if (proposal.status() != ProposalStatus.ACCEPTED) {
       return Optional.empty();
     }
+    String phase = reminder ? "reminder" : "escalation";
     Instant due = deadlines.due(processInstanceId);
     OffsetDateTime missed = (reminder ? due.minus(settings.reminderBefore()) : due.plus(settings.escalateAfter()))
         .atOffset(ZoneOffset.UTC);
-    String reason = "The implementation of " + proposal.reference() + " by " + proposal.implementer() + " is due by "
-        + proposal.implementBy() + (reminder ? "" : " and is not done")
-        + "; waiting for " + proposal.implementer();
+    Text reason = Text.of("escalation.proposal.reason." + phase, proposal.reference(), proposal.implementer(),
+        proposal.implementBy());
     String rule = step.rule() != null ? step.rule() : reminder
         ? "pmo.improvement.proposals.reminder-before = " + Durations.iso(settings.reminderBefore())
         : "pmo.improvement.proposals.escalate-after = " + Durations.iso(settings.escalateAfter());
-    String ask = (reminder ? "Please implement it and record what was done in Tasklist."
-        : "Please make sure it is implemented, or agree a new plan with the implementer.")
-        + "\nImprovement proposal: " + proposal.reference() + " " + proposal.title();
+    Text ask = Text.of("escalation.ask", Text.of("escalation.proposal.ask." + phase),
+        Text.of("escalation.proposal.case", proposal.reference(), proposal.title()));
     return Optional.of(new EscalatedCase(ProposalService.ENTITY, id, proposal.projectId(), reason, rule, missed,
-        List.of(proposal.implementer()), null, new EscalatedCase.NoticeText(proposal.reference()
-        + " implementation due " + proposal.implementBy() + ": " + proposal.title(), ask,
+        List.of(proposal.implementer()), null, new EscalatedCase.NoticeText(Text.of(
+        "escalation.proposal.subject", proposal.reference(), proposal.implementBy(), proposal.title()), ask,
         reminder ? Set.of() : Set.of(proposal.proposer()))));
   }
 

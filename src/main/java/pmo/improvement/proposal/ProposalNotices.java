@@ -1,10 +1,13 @@
 package pmo.improvement.proposal;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import pmo.notice.NewNotice;
+import pmo.notice.Letter;
 import pmo.notice.NoticeService;
+import pmo.notice.NoticeTexts;
+import pmo.notice.Text;
 
 /**
  * The notices of improvement proposals, queued in the outbox ({@link NoticeService}) in the transaction of the
@@ -15,58 +18,64 @@ import pmo.notice.NoticeService;
 class ProposalNotices {
 
   private final NoticeService notices;
+  private final NoticeTexts texts;
 
-  ProposalNotices(NoticeService notices) {
+  ProposalNotices(NoticeService notices, NoticeTexts texts) {
     this.notices = notices;
+    this.texts = texts;
   }
 
   void queueEvaluation(Proposal p) {
-    String subject = switch (p.status()) {
-      case ACCEPTED -> p.reference() + " accepted: " + p.title();
-      case REJECTED -> p.reference() + " rejected: " + p.title();
-      case MORE_INFO -> p.reference() + " needs more information: " + p.title();
-      default -> throw new IllegalStateException(p.reference() + " is " + p.status() + ", not evaluated");
-    };
-    StringBuilder body = head(p).append("Decision by ").append(p.evaluatedBy()).append(": ")
-        .append(p.status().name()).append('\n').append("Reason: ").append(p.evaluationReason()).append('\n');
-    if (p.status() == ProposalStatus.ACCEPTED) {
-      body.append("Implemented by ").append(p.implementer()).append(" by ").append(p.implementBy()).append('\n');
-    } else if (p.status() == ProposalStatus.MORE_INFO) {
-      body.append("Please revise the proposal in Tasklist.\n");
+    if (p.status() != ProposalStatus.ACCEPTED && p.status() != ProposalStatus.REJECTED
+        && p.status() != ProposalStatus.MORE_INFO) {
+      throw new IllegalStateException(p.reference() + " is " + p.status() + ", not evaluated");
     }
     Set<String> to = new LinkedHashSet<>();
     to.add(p.proposer());
     if (p.status() == ProposalStatus.ACCEPTED) {
       to.add(p.implementer());
     }
-    to.forEach(user -> notices.queue(new NewNotice(user, subject, body.toString(), p.projectId(),
-        ProposalService.ENTITY, p.id())));
+    notices.queue(to, locale -> {
+      StringBuilder body = head(locale, p)
+          .append(texts.text(locale, "proposal.decision", p.evaluatedBy(), Text.of("proposal.status." + p.status())))
+          .append('\n').append(texts.text(locale, "notice.reason", p.evaluationReason())).append('\n');
+      if (p.status() == ProposalStatus.ACCEPTED) {
+        body.append(texts.text(locale, "proposal.implementBy", p.implementer(), p.implementBy())).append('\n');
+      } else if (p.status() == ProposalStatus.MORE_INFO) {
+        body.append(texts.text(locale, "proposal.revise")).append('\n');
+      }
+      return new Letter(subject(locale, p), body.toString());
+    }, p.projectId(), ProposalService.ENTITY, p.id());
   }
 
   void queueOutcome(Proposal p) {
-    boolean verified = p.status() == ProposalStatus.VERIFIED;
-    String subject = p.reference() + (verified ? " benefit confirmed: " : " benefit not confirmed: ") + p.title();
-    StringBuilder body = head(p).append("Implemented by ").append(p.implementer()).append(": ")
-        .append(p.implementationNotes()).append('\n')
-        .append("Verified by ").append(p.verifiedBy()).append(": ").append(verified ? "benefit confirmed"
-            : "benefit not confirmed").append('\n');
-    if (p.verificationComment() != null) {
-      body.append("Comment: ").append(p.verificationComment()).append('\n');
-    }
+    String outcome = p.status() == ProposalStatus.VERIFIED ? "VERIFIED" : "NOT_VERIFIED";
     Set<String> to = new LinkedHashSet<>();
     to.add(p.proposer());
     to.add(p.implementer());
-    to.forEach(user -> notices.queue(new NewNotice(user, subject, body.toString(), p.projectId(),
-        ProposalService.ENTITY, p.id())));
+    notices.queue(to, locale -> {
+      StringBuilder body = head(locale, p)
+          .append(texts.text(locale, "proposal.implemented", p.implementer(), p.implementationNotes())).append('\n')
+          .append(texts.text(locale, "proposal.verified", p.verifiedBy(), Text.of("proposal.benefit." + outcome)))
+          .append('\n');
+      if (p.verificationComment() != null) {
+        body.append(texts.text(locale, "proposal.comment", p.verificationComment())).append('\n');
+      }
+      return new Letter(texts.text(locale, "proposal.subject." + outcome, p.reference(), p.title()),
+          body.toString());
+    }, p.projectId(), ProposalService.ENTITY, p.id());
   }
 
   int sendPending(long id) {
     return notices.sendPending(ProposalService.ENTITY, id);
   }
 
-  private static StringBuilder head(Proposal p) {
-    return new StringBuilder().append("Improvement proposal ").append(p.reference()).append(" \"").append(p.title())
-        .append("\"\n").append("Concerns: ").append(p.concerns()).append('\n')
-        .append("Proposed by: ").append(p.proposer()).append('\n');
+  private String subject(Locale locale, Proposal p) {
+    return texts.text(locale, "proposal.subject." + p.status(), p.reference(), p.title());
+  }
+
+  private StringBuilder head(Locale locale, Proposal p) {
+    return new StringBuilder(texts.text(locale, "proposal.head", p.reference(), p.title(), p.concerns(),
+        p.proposer())).append('\n');
   }
 }

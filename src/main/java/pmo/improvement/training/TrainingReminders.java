@@ -3,10 +3,12 @@ package pmo.improvement.training;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.notice.NewNotice;
+import pmo.notice.Letter;
 import pmo.notice.NoticeService;
+import pmo.notice.NoticeTexts;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.Durations;
@@ -28,9 +30,11 @@ public class TrainingReminders {
   private final NoticeService notices;
   private final AuditLog audit;
   private final Clock clock;
+  private final NoticeTexts texts;
 
   TrainingReminders(CompletionRepository completions, TrainingSettings settings, NoticeService notices,
-      AuditLog audit, Clock clock) {
+      AuditLog audit, Clock clock, NoticeTexts texts) {
+    this.texts = texts;
     this.completions = completions;
     this.settings = settings;
     this.notices = notices;
@@ -50,11 +54,9 @@ public class TrainingReminders {
         continue;
       }
       String course = settings.course(c.courseId()).map(TrainingSettings.Course::name).orElse(c.courseId());
-      notices.queue(new NewNotice(c.person(), "Your training expires on " + c.expiresOn() + ": " + course,
-          "Your completion of \"" + course + "\" (" + c.completedOn() + ") counts until " + c.expiresOn()
-              + ".\nPlease take the course again before then; the PMO records the new completion.\n"
-              + "(Reminder " + Durations.iso(settings.reminderBefore()) + " before expiry.)\n",
-          null, TrainingAudit.ENTITY, c.id()));
+      Object[] facts = {course, c.completedOn(), c.expiresOn(), Durations.iso(settings.reminderBefore())};
+      notices.queue(List.of(c.person()), locale -> new Letter(texts.text(locale, "training.subject", facts),
+          texts.text(locale, "training.body", facts) + "\n"), null, TrainingAudit.ENTITY, c.id());
       audit.record(AuditEntry.changed(TrainingAudit.TRAINING_EXPIRY_REMINDED, c.id(), null, c,
           completions.find(c.id()).orElseThrow()));
       queued++;

@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Demo profile only: the demo users of config/application-demo.yaml, one or two per group, password "demo". */
+/**
+ * Demo profile only: the demo users of config/application-demo.yaml, one or two per group, password "demo", and the
+ * language each reads, where the file gives one ({@code language: zh-CN}) and the user has chosen none yet.
+ */
 @Component
 @Profile("demo")
 @Order(1)
@@ -26,7 +29,14 @@ class DemoUsers implements ApplicationRunner {
   record Settings(String password, List<DemoUser> users) {
   }
 
-  record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+  record DemoUser(String id, String firstName, String lastName, List<String> groups, String language) {
+
+    DemoUser {
+      if (language != null && !Directory.LANGUAGES.contains(language)) {
+        throw new IllegalArgumentException("demo user " + id + ": language must be one of " + Directory.LANGUAGES
+            + ", not " + language);
+      }
+    }
   }
 
   private final IdentityService identity;
@@ -43,17 +53,19 @@ class DemoUsers implements ApplicationRunner {
       return;
     }
     for (DemoUser demo : settings.users()) {
-      if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-        continue;
+      if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@pmo.example");
+        user.setPassword(settings.password());
+        identity.saveUser(user);
+        demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+        log.info("created demo user {} in {}", demo.id(), demo.groups());
       }
-      User user = identity.newUser(demo.id());
-      user.setFirstName(demo.firstName());
-      user.setLastName(demo.lastName());
-      user.setEmail(demo.id() + "@pmo.example");
-      user.setPassword(settings.password());
-      identity.saveUser(user);
-      demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
-      log.info("created demo user {} in {}", demo.id(), demo.groups());
+      if (demo.language() != null && identity.getUserInfo(demo.id(), Directory.LANGUAGE_KEY) == null) {
+        identity.setUserInfo(demo.id(), Directory.LANGUAGE_KEY, demo.language());
+      }
     }
   }
 }

@@ -1,8 +1,10 @@
 package pmo.platform.identity;
 
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import pmo.platform.InputErrors;
 import pmo.platform.engine.SystemActions;
@@ -14,12 +16,24 @@ import pmo.platform.engine.SystemActions;
 @Component
 public class Directory {
 
+  /** The user info key (table ACT_ID_INFO) that keeps a user's language. */
+  public static final String LANGUAGE_KEY = "pmo.language";
+  /** The languages a user may choose, as language tags. */
+  public static final List<String> LANGUAGES = List.of("en", "zh-CN");
+
   private final IdentityService identityService;
   private final SystemActions system;
+  private final String defaultLanguage;
 
-  public Directory(IdentityService identityService, SystemActions system) {
+  public Directory(IdentityService identityService, SystemActions system,
+      @Value("${pmo.notice.default-language:en}") String defaultLanguage) {
     this.identityService = identityService;
     this.system = system;
+    if (!LANGUAGES.contains(defaultLanguage)) {
+      throw new IllegalArgumentException("pmo.notice.default-language must be one of " + LANGUAGES + ", was '"
+          + defaultLanguage + "'");
+    }
+    this.defaultLanguage = defaultLanguage;
   }
 
   public boolean userExists(String userId) {
@@ -53,6 +67,31 @@ public class Directory {
   public String email(String userId) {
     User user = asSystem(() -> identityService.createUserQuery().userId(userId).singleResult());
     return user == null ? null : user.getEmail();
+  }
+
+  /**
+   * The language a user reads (their notices are written in it): the one they chose ({@link #LANGUAGE_KEY}), else the
+   * configured default {@code pmo.notice.default-language}.
+   */
+  public Locale language(String userId) {
+    return Locale.forLanguageTag(languageTag(userId));
+  }
+
+  /** {@link #language} as its tag, one of {@link #LANGUAGES}. */
+  public String languageTag(String userId) {
+    String chosen = userId == null ? null : asSystem(() -> identityService.getUserInfo(userId, LANGUAGE_KEY));
+    return chosen != null && LANGUAGES.contains(chosen) ? chosen : defaultLanguage;
+  }
+
+  /** Keeps the language a user chose; the caller checked that it is one of {@link #LANGUAGES}. */
+  public void setLanguage(String userId, String languageTag) {
+    if (!LANGUAGES.contains(languageTag)) {
+      throw new IllegalArgumentException("no language " + languageTag + ": one of " + LANGUAGES);
+    }
+    system.call(() -> {
+      identityService.setUserInfo(userId, LANGUAGE_KEY, languageTag);
+      return null;
+    });
   }
 
   /** Checks that {@code userId} names an existing user, optionally in a group, and adds a field error if not. */

@@ -1,6 +1,8 @@
 package pmo.portfolio.review;
 
 import java.util.List;
+import java.util.function.Function;
+import pmo.notice.Text;
 
 /** The PMO's proposal as text, for the steering committee's form and the notices. */
 final class DecisionSummary {
@@ -14,17 +16,20 @@ final class DecisionSummary {
   /**
    * The decisions that change something first (pause, stop, approve, reject, rescore), then those that leave a project
    * or proposal as it is; when the text would be too long, the unchanged ones are counted instead of listed, so the
-   * steering committee always reads every change however large the portfolio.
+   * steering committee always reads every change however large the portfolio. {@code words} writes the texts in the
+   * reader's language (the form's in English, a notice's in its recipient's).
    */
-  static String of(ReviewRepository.Review review, List<ReviewRepository.Decision> decisions) {
-    StringBuilder text = new StringBuilder("Round ").append(review.round()).append(", proposed by ")
-        .append(review.proposedBy()).append(":\n");
+  static String of(ReviewRepository.Review review, List<ReviewRepository.Decision> decisions,
+      Function<Text, String> words) {
+    StringBuilder text = new StringBuilder(words.apply(Text.of("review.round", review.round(), review.proposedBy())))
+        .append('\n');
     List<ReviewRepository.Decision> unchanged = decisions.stream().filter(DecisionSummary::unchanged).toList();
-    decisions.stream().filter(d -> !unchanged(d)).forEach(d -> text.append(line(d)));
-    String rationale = review.proposalNote() == null ? "" : "\nRationale: " + review.proposalNote();
+    decisions.stream().filter(d -> !unchanged(d)).forEach(d -> text.append(line(d, words)));
+    String rationale = review.proposalNote() == null ? ""
+        : "\n" + words.apply(Text.of("review.rationale", review.proposalNote()));
     int listed = 0;
     for (ReviewRepository.Decision d : unchanged) {
-      String line = line(d);
+      String line = line(d, words);
       if (text.length() + line.length() + rationale.length() + 120 > LIMIT) {
         break;
       }
@@ -32,11 +37,15 @@ final class DecisionSummary {
       listed++;
     }
     if (listed < unchanged.size()) {
-      text.append("- and ").append(unchanged.size() - listed).append(" more left as they are (continue or defer;"
-          + " the whole list: GET /api/portfolio/reviews/").append(review.id()).append(")\n");
+      text.append(words.apply(Text.of("review.more", unchanged.size() - listed, review.id()))).append('\n');
     }
     text.append(rationale);
     return text.length() > LIMIT ? text.substring(0, LIMIT) : text.toString();
+  }
+
+  /** A decision in the reader's words ({@code review.decision.PAUSE}: pause, 暂停). */
+  static Text decision(ReviewRepository.Decision d) {
+    return Text.of("review.decision." + d.decision());
   }
 
   private static boolean unchanged(ReviewRepository.Decision d) {
@@ -44,17 +53,17 @@ final class DecisionSummary {
         && d.scores() == null;
   }
 
-  private static String line(ReviewRepository.Decision d) {
-    StringBuilder line = new StringBuilder("- ").append(d.reference()).append(" ").append(d.name()).append(": ")
-        .append(d.decision().toLowerCase());
+  private static String line(ReviewRepository.Decision d, Function<Text, String> words) {
+    StringBuilder line = new StringBuilder(words.apply(Text.of("review.line", d.reference(), d.name(),
+        decision(d))));
     if (d.projectManager() != null) {
-      line.append(" (manager ").append(d.projectManager()).append(", start ").append(d.plannedStart()).append(')');
+      line.append(words.apply(Text.of("review.line.manager", d.projectManager(), d.plannedStart())));
     }
     if (d.reason() != null) {
-      line.append(" — ").append(d.reason());
+      line.append(words.apply(Text.of("review.line.reason", d.reason())));
     }
     if (d.scores() != null) {
-      line.append(" [new scores ").append(d.scores()).append(']');
+      line.append(words.apply(Text.of("review.line.scores", d.scores())));
     }
     return line.append('\n').toString();
   }

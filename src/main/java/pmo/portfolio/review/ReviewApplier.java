@@ -3,15 +3,19 @@ package pmo.portfolio.review;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pmo.intake.PortfolioDecisions;
-import pmo.notice.NewNotice;
+import pmo.notice.Letter;
 import pmo.notice.NoticeService;
+import pmo.notice.NoticeTexts;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
@@ -42,9 +46,12 @@ class ReviewApplier {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final Clock clock;
+  private final NoticeTexts texts;
 
   ReviewApplier(ReviewRepository reviews, ProjectService projects, ScoringService scoring,
-      PortfolioDecisions intake, NoticeService notices, JdbcClient jdbc, AuditLog audit, Clock clock) {
+      PortfolioDecisions intake, NoticeService notices, JdbcClient jdbc, AuditLog audit, Clock clock,
+      NoticeTexts texts) {
+    this.texts = texts;
     this.reviews = reviews;
     this.projects = projects;
     this.scoring = scoring;
@@ -112,7 +119,7 @@ class ReviewApplier {
   }
 
   private void queueNotices(ReviewRepository.Review review, List<ReviewRepository.Decision> decisions) {
-    String summary = DecisionSummary.of(review, decisions);
+    Map<Locale, String> summaries = new HashMap<>();
     for (ReviewRepository.Decision d : decisions) {
       Set<String> to = new LinkedHashSet<>();
       Long projectId = null;
@@ -130,13 +137,14 @@ class ReviewApplier {
               to.add(rs.getString("sponsor"));
             });
       }
-      String subject = "Portfolio review " + review.id() + ": " + d.reference() + " " + d.decision().toLowerCase();
-      String body = d.reference() + " " + d.name() + ": " + d.decision().toLowerCase()
-          + (d.reason() == null ? "" : "\nReason: " + d.reason()) + "\nApproved by " + review.approvedBy()
-          + "\n\n" + summary;
-      for (String user : to) {
-        notices.queue(new NewNotice(user, subject, body, projectId, NOTICE_TYPE, review.id()));
-      }
+      notices.queue(to, locale -> new Letter(
+          texts.text(locale, "review.subject", review.id(), d.reference(), DecisionSummary.decision(d)),
+          texts.text(locale, "review.decided", d.reference(), d.name(), DecisionSummary.decision(d))
+              + (d.reason() == null ? "" : "\n" + texts.text(locale, "notice.reason", d.reason())) + "\n"
+              + texts.text(locale, "review.approvedBy", review.approvedBy()) + "\n\n"
+              + summaries.computeIfAbsent(locale, l -> DecisionSummary.of(review, decisions,
+                  text -> texts.text(l, text)))),
+          projectId, NOTICE_TYPE, review.id());
     }
   }
 

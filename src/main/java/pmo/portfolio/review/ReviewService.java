@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pmo.notice.NoticeTexts;
 import pmo.platform.AuditEntry;
 import pmo.platform.AuditLog;
 import pmo.platform.ConflictException;
@@ -38,8 +40,11 @@ class ReviewService {
   private final CurrentActor actor;
   private final Clock clock;
 
+  private final NoticeTexts texts;
+
   ReviewService(ReviewRepository reviews, PackCompiler packs, ProposalCheck check, ScoringModels models,
-      ObjectMapper json, AuditLog audit, CurrentActor actor, Clock clock) {
+      ObjectMapper json, AuditLog audit, CurrentActor actor, Clock clock, NoticeTexts texts) {
+    this.texts = texts;
     this.reviews = reviews;
     this.packs = packs;
     this.check = check;
@@ -97,7 +102,9 @@ class ReviewService {
     decisions.forEach(d -> reviews.insertDecision(id, round, d));
     audit.record(AuditEntry.changed(PortfolioAudit.REVIEW_PROPOSED, id, null, before,
         new Proposed(round, actor.id(), note, reviews.decisions(id, round))));
-    return DecisionSummary.of(reviews.find(id).orElseThrow(), reviews.decisions(id, round));
+    // the steering committee's form is in English, as the models' labels are
+    return DecisionSummary.of(reviews.find(id).orElseThrow(), reviews.decisions(id, round),
+        text -> texts.text(Locale.ENGLISH, text));
   }
 
   private record Proposed(int round, String by, String note, List<ReviewRepository.Decision> decisions) {

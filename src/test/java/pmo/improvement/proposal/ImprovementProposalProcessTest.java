@@ -160,6 +160,33 @@ class ImprovementProposalProcessTest extends IntegrationTest {
   }
 
   @Test
+  void theEvaluationIsWrittenInTheLanguageOfEachRecipient() {
+    String chinese = reading(user("wang-ip", Roles.REQUESTERS), "zh-CN");
+    reading(owen, "en");
+    try {
+      String title = "每周审批时段 " + unique();
+      ProcessInstance pi = propose(chinese, title);
+      LocalDate by = LocalDate.now().plusDays(20);
+      complete(olga, pi.getId(), accept(owen, by, 15));
+      awaitAt(pi, ImprovementProposalProcess.TASK_IMPLEMENT);
+      Proposal proposal = proposalOf(pi);
+      List<Notice> queued = notices.forRelated(ProposalService.ENTITY, proposal.id());
+      assertThat(queued).extracting(Notice::recipient).containsExactly(chinese, owen);
+      assertThat(queued.get(0).subject()).isEqualTo(proposal.reference() + " 已采纳：" + title);
+      assertThat(queued.get(0).body()).isEqualTo("改进提案 " + proposal.reference() + "“" + title + "”\n"
+          + "涉及：change-request\n提案人：" + chinese + "\n" + olga + " 的决定：采纳\n理由：Worth trying\n"
+          + "由 " + owen + " 在 " + by.getYear() + "年" + by.getMonthValue() + "月" + by.getDayOfMonth() + "日 前实施\n");
+      assertThat(queued.get(1).subject()).isEqualTo(proposal.reference() + " accepted: " + title);
+      assertThat(queued.get(1).body()).isEqualTo("Improvement proposal " + proposal.reference() + " \"" + title
+          + "\"\nConcerns: change-request\nProposed by: " + chinese + "\nDecision by " + olga + ": ACCEPTED\n"
+          + "Reason: Worth trying\nImplemented by " + owen + " by "
+          + by.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)) + "\n");
+    } finally {
+      user(chinese);
+    }
+  }
+
+  @Test
   void rejectedEndsWithTheReasonToTheProposer() {
     ProcessInstance pi = propose(rita, "Rejected idea " + unique());
     complete(olga, pi.getId(), Map.of("evaluation", "reject", "evaluationReason", "Already covered by the gate",

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,23 +158,39 @@ class TrainingTest extends IntegrationTest {
 
   @Test
   void theExpiryRunRemindsEachExpiringCompletionOnceThroughTheOutbox() {
+    // a second person reads Chinese: each reminder is written in its holder's language
+    String chinese = reading(user("pm-zh-" + unique(), Roles.REQUESTERS, Roles.PROJECT_MANAGERS), "zh-CN");
+    reading(person, "en");
     // expires in 10 days (24 months' validity), within the 30 days' reminder; another expires in a year
     long expiring = id(post(pmo, "/api/training/completions", Map.of("person", person, "courseId",
         "pmo-standard", "completedOn", today().minusMonths(24).plusDays(10).toString())));
     long later = id(post(pmo, "/api/training/completions", Map.of("person", person, "courseId",
         "risk-and-issues", "completedOn", today().minusMonths(24).toString())));
+    long expiringInChinese = id(post(pmo, "/api/training/completions", Map.of("person", chinese, "courseId",
+        "pmo-standard", "completedOn", today().minusMonths(24).plusDays(10).toString())));
 
     String run = runExpiryCheck();
     assertThat(remindedBy(expiring)).isEqualTo(run);
     assertThat(remindedBy(later)).isNull();
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.getHistoryService()
         .createHistoricProcessInstanceQuery().processInstanceId(run).finished().count() == 1);
+    LocalDate expires = today().plusDays(10);
+    String english = expires.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH));
     List<Notice> sent = notices.forRelated(TrainingAudit.ENTITY, expiring);
     assertThat(sent).singleElement().satisfies(n -> {
       assertThat(n.recipient()).isEqualTo(person);
       assertThat(n.status()).isEqualTo(NoticeStatus.SENT);
-      assertThat(n.subject()).contains(today().plusDays(10).toString());
+      assertThat(n.subject()).startsWith("Your training expires on " + english + ": ");
+      assertThat(n.body()).contains("counts until " + english + ".\nPlease take the course again before then");
     });
+    String inChinese = expires.getYear() + "年" + expires.getMonthValue() + "月" + expires.getDayOfMonth() + "日";
+    assertThat(notices.forRelated(TrainingAudit.ENTITY, expiringInChinese)).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(chinese);
+      assertThat(n.subject()).startsWith("您的培训将于 " + inChinese + " 到期：");
+      assertThat(n.body()).contains("有效期至 " + inChinese + "。\n请在此之前重新参加该课程，PMO 会登记新的完成记录。\n（到期前 ")
+          .doesNotContain("Please");
+    });
+    user(chinese);
     assertThat(audit.forEntity(TrainingAudit.ENTITY, expiring)).extracting(e -> e.action())
         .contains(TrainingAudit.TRAINING_EXPIRY_REMINDED.name());
 

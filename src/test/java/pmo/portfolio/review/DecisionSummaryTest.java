@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import pmo.notice.NoticeTexts;
+import pmo.notice.Text;
 
 /** The steering committee reads every change of a proposal, however large the portfolio. */
 class DecisionSummaryTest {
 
   private static final ReviewRepository.Review REVIEW = new ReviewRepository.Review(7, "pi", "quarterly", "olga",
       null, ReviewStatus.PROPOSED, null, null, 1, "olga", null, "Architects are short", null, null, null, null);
+
+  private static final NoticeTexts TEXTS = new NoticeTexts(null);
+  private static final Function<Text, String> ENGLISH = text -> TEXTS.text(Locale.ENGLISH, text);
 
   @Test
   void changesComeFirstAndTheUnchangedAreCountedWhenTheyDoNotFit() {
@@ -23,11 +30,11 @@ class DecisionSummaryTest {
     decisions.add(new ReviewRepository.Decision(null, "PROPOSAL", 9, "PROPOSAL-9", "Portal", "APPROVE", null, null,
         "paula", LocalDate.of(2027, 2, 1), false));
 
-    String summary = DecisionSummary.of(REVIEW, decisions);
+    String summary = DecisionSummary.of(REVIEW, decisions, ENGLISH);
 
     assertThat(summary).hasSizeLessThanOrEqualTo(DecisionSummary.LIMIT)
         .startsWith("Round 1, proposed by olga:\n- PRJ-301 Name PRJ-301: pause — No architect\n"
-            + "- PROPOSAL-9 Portal: approve (manager paula, start 2027-02-01)\n- PRJ-1 Name PRJ-1: continue\n")
+            + "- PROPOSAL-9 Portal: approve (manager paula, start Feb 1, 2027)\n- PRJ-1 Name PRJ-1: continue\n")
         .containsPattern("- and \\d+ more left as they are \\(continue or defer; the whole list: "
             + "GET /api/portfolio/reviews/7\\)\n")
         .endsWith("\nRationale: Architects are short");
@@ -36,9 +43,18 @@ class DecisionSummaryTest {
   @Test
   void aSmallProposalListsEveryDecision() {
     String summary = DecisionSummary.of(REVIEW, List.of(decision("PRJ-1", "CONTINUE", null),
-        decision("PRJ-2", "STOP", "Benefits gone")));
+        decision("PRJ-2", "STOP", "Benefits gone")), ENGLISH);
     assertThat(summary).isEqualTo("Round 1, proposed by olga:\n- PRJ-2 Name PRJ-2: stop — Benefits gone\n"
         + "- PRJ-1 Name PRJ-1: continue\n\nRationale: Architects are short");
+  }
+
+  @Test
+  void aNoticeToAChineseReaderHasTheSummaryInChinese() {
+    String summary = DecisionSummary.of(REVIEW, List.of(decision("PRJ-2", "STOP", "Benefits gone"),
+        new ReviewRepository.Decision(null, "PROPOSAL", 9, "PROPOSAL-9", "Portal", "APPROVE", null, null, "paula",
+            LocalDate.of(2027, 2, 1), false)), text -> TEXTS.text(Locale.SIMPLIFIED_CHINESE, text));
+    assertThat(summary).isEqualTo("第 1 轮，提议人 olga：\n- PRJ-2 Name PRJ-2：终止 — Benefits gone\n"
+        + "- PROPOSAL-9 Portal：批准（项目经理 paula，计划开始 2027年2月1日）\n\n理由说明：Architects are short");
   }
 
   private static ReviewRepository.Decision decision(String code, String decision, String reason) {

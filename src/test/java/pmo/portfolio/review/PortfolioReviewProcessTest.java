@@ -91,7 +91,10 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         "title", "More reports " + unique(), "description", "Regional reports", "reason", "Regions ask for them",
         "changeType", "normal", "costDelta", 5000, "scheduleDeltaDays", 5, "scopeChange", "Regional reports",
         "qualityImpact", "none"));
-    long pause = register("Review pause " + unique());
+    // the paused project's manager reads Chinese: the review's notices are written in each recipient's language
+    String chinese = reading(user("zhou-pm", Roles.REQUESTERS, Roles.PROJECT_MANAGERS), "zh-CN");
+    reading(steering, "en");
+    long pause = register("Review pause " + unique(), chinese);
     long resume = register("Review resume " + unique());
     projects.putOnHold(resume);
     long reprioritise = register("Review reprioritise " + unique());
@@ -199,6 +202,23 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         + " and status = 'PENDING'", String.valueOf(id))).isZero();
     assertThat(count("select count(*) from notice where related_type = 'PORTFOLIO_REVIEW' and related_id = ?",
         String.valueOf(id))).isPositive();
+    LocalDate start = LocalDate.now().plusDays(30);
+    List<Map<String, Object>> paused = jdbc.sql("select recipient, subject, body from notice where related_type ="
+        + " 'PORTFOLIO_REVIEW' and related_id = ? and subject like ? order by id").param(String.valueOf(id))
+        .param("%" + code(pause) + "%").query().listOfRows();
+    assertThat(paused).extracting(n -> n.get("recipient")).containsExactly(steering, chinese);
+    assertThat(paused.get(1).get("subject")).isEqualTo("组合评审 " + id + "：" + code(pause) + " 暂停");
+    assertThat(paused.get(1).get("body").toString()).startsWith(code(pause) + " ")
+        .contains("：暂停\n理由：No architect until spring\n批准人：" + steering + "\n\n第 2 轮，提议人 " + both + "：\n",
+            "：批准（项目经理 " + manager + "，计划开始 " + start.getYear() + "年" + start.getMonthValue() + "月"
+                + start.getDayOfMonth() + "日）")
+        .doesNotContain("Approved by", "Round");
+    assertThat(paused.get(0).get("subject")).isEqualTo("Portfolio review " + id + ": " + code(pause) + " pause");
+    assertThat(paused.get(0).get("body").toString()).contains(": pause\nReason: No architect until spring\n"
+        + "Approved by " + steering + "\n\nRound 2, proposed by " + both + ":\n", ": approve (manager " + manager
+        + ", start " + start.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH))
+        + ")");
+    user(chinese);
   }
 
   @Test
@@ -238,6 +258,10 @@ class PortfolioReviewProcessTest extends IntegrationTest {
   }
 
   private long register(String name) {
+    return register(name, manager);
+  }
+
+  private long register(String name, String manager) {
     return projects.register(new NewProject(null, name, "Test project " + name, steering, manager, "IT", "Review",
         new BigDecimal("100000"), LocalDate.now().plusDays(10), LocalDate.now().plusMonths(12), "Scope of " + name))
         .project().id();
