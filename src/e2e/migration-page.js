@@ -54,6 +54,18 @@ lib.run('migration-page', async (browser) => {
     }
   }
   await lib.screenshot(page, process.env.SCREENSHOT || 'migration-page');
+
+  // the same page in Simplified Chinese (?lang=zh-CN; a browser set to Chinese gets it by itself), times in its locale
+  await page.goto(`${lib.BASE_URL}/migrations/?process=change-request&lang=zh-CN`);
+  await page.locator('#history tbody tr').first().getByText(`（1 个中已有 1 个在 v${TARGET} 上）`, { exact: false })
+    .waitFor({ timeout: 30000 });
+  const title = await page.locator('h1').innerText();
+  const when = await page.locator('#history tbody tr td').nth(1).innerText();
+  if (!title.includes('迁移运行中的实例') || !(await page.locator('#validate').innerText()).includes('校验')
+    || !/年/.test(when)) {
+    throw new Error(`the migration page is not in Simplified Chinese: '${title}', executed '${when}'`);
+  }
+  await lib.screenshot(page, `${process.env.SCREENSHOT || 'migration-page'}-zh-CN`);
   if (errors.length > 0) {
     throw new Error(`page errors: ${errors.join('; ')}`);
   }

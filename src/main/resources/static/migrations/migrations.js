@@ -1,8 +1,18 @@
 'use strict';
 // The process owner's migration page: pick a process and two versions, edit the generated mapping, validate,
-// execute, follow the history. Every value goes into the page as text (textContent), never as HTML.
+// execute, follow the history. Every value goes into the page as text (textContent), never as HTML. English or
+// Simplified Chinese (i18n.js); times in the reader's locale and time zone.
 (function () {
   const $ = (id) => document.getElementById(id);
+  const wanted = new URLSearchParams(location.search).get('lang')
+    || (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  const lang = wanted.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const t = window.PMO_MIGRATION_I18N[lang];
+  const times = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+  document.documentElement.lang = lang;
+  document.title = t.title;
+  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t[e.dataset.i18n] || e.textContent; });
+  $('when').textContent = `${t.when} (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
   const processSelect = $('process');
   const sourceSelect = $('source');
   const targetSelect = $('target');
@@ -19,7 +29,7 @@
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       const errors = (json.errors || []).map((e) => `${e.field}: ${e.reason}`).join('; ');
-      throw new Error(response.status === 403 ? 'Only process owners and administrators may migrate instances (403).'
+      throw new Error(response.status === 403 ? t.forbidden
         : `${json.detail || json.title || response.status}${errors ? ' — ' + errors : ''}`);
     }
     return json;
@@ -47,7 +57,7 @@
     sourceSelect.replaceChildren();
     targetSelect.replaceChildren();
     for (const v of process ? process.versions : []) {
-      const label = `v${v.version}${v.versionTag ? ' (' + v.versionTag + ')' : ''} · ${v.instances} running`;
+      const label = t.versionLabel(v.version, v.versionTag, v.instances);
       option(sourceSelect, v.version, label);
       option(targetSelect, v.version, label);
     }
@@ -74,12 +84,12 @@
       const input = document.createElement('input');
       input.name = name;
       input.value = value || '';
-      input.setAttribute('aria-label', name === 'from' ? 'Source activity id' : 'Target activity id');
+      input.setAttribute('aria-label', name === 'from' ? t.sourceActivity : t.targetActivity);
       input.addEventListener('input', clearPlan);
       cell.appendChild(input);
       row.appendChild(cell);
     }
-    const remove = text('button', 'Remove');
+    const remove = text('button', t.remove);
     remove.type = 'button';
     remove.addEventListener('click', () => { row.remove(); clearPlan(); });
     const cell = document.createElement('td');
@@ -127,14 +137,13 @@
     $('execute').disabled = !plan.valid || plan.instanceCount === 0;
     verdict.className = 'verdict ' + (plan.valid ? 'valid' : 'invalid');
     verdict.textContent = plan.valid
-      ? `Valid: ${plan.instanceCount} instance(s) of v${plan.source.version} can move to v${plan.target.version}`
-        + ` (tried on ${plan.instancesTried}).`
-      : `Not valid: ${plan.problems.length} problem(s) for ${plan.instanceCount} instance(s).`;
+      ? t.valid(plan.instanceCount, plan.source.version, plan.target.version, plan.instancesTried)
+      : t.invalid(plan.problems.length, plan.instanceCount);
     const body = problemsTable.querySelector('tbody');
     body.replaceChildren();
     for (const p of plan.problems) {
       const row = document.createElement('tr');
-      row.append(text('td', p.element || '(plan)'), text('td', p.reason), text('td', p.processInstanceId || ''));
+      row.append(text('td', p.element || t.plan), text('td', p.reason), text('td', p.processInstanceId || ''));
       body.appendChild(row);
     }
     problemsTable.hidden = plan.problems.length === 0;
@@ -156,8 +165,7 @@
     }
     try {
       const state = await call('POST', '/api/migrations', command(true));
-      showStatus(`Migration #${state.migration.id} submitted: ${state.migration.instanceCount} instance(s), batch `
-        + state.migration.batchId, false);
+      showStatus(t.submitted(state.migration.id, state.migration.instanceCount, state.migration.batchId), false);
       clearPlan();
       await loadHistory();
       await loadProcesses(false);
@@ -173,12 +181,12 @@
     for (const m of page.items) {
       const row = document.createElement('tr');
       const state = text('td', '…');
-      row.append(text('td', m.id), text('td', (m.executedAt || '').replace('T', ' ').substring(0, 19)),
+      row.append(text('td', m.id), text('td', m.executedAt ? times.format(new Date(m.executedAt)) : ''),
         text('td', m.executedBy), text('td', m.processKey), text('td', `v${m.sourceVersion} → v${m.targetVersion}`),
         text('td', m.instanceCount), state);
       body.appendChild(row);
       call('GET', `/api/migrations/${m.id}`).then((s) => {
-        state.textContent = `${s.state} (${s.migrated} of ${m.instanceCount} on v${m.targetVersion})`
+        state.textContent = t.progress(s.state, s.migrated, m.instanceCount, m.targetVersion)
           + (s.failures.length ? ': ' + s.failures.join('; ') : '');
       }).catch((e) => { state.textContent = e.message; });
     }
@@ -190,7 +198,7 @@
     const keep = [sourceSelect.value, targetSelect.value];
     processSelect.replaceChildren();
     for (const p of processes) {
-      option(processSelect, p.key, `${p.name || p.key} (${p.key}) · ${p.versions.length} version(s)`);
+      option(processSelect, p.key, t.processLabel(p.name || p.key, p.key, p.versions.length));
     }
     const params = new URLSearchParams(location.search);
     processSelect.value = first && params.get('process') ? params.get('process') : wanted || processSelect.value;
@@ -219,7 +227,7 @@
   window.PmoSession.attach(async () => {
     try {
       await loadProcesses(true);
-      showStatus(`${processes.length} process(es)`, false);
+      showStatus(t.processes(processes.length), false);
       await loadHistory();
     } catch (e) {
       if (e instanceof window.PmoSession.SignInNeeded) {
