@@ -3,7 +3,7 @@
 // start form, then opens "My cases" (/my-cases/, signed in with the same user and password as Tasklist) and finds the
 // request by its title: its reference (CR-n, the process's business key, the one her confirmation names), and where it
 // waits: "CR-n Assess impact", for the project's manager. The JUnit side (pmo.e2e.MyCasesIT) checks the reference
-// against the row and the confirmation notice.
+// against the row and the confirmation notice. On the page she chooses 简体中文 for her notices.
 // Environment: TITLE, PROJECT_CODE, REQUESTER, MANAGER.
 const lib = require('./lib');
 
@@ -44,9 +44,14 @@ lib.run('my-cases', async (browser) => {
   if (status !== 'SUBMITTED') throw new Error(`status '${status}'`);
   if (waitsAt !== `${reference} Assess impact`) throw new Error(`waits at '${waitsAt}'`);
   if (forWhom !== managerId) throw new Error(`for whom '${forWhom}', expected ${managerId}`);
-  if (!/^\d{4}-\d\d-\d\d \d\d:\d\d$/.test(since)) throw new Error(`since '${since}'`);
+  // the time in the reader's locale (the browser's English here), not the ISO text of the answer
+  if (/T\d\d:/.test(since) || !/\b20\d\d\b/.test(since)) throw new Error(`since '${since}'`);
   await row.scrollIntoViewIfNeeded();
   await lib.screenshot(page, 'my-cases-1-list');
+  // she chooses to read her notices in Simplified Chinese (PUT /api/me/language with the page's session and token)
+  await page.locator('#language').waitFor({ timeout: 30000 });
+  await page.selectOption('#language', 'zh-CN');
+  await page.locator('#language-saved', { hasText: 'saved' }).waitFor({ timeout: 30000 });
   console.log(`REFERENCE=${reference}`);
   console.log(`my-cases: ${reference} waits at '${waitsAt}' for ${forWhom} since ${since}`);
 

@@ -9,7 +9,8 @@
       subtitle: 'What you raised or own: change requests, risks, issues, project proposals and improvement proposals, '
         + 'newest first, with where each waits, for whom and since when. Signed in to Tasklist, you are signed in here.',
       loading: 'Loading your cases…', reference: 'Reference', kind: 'Kind', caseTitle: 'Title', project: 'Project',
-      status: 'Status', waitsAt: 'Waits at', forWhom: 'For whom', since: 'Since (UTC)', more: 'Load more',
+      status: 'Status', waitsAt: 'Waits at', forWhom: 'For whom', since: 'Since', more: 'Load more',
+      noticesIn: 'My notices in', saved: 'saved', notSaved: (m) => `not saved: ${m}`,
       owner: ' (owner)', noTask: 'no open task', nobody: 'nobody yet', group: (g) => `group ${g}`,
       count: (n) => `${n} case(s)`, showing: (shown, total) => `Showing ${shown} of ${total}, newest first.`,
       none: 'You have raised no case yet.', unreadable: (m) => `Your cases could not be read: ${m}`,
@@ -20,7 +21,8 @@
       subtitle: '您提出或负责的案例：变更请求、风险、问题、项目提案和改进提案，按时间倒序，显示每个案例在哪一步等待、'
         + '等待谁处理以及从何时开始。已登录 Tasklist 即已登录本页。',
       loading: '正在加载您的案例…', reference: '编号', kind: '类别', caseTitle: '标题', project: '项目', status: '状态',
-      waitsAt: '等待于', forWhom: '处理人', since: '开始时间（UTC）', more: '加载更多', owner: '（负责人）',
+      waitsAt: '等待于', forWhom: '处理人', since: '开始时间', more: '加载更多', owner: '（负责人）',
+      noticesIn: '我的通知语言', saved: '已保存', notSaved: (m) => `未保存：${m}`,
       noTask: '无待办任务', nobody: '尚无处理人', group: (g) => `用户组 ${g}`, count: (n) => `共 ${n} 个案例`,
       showing: (shown, total) => `显示 ${total} 个中的 ${shown} 个，按时间倒序。`, none: '您尚未提出任何案例。',
       unreadable: (m) => `无法读取您的案例：${m}`,
@@ -35,6 +37,9 @@
   document.documentElement.lang = lang;
   document.title = t.title;
   document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t[e.dataset.i18n] || e.textContent; });
+  // times in the reader's locale and time zone, as the auditor's page
+  const times = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  document.getElementById('since').textContent = `${t.since} (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
 
   const PAGE_SIZE = 50;
   const body = document.querySelector('#cases tbody');
@@ -58,7 +63,7 @@
   }
 
   function since(value) {
-    return value ? value.replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, '') : '';
+    return value ? times.format(new Date(value)) : '';
   }
 
   function row(item) {
@@ -100,6 +105,25 @@
     return tr;
   }
 
+  // the language of the signed-in user's notices (GET/PUT /api/me/language), chosen here
+  const language = document.getElementById('language');
+  const saved = document.getElementById('language-saved');
+  async function showLanguage() {
+    const chosen = await window.PmoSession.getJson('/api/me/language');
+    language.value = chosen.language;
+    language.closest('label').hidden = false;
+  }
+  language.addEventListener('change', async () => {
+    saved.textContent = '';
+    try {
+      const response = await window.PmoSession.send('PUT', '/api/me/language', { language: language.value });
+      const answer = await response.json().catch(() => ({}));
+      saved.textContent = response.ok ? t.saved : t.notSaved(answer.detail || answer.title || response.status);
+    } catch (e) {
+      saved.textContent = t.notSaved(e.message);
+    }
+  });
+
   async function load() {
     const result = await window.PmoSession.getJson(`/api/my/cases?size=${PAGE_SIZE}&page=${page}`);
     result.items.forEach((item) => body.appendChild(row(item)));
@@ -115,7 +139,10 @@
     load();
   });
   // signed in to Tasklist in this browser is signed in here (the webapps' session); otherwise the page's own form
-  window.PmoSession.attach(load).catch((e) => {
+  window.PmoSession.attach(async () => {
+    await load();
+    await showLanguage();
+  }).catch((e) => {
     state.textContent = t.unreadable(e.message);
     state.className = 'chain broken';
   });

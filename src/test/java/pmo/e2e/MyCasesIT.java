@@ -38,8 +38,15 @@ class MyCasesIT extends IntegrationTest {
         LocalDate.of(2026, 4, 10), "Reporting hub")).project().id();
     String title = "My case " + unique();
 
-    BrowserScenario.run("my-cases.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
-        "PROJECT_CODE", projects.find(projectId).code(), "REQUESTER", requester, "MANAGER", manager));
+    try {
+      BrowserScenario.run("my-cases.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
+          "PROJECT_CODE", projects.find(projectId).code(), "REQUESTER", requester, "MANAGER", manager));
+      // the language she chose on the page is the one her notices are written in from now on
+      assertThat(engine.getIdentityService().getUserInfo(requester, "pmo.language")).isEqualTo("zh-CN");
+    } finally {
+      // the other tests read rita's notices in English
+      engine.getIdentityService().deleteUserInfo(requester, "pmo.language");
+    }
 
     Map<String, Object> row = jdbc.sql("select id, requester, process_instance_id from change_request where title = :t")
         .param("t", title).query().singleRow();
