@@ -51,7 +51,9 @@ lib.run('my-cases', async (browser) => {
   // she chooses to read her notices in Simplified Chinese (PUT /api/me/language with the page's session and token)
   await page.locator('#language').waitFor({ timeout: 30000 });
   await page.selectOption('#language', 'zh-CN');
-  await page.locator('#language-saved', { hasText: 'saved' }).waitFor({ timeout: 30000 });
+  await page.locator('#language-saved', { hasText: /^saved$/ }).waitFor({ timeout: 30000 }).catch(async () => {
+    throw new Error(`the language was not saved: '${await page.locator('#language-saved').innerText()}'`);
+  });
   console.log(`REFERENCE=${reference}`);
   console.log(`my-cases: ${reference} waits at '${waitsAt}' for ${forWhom} since ${since}`);
 

@@ -71,6 +71,38 @@ class WebappSessionSignInTest extends IntegrationTest {
   }
 
   @Test
+  void aPageOfASessionMadeByTasklistGetsTheSessionsTokenFromTheApiAndChangesWithIt() throws Exception {
+    String requester = user("rita-token", Roles.REQUESTERS);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    // Tasklist's own login; its next read hands the new session's token to Tasklist (a cookie for the webapps' path
+    // only: a page under / never sees it)
+    send(browser, "GET", "/camunda/api/admin/auth/user/default", null, true);
+    HttpResponse<String> login = form(browser, "/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=" + URLEncoder.encode(requester, StandardCharsets.UTF_8) + "&password=" + PASSWORD, token(browser));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    send(browser, "GET", "/camunda/api/admin/auth/user/default", null, true);
+    String tasklistToken = token(browser);
+
+    // a page of the same browser asks the API for the session's token, and changes with it
+    HttpResponse<String> answer = send(browser, "GET", "/api/session/csrf-token", null, true);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(JSON.readTree(answer.body()).path("token").asText()).isEqualTo(tasklistToken);
+    assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    HttpResponse<String> chosen = client(browser, "PUT", "/api/me/language", "{\"language\":\"zh-CN\"}",
+        tasklistToken);
+    assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+    assertThat(client(browser, "PUT", "/api/me/language", "{\"language\":\"en\"}", "forged").statusCode())
+        .as("another token is no token").isEqualTo(401);
+
+    // nobody signed in: 401; HTTP Basic has no session and needs no token: 204
+    assertThat(send(HttpClient.newHttpClient(), "GET", "/api/session/csrf-token", null, true).statusCode())
+        .isEqualTo(401);
+    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/session/csrf-token"))
+        .header("Authorization", basic(requester, PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void aWrongPasswordSaysSoAndASessionOfAnotherUserIsNotTakenWithBasic() throws Exception {
     String auditor = user("audrey", Roles.AUDITORS);
     HttpClient curl = HttpClient.newHttpClient();
