@@ -10,7 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ranking's stored sort key of every current scoring (columns {@code rank_*} of portfolio_score): its weighted
@@ -28,8 +30,11 @@ public class RankKeys {
   private final ScoringModels models;
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  /** The transaction of the refresh at start (a call from inside the bean passes no transactional proxy). */
+  private final TransactionTemplate atStart;
 
-  RankKeys(ScoringModels models, JdbcClient jdbc, JdbcTemplate batch) {
+  RankKeys(ScoringModels models, JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+    this.atStart = new TransactionTemplate(transactions);
     this.models = models;
     this.jdbc = jdbc;
     this.batch = batch;
@@ -65,10 +70,11 @@ public class RankKeys {
     }
     List<Stale> stale = jdbc.sql("""
             select id, scores from portfolio_score
-             where is_current = true and (rank_key is null or rank_key <> :key)""")
+             where is_current = true and (rank_key is null or rank_key <> :key)
+             order by id""")
         .param("key", key).query(Stale.class).list();
     batch.batchUpdate("update portfolio_score set rank_score = ?, rank_alignment = ?, rank_key = ? where id = ?",
-        stale, 1000, (statement, row) -> {
+        stale, 1000, (statement, row) -> { // in id order: two nodes refreshing at once lock rows in one order
           Map<String, Integer> scores = ScoringService.parse(row.scores());
           statement.setBigDecimal(1, model.weigh(scores).score());
           statement.setObject(2, scores.get(alignment));
@@ -78,14 +84,22 @@ public class RankKeys {
     return stale.size();
   }
 
-  /** At start: the configuration may have changed the model since the keys were written. */
+  /**
+   * At start: the configuration may have changed the model since the keys were written. A failure here (the database
+   * busy with another node's start) does not stop the start: the ranking weighs stale rows itself until the next
+   * refresh.
+   */
   @EventListener(ApplicationReadyEvent.class)
-  @Transactional
   void refreshAtStart() {
-    int written = refresh();
-    if (written > 0) {
-      LOG.info("Portfolio ranking: {} current scorings weighed again under the model in force ({})", written,
-          current());
+    try {
+      int written = atStart.execute(status -> refresh());
+      if (written > 0) {
+        LOG.info("Portfolio ranking: {} current scorings weighed again under the model in force ({})", written,
+            current());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Portfolio ranking: the stored sort keys were not refreshed at start; pages are ordered from the "
+          + "scores until they are", e);
     }
   }
 }

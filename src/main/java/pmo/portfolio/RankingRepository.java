@@ -78,6 +78,16 @@ class RankingRepository {
     }
   }
 
+  /** A project's stored sort key: its own current scoring's, else its proposal's. */
+  private static final String PROJECT_KEY = """
+      select 'PROJECT' as kind, p.id, p.created_at,
+             case when sp.id is not null then sp.rank_score else sq.rank_score end as rank_score,
+             case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment""";
+
+  /** A proposal's stored sort key. */
+  private static final String PROPOSAL_KEY =
+      "select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment";
+
   /**
    * The sort key of every candidate. A stored key computed under another model or alignment criterion than
    * {@code rankKey} (see {@link RankKeys}) is not used: that row's scores come along and are weighed here.
@@ -86,10 +96,8 @@ class RankingRepository {
     List<Ranking.Key> keys = new ArrayList<>();
     if (f.projects()) {
       SqlFilter where = f.projectWhere().param("rankKey", rankKey);
-      where.bind(jdbc.sql("""
-              select 'PROJECT' as kind, p.id, p.created_at,
-                     case when sp.id is not null then sp.rank_score else sq.rank_score end as rank_score,
-                     case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment,
+      where.bind(jdbc.sql(PROJECT_KEY + """
+              ,
                      case when sp.id is not null
                           then case when sp.rank_key = :rankKey then null else sp.scores end
                           else case when sq.rank_key = :rankKey then null else sq.scores end end as stale_scores"""
@@ -98,9 +106,7 @@ class RankingRepository {
     }
     if (f.proposals()) {
       SqlFilter where = f.proposalWhere().param("rankKey", rankKey);
-      where.bind(jdbc.sql("""
-              select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment,
-                     case when s.rank_key = :rankKey then null else s.scores end as stale_scores"""
+      where.bind(jdbc.sql(PROPOSAL_KEY + ", case when s.rank_key = :rankKey then null else s.scores end as stale_scores"
               + PROPOSALS + where.where()))
           .query((rs, n) -> key(rs, model, alignmentCriterion)).list().forEach(keys::add);
     }
@@ -133,17 +139,12 @@ class RankingRepository {
     List<SqlFilter> wheres = new ArrayList<>();
     if (f.projects()) {
       SqlFilter where = f.projectWhere();
-      branches.add("""
-          select 'PROJECT' as kind, p.id, p.created_at,
-                 case when sp.id is not null then sp.rank_score else sq.rank_score end as rank_score,
-                 case when sp.id is not null then sp.rank_alignment else sq.rank_alignment end as rank_alignment"""
-          + PROJECTS + where.where());
+      branches.add(PROJECT_KEY + PROJECTS + where.where());
       wheres.add(where);
     }
     if (f.proposals()) {
       SqlFilter where = f.proposalWhere();
-      branches.add("select 'PROPOSAL' as kind, q.id, q.created_at, s.rank_score, s.rank_alignment" + PROPOSALS
-          + where.where());
+      branches.add(PROPOSAL_KEY + PROPOSALS + where.where());
       wheres.add(where);
     }
     JdbcClient.StatementSpec statement = jdbc.sql("select kind, id, created_at, rank_score, rank_alignment from ("
