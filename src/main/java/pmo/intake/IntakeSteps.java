@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pmo.notice.Confirmations.Confirmation;
 import pmo.notice.Confirmations;
+import pmo.notice.Confirmations.Confirmation;
 import pmo.notice.Text;
 
 /**

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import pmo.notice.Confirmations.Confirmation;
 import pmo.notice.Confirmations;
+import pmo.notice.Confirmations.Confirmation;
 import pmo.notice.Text;
 
 /**

@@ -7,18 +7,13 @@ import pmo.platform.identity.Directory;
 /**
  * {@code pmo.notice.*}: the sender of the e-mails, and how a process step that sends notices is retried when it fails
  * (the SMTP server unreachable, or another node's job of the same case changing it at the same moment): {@code retries}
- * more attempts, {@code retryInterval} apart, then an incident; and the language of the notices to a user who chose
- * none ({@code defaultLanguage}: {@code en} or {@code zh-CN}; {@code pmo.platform.identity.Directory#language} reads it).
+ * more attempts, {@code retryInterval} apart, then an incident. {@code pmo.notice.default-language}, the language of
+ * the notices to a user who chose none, is read and checked where a user's language is: {@link Directory#language}.
  */
 @ConfigurationProperties("pmo.notice")
-public record NoticeSettings(String from, Integer retries, Duration retryInterval, String defaultLanguage) {
+public record NoticeSettings(String from, Integer retries, Duration retryInterval) {
 
   public NoticeSettings {
-    defaultLanguage = defaultLanguage == null || defaultLanguage.isBlank() ? "en" : defaultLanguage;
-    if (!Directory.LANGUAGES.contains(defaultLanguage)) {
-      throw new IllegalArgumentException("pmo.notice.default-language must be one of " + Directory.LANGUAGES
-          + ", was " + defaultLanguage);
-    }
     from = from == null || from.isBlank() ? "pmo@localhost" : from;
     retries = retries == null ? 3 : retries;
     retryInterval = retryInterval == null ? Duration.ofMinutes(5) : retryInterval;

@@ -8,7 +8,6 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
-import pmo.platform.identity.Directory;
 
 /**
  * The words of the notices in their recipient's language (README, "Languages and the webapps"): the bundle
@@ -25,19 +24,12 @@ import pmo.platform.identity.Directory;
 public class NoticeTexts {
 
   private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-  private final Directory directory;
 
-  public NoticeTexts(Directory directory) {
-    this.directory = directory;
+  public NoticeTexts() {
     messages.setBasename("messages/notices");
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     messages.setAlwaysUseMessageFormat(true);
-  }
-
-  /** The language the user reads their notices in. */
-  public Locale languageOf(String user) {
-    return directory.language(user);
   }
 
   /** The text of {@code key} in this language, its arguments written as {@link Text} says. */

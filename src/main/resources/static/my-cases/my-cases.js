@@ -11,6 +11,7 @@
       loading: 'Loading your cases…', reference: 'Reference', kind: 'Kind', caseTitle: 'Title', project: 'Project',
       status: 'Status', waitsAt: 'Waits at', forWhom: 'For whom', since: 'Since', more: 'Load more',
       noticesIn: 'My notices in', saved: 'saved', notSaved: (m) => `not saved: ${m}`,
+      notRead: (m) => `not read: ${m}`,
       owner: ' (owner)', noTask: 'no open task', nobody: 'nobody yet', group: (g) => `group ${g}`,
       count: (n) => `${n} case(s)`, showing: (shown, total) => `Showing ${shown} of ${total}, newest first.`,
       none: 'You have raised no case yet.', unreadable: (m) => `Your cases could not be read: ${m}`,
@@ -23,6 +24,7 @@
       loading: '正在加载您的案例…', reference: '编号', kind: '类别', caseTitle: '标题', project: '项目', status: '状态',
       waitsAt: '等待于', forWhom: '处理人', since: '开始时间', more: '加载更多', owner: '（负责人）',
       noticesIn: '我的通知语言', saved: '已保存', notSaved: (m) => `未保存：${m}`,
+      notRead: (m) => `无法读取：${m}`,
       noTask: '无待办任务', nobody: '尚无处理人', group: (g) => `用户组 ${g}`, count: (n) => `共 ${n} 个案例`,
       showing: (shown, total) => `显示 ${total} 个中的 ${shown} 个，按时间倒序。`, none: '您尚未提出任何案例。',
       unreadable: (m) => `无法读取您的案例：${m}`,
@@ -141,7 +143,12 @@
   // signed in to Tasklist in this browser is signed in here (the webapps' session); otherwise the page's own form
   window.PmoSession.attach(async () => {
     await load();
-    await showLanguage();
+    // the cases are shown; the language control appears once its read succeeds, and says why it did not otherwise
+    await showLanguage().catch((e) => {
+      if (e instanceof window.PmoSession.SignInNeeded) throw e;
+      saved.textContent = t.notRead(e.message);
+      saved.closest('label').hidden = false;
+    });
   }).catch((e) => {
     state.textContent = t.unreadable(e.message);
     state.className = 'chain broken';

@@ -42,10 +42,10 @@ class MyCasesIT extends IntegrationTest {
       BrowserScenario.run("my-cases.js", port, Map.of("TITLE", title, "PASSWORD", PASSWORD,
           "PROJECT_CODE", projects.find(projectId).code(), "REQUESTER", requester, "MANAGER", manager));
       // the language she chose on the page is the one her notices are written in from now on
-      assertThat(engine.getIdentityService().getUserInfo(requester, "pmo.language")).isEqualTo("zh-CN");
+      assertThat(engine.getIdentityService().getUserInfo(requester, pmo.platform.identity.Directory.LANGUAGE_KEY)).isEqualTo("zh-CN");
     } finally {
       // the other tests read rita's notices in English
-      engine.getIdentityService().deleteUserInfo(requester, "pmo.language");
+      engine.getIdentityService().deleteUserInfo(requester, pmo.platform.identity.Directory.LANGUAGE_KEY);
     }
 
     Map<String, Object> row = jdbc.sql("select id, requester, process_instance_id from change_request where title = :t")

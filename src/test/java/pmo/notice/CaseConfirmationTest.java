@@ -43,14 +43,8 @@ class CaseConfirmationTest extends IntegrationTest {
     String pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
     String manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
-    LocalDate start = LocalDate.now().minusDays(10);
     String name = "Confirmations " + unique();
-    ResponseEntity<Map<String, Object>> registered = rest.withBasicAuth(pmo, PASSWORD).exchange("/api/projects",
-        HttpMethod.POST, new HttpEntity<>(Map.of("name", name, "sponsor", "sam", "manager", manager,
-            "category", "IT", "budgetAtCompletion", 100000, "plannedStart", start.toString(),
-            "plannedFinish", start.plusDays(200).toString(), "scopeSummary", "Confirmations")), JSON);
-    assertThat(registered.getStatusCode().value()).as(String.valueOf(registered.getBody())).isEqualTo(201);
-    Map<?, ?> project = (Map<?, ?>) registered.getBody().get("project");
+    Map<?, ?> project = register(pmo, manager, name);
     int projectId = ((Number) project.get("id")).intValue();
     String projectLine = "Project: " + project.get("code") + " " + name;
 
@@ -105,14 +99,8 @@ class CaseConfirmationTest extends IntegrationTest {
     String pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
     String manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
     user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
-    LocalDate start = LocalDate.now().minusDays(10);
     String name = "项目 Languages " + unique();
-    ResponseEntity<Map<String, Object>> registered = rest.withBasicAuth(pmo, PASSWORD).exchange("/api/projects",
-        HttpMethod.POST, new HttpEntity<>(Map.of("name", name, "sponsor", "sam", "manager", manager,
-            "category", "IT", "budgetAtCompletion", 100000, "plannedStart", start.toString(),
-            "plannedFinish", start.plusDays(200).toString(), "scopeSummary", "Languages")), JSON);
-    assertThat(registered.getStatusCode().value()).as(String.valueOf(registered.getBody())).isEqualTo(201);
-    Map<?, ?> project = (Map<?, ?>) registered.getBody().get("project");
+    Map<?, ?> project = register(pmo, manager, name);
     int projectId = ((Number) project.get("id")).intValue();
     try {
       for (String raiser : List.of(chinese, english)) {
@@ -139,6 +127,17 @@ class CaseConfirmationTest extends IntegrationTest {
     } finally {
       user(chinese);
     }
+  }
+
+  /** A project registered by the PMO over REST, sponsored by sam and managed by {@code manager}: its JSON. */
+  private Map<?, ?> register(String pmo, String manager, String name) {
+    LocalDate start = LocalDate.now().minusDays(10);
+    ResponseEntity<Map<String, Object>> registered = rest.withBasicAuth(pmo, PASSWORD).exchange("/api/projects",
+        HttpMethod.POST, new HttpEntity<>(Map.of("name", name, "sponsor", "sam", "manager", manager,
+            "category", "IT", "budgetAtCompletion", 100000, "plannedStart", start.toString(),
+            "plannedFinish", start.plusDays(200).toString(), "scopeSummary", name)), JSON);
+    assertThat(registered.getStatusCode().value()).as(String.valueOf(registered.getBody())).isEqualTo(201);
+    return (Map<?, ?>) registered.getBody().get("project");
   }
 
   private String businessKey(String processInstanceId) {

@@ -35,7 +35,7 @@ class NoticeServiceTest extends IntegrationTest {
     String case_ = "test-" + unique();
     NoticeService withoutSmtp = new NoticeService(repository, new MailTransport(
         new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-        new NoticeSettings("pmo@test", null, null, null)), directory, audit,
+        new NoticeSettings("pmo@test", null, null)), directory, audit,
         transactions, clock);
 
     Notice queued = inTransaction(() -> withoutSmtp.queue(new NewNotice(user, "Hello " + case_, "Body", null,

@@ -13,7 +13,7 @@ import pmo.notice.Text;
 /** The periodic report's notice in both languages (plain JUnit): the same figures, the reader's words and dates. */
 class PeriodicReportNoticeTest {
 
-  private static final NoticeTexts TEXTS = new NoticeTexts(null);
+  private static final NoticeTexts TEXTS = new NoticeTexts();
   private static final PeriodicReport REPORT = new PeriodicReport(12, "MONTHLY", LocalDate.of(2026, 11, 1),
       LocalDate.of(2026, 11, 30), 5, 4, 2, 1, 1, 1, 3, new BigDecimal("0.9500"), new BigDecimal("1.0200"),
       new BigDecimal("1250000.00"), "system", OffsetDateTime.parse("2026-12-01T06:00Z"));

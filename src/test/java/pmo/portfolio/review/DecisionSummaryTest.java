@@ -17,7 +17,7 @@ class DecisionSummaryTest {
   private static final ReviewRepository.Review REVIEW = new ReviewRepository.Review(7, "pi", "quarterly", "olga",
       null, ReviewStatus.PROPOSED, null, null, 1, "olga", null, "Architects are short", null, null, null, null);
 
-  private static final NoticeTexts TEXTS = new NoticeTexts(null);
+  private static final NoticeTexts TEXTS = new NoticeTexts();
   private static final Function<Text, String> ENGLISH = text -> TEXTS.text(Locale.ENGLISH, text);
 
   @Test
