@@ -18,6 +18,9 @@ import pmo.platform.SqlFilter;
  * current scoring is its own latest, else the latest of the proposal it came from. A page of the ranking reads every
  * candidate's sort key first (numbers stored with the scoring, see {@link RankKeys}) and then the whole rows of that
  * page only.
+ *
+ * <p>Longer than 200 lines: the two reads of the ranking (the keys of every candidate, a page cut in SQL) and the rows
+ * of a page share one candidate query and its filter, which must stay identical for the pages to equal the ranking.
  */
 @Repository
 class RankingRepository {

@@ -19,6 +19,9 @@ import pmo.platform.SqlFilter;
  * Projects and their baselines. A project and its current baseline are read once per transaction
  * ({@link TransactionCache}): a step reads them in its checks, its service and its audit; every write here forgets
  * what it changed.
+ *
+ * <p>Longer than 200 lines: the project row, its baselines and its RAG history are written together by the project's
+ * transitions, and the cache above must forget each of them in the same place as it is written.
  */
 @Repository
 class ProjectRepository {

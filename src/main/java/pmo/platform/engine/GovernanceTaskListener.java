@@ -35,6 +35,9 @@ import pmo.platform.SegregationOfDutiesException;
  *   <li>the case's <b>context</b> ({@link Tasklist#CONTEXT}) put on the task when it is created, from the stored case
  *   ({@link CaseContexts}), for the form to show read-only.</li>
  * </ul>
+ *
+ * <p>Longer than 200 lines: these four rules act on the same task events (create, assignment, complete) and share the
+ * case look-up; one listener keeps their order on each event in one place.
  */
 final class GovernanceTaskListener implements TaskListener {
 
