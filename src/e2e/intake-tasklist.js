@@ -28,6 +28,12 @@ lib.run('intake-tasklist', async (browser) => {
   const screener = await lib.tasklist(browser, process.env.SCREENER || 'olga');
   await lib.showFilter(screener, 'Project management office');
   await lib.openTask(screener, 'Screen proposal', `Proposal: ${title}`);
+  // the criteria's levels come with the form (filled in by the server when Tasklist fetches it)
+  await lib.pick(screener, 'score_strategicFit', '5 –', '5 – Essential to several objectives', 'intake-2-score-levels');
+  for (const [key, level] of [['score_financialReturn', '4'], ['score_customerImpact', '3'], ['score_deliveryRisk', '2'],
+    ['score_cost', '2']]) {
+    await lib.pick(screener, key, `${level} –`);
+  }
   await lib.tick(screener, 'Complete: send to the sponsor');
   await lib.screenshot(screener, 'intake-2-screening-form');
   await lib.submit(screener, 'Complete');

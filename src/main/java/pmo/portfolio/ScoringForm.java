@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import pmo.platform.engine.FormOptions;
 import pmo.platform.engine.Var;
 
 /**
  * The criteria fields of a scoring form (the intake screening form): {@code score_<id>}, a select whose options
- * ({@code scoreOptions_<id>}) carry each level's anchor text from the model in force. Declared from the model, as the
- * criteria are configuration.
+ * ({@code valuesKey: scoreOptions_<id>}, filled in when the form is fetched: {@link ScoringLevels}) carry each level's
+ * anchor text from the model's configuration. Declared from the model, as the criteria are configuration.
  */
 public final class ScoringForm {
 
@@ -21,23 +22,18 @@ public final class ScoringForm {
     return Var.text(criterion.field());
   }
 
-  static Var<List<Var.Option>> options(Criterion criterion) {
-    return Var.options("scoreOptions_" + criterion.id());
-  }
-
   /** "1 – No link to a strategic objective" ... "5 – ...", values 1..5. */
-  static List<Var.Option> levels(Criterion criterion) {
-    List<Var.Option> levels = new ArrayList<>();
+  static List<FormOptions.Option> levels(Criterion criterion) {
+    List<FormOptions.Option> levels = new ArrayList<>();
     for (int level = 1; level <= 5; level++) {
-      levels.add(new Var.Option(level + " – " + criterion.anchors().get(level - 1), String.valueOf(level)));
+      levels.add(new FormOptions.Option(level + " – " + criterion.anchors().get(level - 1), String.valueOf(level)));
     }
     return levels;
   }
 
-  /** Offers the model's levels and shows the current scores, if any. */
+  /** Shows the current scores, if any (the levels come with the form). */
   static void offer(VariableScope scope, ScoringModel model, Map<String, Integer> current) {
     for (Criterion c : model.criteria()) {
-      options(c).set(scope, levels(c));
       Integer value = current.get(c.id());
       if (value != null) {
         score(c).set(scope, String.valueOf(value));

@@ -34,6 +34,13 @@ class IntakeInTasklistIT extends IntegrationTest {
     String processInstance = (String) row.get("process_instance_id");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstance).singleResult()
         .getTaskDefinitionKey()).isEqualTo("Task_SponsorApproval");
+    // the five levels picked in the screening form (their options filled in by the server) became the scoring
+    Map<String, Object> scoring = jdbc.sql("select * from portfolio_score where subject_type = 'PROPOSAL'"
+        + " and subject_id = :id and is_current").param("id", row.get("id")).query().singleRow();
+    assertThat(scoring.get("source")).isEqualTo("SCREENING");
+    assertThat(scoring.get("scored_by")).isEqualTo("olga");
+    assertThat(scoring.get("scores"))
+        .isEqualTo("{\"strategicFit\":5,\"financialReturn\":4,\"customerImpact\":3,\"deliveryRisk\":2,\"cost\":2}");
     assertThat(jdbc.sql("select actor from audit_event where entity_type = 'PROJECT_PROPOSAL' and entity_id = :id "
             + "order by id").param("id", row.get("id").toString()).query(String.class).list())
         .containsExactly("rita", "olga");
