@@ -123,6 +123,27 @@ public abstract class IntegrationTest {
   }
 
   /**
+   * The options of the select {@code key} (also inside a dynamic list) in the form of {@code task} as {@code userId}
+   * fetches it, which is what Tasklist shows: a JSON list of label and value. Pickers are filled in by the server then.
+   */
+  protected String formOptions(String userId, org.camunda.bpm.engine.task.Task task, String key) {
+    actAs(userId);
+    try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      for (com.fasterxml.jackson.databind.JsonNode field : new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(form).findParents("key")) {
+        if (key.equals(field.path("key").asText())) {
+          return field.path("values").toString();
+        }
+      }
+      throw new AssertionError("no field " + key + " in the form of " + task.getTaskDefinitionKey());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
    * Works the one open task of a process instance as {@code userId}: claims it if nobody has, then completes it
    * with the given variables, as Tasklist does.
    */

@@ -15,24 +15,22 @@ import pmo.project.Stage;
 /**
  * The portfolio's part of the gate package (processes/gate-review.bpmn, task Submit gate package), for
  * {@link GateStaffingSteps}: at G1 and G2 the form shows the project's staffing plan as a table (role, from, to, FTE),
- * filled with the plan as it stands; on completion the table replaces the plan. The project is the one of the
- * lifecycle's business key (its code), never a variable; the gate is the one that closes the project's stage.
+ * filled with the plan as it stands (the roles to choose from come with the form: {@link StaffingRoles}); on
+ * completion the table replaces the plan. The project is the one of the lifecycle's business key (its code), never a
+ * variable; the gate is the one that closes the project's stage.
  */
 @Service
 class GateStaffing {
 
   static final Var<List<Map<String, Object>>> STAFFING = Var.rows("staffing");
-  static final Var<List<Var.Option>> STAFFING_ROLES = Var.options("staffingRoles");
   static final Var<Boolean> STAFFING_SHOWN = Var.flag("staffingShown");
 
   private final ProjectService projects;
   private final ResourceService resources;
-  private final PortfolioSettings settings;
 
-  GateStaffing(ProjectService projects, ResourceService resources, PortfolioSettings settings) {
+  GateStaffing(ProjectService projects, ResourceService resources) {
     this.projects = projects;
     this.resources = resources;
-    this.settings = settings;
   }
 
   void offer(DelegateTask task) {
@@ -42,8 +40,6 @@ class GateStaffing {
     if (!shown) {
       return;
     }
-    STAFFING_ROLES.set(task.getExecution(), settings.roles().stream()
-        .map(r -> new Var.Option(r.name(), r.id())).toList());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (StaffingLine line : resources.plan(Subject.project(project.id()), project.code()).lines()) {
       rows.add(Map.of("role", line.role(), "from", line.from(), "to", line.to(), "fte", line.fte()));

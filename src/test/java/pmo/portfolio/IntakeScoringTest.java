@@ -58,7 +58,7 @@ class IntakeScoringTest extends IntegrationTest {
     ProcessInstance pi = start(requester, IntakeProcess.KEY, Proposals.startVariables("Scored " + unique(), sponsor));
     Task screening = task(pi);
     // the levels with their anchors come with the form as it is fetched (no process variable holds them)
-    assertThat(levels(screener, screening, "score_strategicFit")).startsWith(
+    assertThat(formOptions(screener, screening, "score_strategicFit")).startsWith(
         "[{\"label\":\"1 – No link to a strategic objective\",\"value\":\"1\"}").contains("\"value\":\"5\"");
     assertThat(tasks.getVariables(screening.getId()).keySet()).noneMatch(name -> name.startsWith("scoreOptions_"));
     assertThat(tasks.getVariable(screening.getId(), "score_strategicFit")).isNull();
@@ -154,22 +154,5 @@ class IntakeScoringTest extends IntegrationTest {
   private Ranking.Item item(Subject.Kind kind, long id) {
     return ranking.all().stream().filter(i -> i.kind().equals(kind.name()) && i.id() == id).findFirst()
         .orElseThrow();
-  }
-  /** The options of the select {@code key} in the task's form as {@code user} fetches it (Tasklist does the same). */
-  private String levels(String user, Task task, String key) {
-    actAs(user);
-    try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
-      com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form);
-      for (com.fasterxml.jackson.databind.JsonNode component : root.findParents("key")) {
-        if (key.equals(component.path("key").asText())) {
-          return component.path("values").toString();
-        }
-      }
-      throw new AssertionError("no field " + key + " in the form of " + task.getTaskDefinitionKey());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 }
