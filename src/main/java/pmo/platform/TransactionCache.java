@@ -104,6 +104,14 @@ public class TransactionCache {
       return found;
     }
 
+    /**
+     * The next read reads the row again: for rows another row's lock guards (a project's baselines), once that lock is
+     * taken, as another transaction may have changed them between this transaction's read and its lock.
+     */
+    public void forget(long id) {
+      cache.<Long, T>of(rows).remove(id);
+    }
+
     /** After a write of the row: the next read reads it again; the row stays locked until the transaction ends. */
     public void written(long id) {
       cache.<Long, T>of(rows).remove(id);

@@ -99,11 +99,15 @@ class ProjectRepository {
 
   /**
    * Reads a project and locks its row until the transaction ends, so concurrent changes queue up. A project this
-   * transaction has locked (or written) already is not read again.
+   * transaction has locked (or written) already is not read again. The project's lock guards its baselines (a new
+   * version is decided under it), so a current baseline this transaction read before the lock is read again after it:
+   * another transaction may have added a version in between.
    */
   Optional<Project> lock(long id) {
-    return rows.lock(id, key -> jdbc.sql("select * from project where id = :id " + locks.forUpdate())
-        .param("id", key).query(Project.class).optional());
+    Optional<Project> locked = rows.lock(id, key -> jdbc.sql("select * from project where id = :id "
+        + locks.forUpdate()).param("id", key).query(Project.class).optional());
+    currentBaselines.forget(id);
+    return locked;
   }
 
   /**

@@ -54,6 +54,25 @@ class ProjectServiceTest extends IntegrationTest {
         .containsExactly("PROJECT_REGISTERED", "PROJECT_REBASELINED");
   }
 
+  /**
+   * Two changes of one project approved at the same moment (found by the throughput benchmark: "duplicate key
+   * uq_baseline_version"): a step reads the project's current baseline in its checks, another approval adds the next
+   * version and commits, then the step adds its baseline. The version is decided after the project's lock, from the
+   * baselines as they are then, not from what the transaction read before it held the lock.
+   */
+  @Test
+  void aBaselineReadBeforeTheProjectIsLockedDoesNotDecideTheNextVersion() {
+    NewBaseline change = new NewBaseline(new BigDecimal("120000"), LocalDate.of(2027, 1, 1),
+        LocalDate.of(2027, 12, 31), "Scope v1 + A", "Change approved", null);
+    Baseline added = transaction.execute(status -> {
+      assertThat(projects.currentBaseline(projectId).version()).isEqualTo(1);
+      java.util.concurrent.CompletableFuture.runAsync(() -> projects.addBaseline(projectId, change)).join();
+      return projects.addBaseline(projectId, change);
+    });
+    assertThat(added.version()).isEqualTo(3);
+    assertThat(projects.get(projectId).baselines()).extracting(Baseline::version).containsExactly(1, 2, 3);
+  }
+
   @Test
   void baselineThatEndsBeforeItStartsIsRejected() {
     NewBaseline backwards = new NewBaseline(new BigDecimal("1"), LocalDate.of(2027, 5, 1), LocalDate.of(2027, 4, 1),
