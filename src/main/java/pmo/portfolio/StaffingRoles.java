@@ -9,9 +9,10 @@ import pmo.platform.engine.FormOptions;
 
 /**
  * The roles a gate package's staffing table offers ({@code valuesKey: "staffingRoles"},
- * forms/gate-review-package.form): the configured roles ({@code pmo.portfolio.roles}), labelled by name, valued by id. Put into the form each time it is
- * fetched ({@code FormPickers}) rather than held as a JSON process variable of every gate review (written to runtime,
- * history and detail with a byte array each, issue 15). Configuration: the same for every reader.
+ * forms/gate-review-package.form): the configured roles ({@code pmo.portfolio.roles}), labelled by name, valued by id.
+ * Put into the form each time it is fetched ({@code FormPickers}) rather than held as a JSON process variable of every
+ * gate review (written to runtime, history and detail with a byte array each, issue 15). Configuration: the same for
+ * every reader.
  */
 @Component
 class StaffingRoles implements FormOptions {

@@ -17,8 +17,8 @@ import pmo.project.Rag;
 
 /**
  * The staffing table of the G1 and G2 gate packages on the real engine and database: the form offers the roles (filled
- * in when the form is fetched) and the project's plan as it stands; the rows submitted (as Tasklist does: a JSON list) replace the plan; a bad row is refused
- * naming the row and field, the task stays open and nothing is written.
+ * in when the form is fetched) and the project's plan as it stands; the rows submitted (as Tasklist does: a JSON list)
+ * replace the plan; a bad row is refused naming the row and field, the task stays open and nothing is written.
  */
 class GateStaffingTest extends LifecycleTestSupport {
 
