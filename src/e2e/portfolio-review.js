@@ -24,19 +24,20 @@ function watch(page, errors, who) {
   page.on('pageerror', (error) => errors.push(`${who}: ${error}`));
 }
 
-/** The index of the row of a dynamic list (`project` or `proposal`) whose read-only reference is `reference`. */
+/**
+ * The index of the row of a dynamic list (`project` or `proposal`) whose read-only reference is `reference`. The rows'
+ * references are read in one call to the page: one call per row took most of the scenario once the test database held
+ * a few hundred running projects.
+ */
 async function rowOf(page, list, reference) {
   const references = page.locator(`.fjs-container input[id*="-Field_${list}_reference_"]`);
   await references.first().waitFor();
-  const count = await references.count();
-  for (let i = 0; i < count; i++) {
-    const input = references.nth(i);
-    if ((await input.inputValue()) === reference) {
-      const id = await input.getAttribute('id');
-      return Number(id.substring(id.lastIndexOf('_') + 1));
-    }
+  const rows = await references.evaluateAll((inputs) => inputs.map((input) => [input.value, input.id]));
+  const row = rows.find(([value]) => value === reference);
+  if (!row) {
+    throw new Error(`the proposal form has no ${list} row for ${reference} (${rows.length} rows)`);
   }
-  throw new Error(`the proposal form has no ${list} row for ${reference} (${count} rows)`);
+  return Number(row[1].substring(row[1].lastIndexOf('_') + 1));
 }
 
 /** The value of a read-only text area once form-js has filled it in. */
