@@ -123,24 +123,29 @@ public abstract class IntegrationTest {
   }
 
   /**
-   * The options of the select {@code key} (also inside a dynamic list) in the form of {@code task} as {@code userId}
-   * fetches it, which is what Tasklist shows: a JSON list of label and value. Pickers are filled in by the server then.
+   * The form of {@code task} as {@code userId} fetches it through the engine, which is what Tasklist shows: pickers
+   * are filled in by the server then.
    */
-  protected String formOptions(String userId, org.camunda.bpm.engine.task.Task task, String key) {
+  protected com.fasterxml.jackson.databind.JsonNode fetchedTaskForm(String userId,
+      org.camunda.bpm.engine.task.Task task) {
     actAs(userId);
     try (java.io.InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
-      for (com.fasterxml.jackson.databind.JsonNode field : new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(form).findParents("key")) {
-        if (key.equals(field.path("key").asText())) {
-          return field.path("values").toString();
-        }
-      }
-      throw new AssertionError("no field " + key + " in the form of " + task.getTaskDefinitionKey());
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(form);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The options of the select {@code key} (also inside a dynamic list) of the fetched form: JSON label and value. */
+  protected String formOptions(String userId, org.camunda.bpm.engine.task.Task task, String key) {
+    for (com.fasterxml.jackson.databind.JsonNode field : fetchedTaskForm(userId, task).findParents("key")) {
+      if (key.equals(field.path("key").asText())) {
+        return field.path("values").toString();
+      }
+    }
+    throw new AssertionError("no field " + key + " in the form of " + task.getTaskDefinitionKey());
   }
 
   /**

@@ -249,13 +249,9 @@ class FormPickersTest extends IntegrationTest {
   private JsonNode taskForm(String user, String processInstanceId) {
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
     assertThat(task).as("the open task of " + processInstanceId).isNotNull();
-    actAs(user);
-    try {
-      return read(engine.getFormService().getDeployedTaskForm(task.getId()));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return fetchedTaskForm(user, task);
   }
+
 
   private JsonNode restStartForm(String user, String processKey) {
     ResponseEntity<String> form = rest.withBasicAuth(user, PASSWORD).getForEntity(
