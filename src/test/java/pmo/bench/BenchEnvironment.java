@@ -23,13 +23,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import pmo.PmoApplication;
 import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
+import pmo.risk.RiskRaising;
 
 /**
  * What every benchmark run sets up: on the PostgreSQL server of {@code PMO_BENCH_DB_URL} (or {@code PMO_TEST_DB_URL})
@@ -49,7 +50,6 @@ final class BenchEnvironment implements AutoCloseable {
   final List<Long> projects;
   final int poolSize;
   private final HikariDataSource bareDataSource;
-  private final String password;
 
   private BenchEnvironment(String database, boolean sqlProfile, int projectCount) throws SQLException {
     server = Server.fromEnvironment();
@@ -65,7 +65,6 @@ final class BenchEnvironment implements AutoCloseable {
     bare = BareEngine.build(bareStatements.wrap(bareDataSource), jobSettings(governance, app.getEnvironment()));
     people = people(governance.getIdentityService(), password);
     projects = projects(app.getBean(ProjectService.class), people, projectCount);
-    this.password = password;
   }
 
   static BenchEnvironment start(String database, boolean sqlProfile, int projectCount) throws SQLException {
@@ -73,8 +72,8 @@ final class BenchEnvironment implements AutoCloseable {
   }
 
   Side governanceSide() {
-    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    return new Sides.Governance(governance, governanceStatements, port, password, projects);
+    return new Sides.Governance(governance, governanceStatements, app.getBean(RiskRaising.class),
+        app.getBean(ObjectMapper.class), projects);
   }
 
   Side bareSide() {

@@ -3,7 +3,7 @@ package pmo.bench;
 /** The flows the throughput benchmark drives, as their users work them. */
 enum Flow {
 
-  RISK("risk", "risk raised (REST) + response planned"),
+  RISK("risk", "risk raised + response planned"),
   CHANGE_STANDARD("change-std", "change request, standard route"),
   CHANGE_PMO("change-pmo", "change request, PMO route"),
   INTAKE("intake", "intake approved"),

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * One engine as the benchmark's users see it: the governance application or the bare engine. Both are worked through
- * the same calls ({@link Driver}); they differ in how a risk is raised (the application's REST API, or a plain start)
- * and in the variables a start carries: the bare engine's steps are no-ops, so what they would have written for the
+ * the same calls ({@link Driver}); they differ in how a risk is raised (the application's {@code RiskRaising}, or a
+ * plain start) and in the variables a start carries: the bare engine's steps are no-ops, so what they would have written for the
  * gateways, assignments and decision tables comes with the start.
  */
 abstract class Side {
@@ -31,7 +31,7 @@ abstract class Side {
   /** The variables the (no-op) steps of {@code flow} would have written; none for the governance engine. */
   abstract Map<String, Object> stepVariables(Flow flow, People people);
 
-  /** Raises an assessed risk as {@code user}, as the REST API does; returns the process instance id. */
+  /** Raises an assessed risk as {@code user}, as {@code POST /api/risks} does; returns the process instance id. */
   abstract String raiseRisk(User user, Map<String, Object> risk);
 
   /** The project with this index (from 0), which change requests and risks are for. */
