@@ -2,40 +2,44 @@ package pmo.notice;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pmo.platform.engine.SystemActions;
+import pmo.platform.engine.SystemJob;
+import pmo.platform.engine.SystemJobs;
 import pmo.project.Project;
 import pmo.project.ProjectService;
 
 /**
  * The confirmation every case's raiser gets when the case is recorded (README, "My cases and references"): its
  * reference (the business key Cockpit shows and the first word of their tasks for it), what it is about and where it
- * goes next. One way for every case: queued in the outbox in the transaction that records the case, and sent by the
- * internal process {@code case-confirmation} (processes/case-confirmation.bpmn), started with the reference as its
- * business key, in a job of its own that no task of the case's own instance can collide with, retried as every notice
- * step.
+ * goes next. One way for every case: queued in the outbox in the transaction that records the case, and sent by a
+ * {@link SystemJob} of its own ({@value #JOB}, argument the reference) once that transaction commits: a job that no
+ * task of the case's own instance can collide with, retried as every notice step ({@link NoticeDelivery}). Until
+ * 2 December 2026 an internal process ({@code case-confirmation}) sent it, one instance per case; the job sends the
+ * same notice with a tenth of the statements (issue 15).
  */
 @Service
-public class Confirmations {
+public class Confirmations implements SystemJob {
 
   /** The notices' related type; their related id is the case's reference. */
   public static final String TYPE = "CASE_CONFIRMATION";
-  /** The internal process that sends a confirmation. */
-  public static final String PROCESS = "case-confirmation";
+  /** The system job that sends a confirmation; its argument is the case's reference. */
+  public static final String JOB = "case-confirmation";
 
   private final NoticeService notices;
-  private final SystemActions system;
+  private final SystemJobs jobs;
   private final ProjectService projects;
   private final NoticeTexts texts;
+  private final NoticeDelivery delivery;
 
-  Confirmations(NoticeService notices, SystemActions system, ProjectService projects, NoticeTexts texts) {
+  Confirmations(NoticeService notices, SystemJobs jobs, ProjectService projects, NoticeTexts texts,
+      NoticeDelivery delivery) {
     this.notices = notices;
     this.texts = texts;
-    this.system = system;
+    this.jobs = jobs;
     this.projects = projects;
+    this.delivery = delivery;
   }
 
   /**
@@ -59,19 +63,34 @@ public class Confirmations {
     }
   }
 
-  /** Queues the confirmation in the transaction that records the case and starts the process that sends it. */
+  /** Queues the confirmation in the transaction that records the case, and the job that sends it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Notice confirm(Confirmation confirmation) {
     Project project = confirmation.projectId() == null ? null : projects.find(confirmation.projectId());
     Notice queued = notices.queue(List.of(confirmation.raisedBy()),
         locale -> confirmation.letter(texts, locale, project), confirmation.projectId(), TYPE,
         confirmation.reference()).get(0);
-    system.startProcess(PROCESS, confirmation.reference(), Map.of());
+    jobs.queue(JOB, confirmation.reference());
     return queued;
   }
 
-  /** Sends the pending confirmation of the case of this reference (the step of processes/case-confirmation.bpmn). */
+  /** Sends the pending confirmation of the case of this reference. */
   public int send(String reference) {
     return notices.sendPending(TYPE, reference);
+  }
+
+  @Override
+  public String name() {
+    return JOB;
+  }
+
+  @Override
+  public void run(String reference) {
+    send(reference);
+  }
+
+  @Override
+  public String retryCycle() {
+    return delivery.retryCycle();
   }
 }

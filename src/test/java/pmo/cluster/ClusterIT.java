@@ -249,7 +249,7 @@ class ClusterIT {
   private void assertEveryJobRanOnce(List<Change> changes) {
     List<Map<String, Object>> runs = db.sql("""
             select job_id_, hostname_, count(*) as runs from act_hi_job_log
-             where job_state_ = 2 and process_def_key_ in ('change-request', 'case-confirmation')
+             where job_state_ = 2 and (process_def_key_ = 'change-request' or job_def_type_ = 'pmo-system-job')
              group by job_id_, hostname_""").query().listOfRows();
     Map<String, Long> runsPerJob = new HashMap<>();
     Map<String, Long> runsPerNode = new HashMap<>();
@@ -388,9 +388,8 @@ class ClusterIT {
   }
 
   private long openJobs() {
-    return db.sql("select count(*) from act_ru_job where process_def_key_ in ('change-request',"
-        + " 'case-confirmation')").query(Long.class)
-        .single();
+    return db.sql("select count(*) from act_ru_job where process_def_key_ = 'change-request'"
+        + " or handler_type_ = 'pmo-system-job'").query(Long.class).single();
   }
 
   private long approved() {

@@ -19,12 +19,13 @@ import org.springframework.http.ResponseEntity;
 import pmo.IntegrationTest;
 import pmo.intake.Proposals;
 import pmo.platform.Roles;
+import pmo.platform.engine.SystemJobs;
 
 /**
  * Every case's raiser is confirmed its reference (README, "My cases and references"), one way for all: a risk, an
  * issue, an improvement proposal and a project proposal started from their Tasklist start forms each queue a
- * confirmation in the outbox with the case, the internal process case-confirmation (business key: the reference)
- * sends it, and the mail arrives.
+ * confirmation in the outbox with the case, a system job ({@code case-confirmation}, argument the reference) sends it
+ * once, and the mail arrives.
  */
 class CaseConfirmationTest extends IntegrationTest {
 
@@ -83,13 +84,81 @@ class CaseConfirmationTest extends IntegrationTest {
       } else {
         assertThat(confirmation.body()).doesNotContain("Project:");
       }
-      // sent by its own process, named by the case's reference, which has ended
-      await().atMost(Duration.ofSeconds(30)).until(() -> engine.getHistoryService()
-          .createHistoricProcessInstanceQuery().processDefinitionKey(Confirmations.PROCESS)
-          .processInstanceBusinessKey(reference).finished().count() == 1);
+      // sent by one run of its system job, named by the case's reference, whose log the history cleanup removes
+      // a year on; no process of its own
+      await().atMost(Duration.ofSeconds(30)).until(() -> systemJobRuns(reference) == 1);
+      assertThat(jdbc.sql("""
+              select count(*) from act_hi_job_log where job_def_configuration_ = :work and job_state_ in (0, 2)
+                 and removal_time_ > :yearOn""")
+          .param("work", Confirmations.JOB + " " + reference)
+          .param("yearOn", java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(364))))
+          .query(Long.class).single())
+          .as("created and succeeded, each with a removal time").isEqualTo(2);
+      assertThat(jdbc.sql("select count(*) from act_ru_job where handler_cfg_ = :work")
+          .param("work", Confirmations.JOB + " " + reference).query(Long.class).single()).isZero();
       await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
           .anyMatch(message -> subject(message).equals(confirmation.subject())));
     }
+  }
+
+  /**
+   * The confirmation's job is retried as every notice step when the mail server is down, becomes an incident after
+   * the last retry, and once the server is back one retry sends it; the notice is kept PENDING meanwhile.
+   */
+  @Test
+  void aConfirmationThatCannotBeSentIsRetriedThenAnIncidentAndSentWhenTheServerIsBack() {
+    String requester = user("rita", Roles.REQUESTERS);
+    String pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
+    String manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
+    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    int projectId = ((Number) register(pmo, manager, "Mail down " + unique()).get("id")).intValue();
+    var management = engine.getManagementService();
+    String reference;
+    String job;
+    // confirmations of earlier tests are sent first: the mail server going down is this test's alone
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from act_ru_job where handler_type_ ="
+        + " :type and retries_ > 0").param("type", SystemJobs.TYPE).query(Long.class).single() == 0);
+    MAIL.stop();
+    try {
+      reference = businessKey(submitStartForm(requester, "risk-escalation", Map.of("projectId", projectId,
+          "title", "Unconfirmed risk " + unique(), "description", "d", "category", "TECHNICAL", "cause", "c",
+          "effect", "e", "owner", manager)));
+      job = jdbc.sql("select id_ from act_ru_job where handler_type_ = :type and handler_cfg_ = :work")
+          .param("type", SystemJobs.TYPE).param("work", Confirmations.JOB + " " + reference).query(String.class)
+          .single();
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> management.createJobQuery().jobId(job).singleResult().getRetries() < 3);
+      var failed = management.createJobQuery().jobId(job).singleResult();
+      assertThat(failed.getExceptionMessage()).contains("1 of 1 notice(s) not sent, kept PENDING for the retry");
+      // pmo.notice.retries and retry-interval (3, PT5M), as the notice steps of the models
+      assertThat(failed.getRetries()).isEqualTo(2);
+      assertThat(failed.getDuedate()).as("next retry 5 minutes on")
+          .isBetween(java.util.Date.from(java.time.Instant.now().plusSeconds(200)),
+              java.util.Date.from(java.time.Instant.now().plusSeconds(301)));
+      assertThat(notices.forRelated(Confirmations.TYPE, reference)).singleElement().satisfies(n -> {
+        assertThat(n.status()).isEqualTo(NoticeStatus.PENDING);
+        assertThat(n.lastError()).contains("MailSendException");
+      });
+
+      // the last retry fails too: an incident for the operator, the notice still kept
+      management.setJobRetries(job, 1);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(job))
+          .hasMessageContaining("not sent");
+      assertThat(engine.getRuntimeService().createIncidentQuery().incidentType("failedJob").configuration(job)
+          .count()).isEqualTo(1);
+      assertThat(notices.forRelated(Confirmations.TYPE, reference)).singleElement()
+          .satisfies(n -> assertThat(n.status()).isEqualTo(NoticeStatus.PENDING));
+    } finally {
+      MAIL.start();
+    }
+
+    management.setJobRetries(job, 1);
+    management.executeJob(job);
+    assertThat(notices.forRelated(Confirmations.TYPE, reference)).singleElement()
+        .satisfies(n -> assertThat(n.status()).isEqualTo(NoticeStatus.SENT));
+    assertThat(engine.getRuntimeService().createIncidentQuery().configuration(job).count()).isZero();
+    assertThat(management.createJobQuery().jobId(job).count()).isZero();
+    assertThat(systemJobRuns(reference)).isEqualTo(1);
   }
 
   @Test
@@ -138,6 +207,13 @@ class CaseConfirmationTest extends IntegrationTest {
             "plannedFinish", start.plusDays(200).toString(), "scopeSummary", name)), JSON);
     assertThat(registered.getStatusCode().value()).as(String.valueOf(registered.getBody())).isEqualTo(201);
     return (Map<?, ?>) registered.getBody().get("project");
+  }
+
+  private long systemJobRuns(String reference) {
+    return jdbc.sql("""
+            select count(*) from act_hi_job_log
+             where job_def_type_ = :type and job_def_configuration_ = :work and job_state_ = 2""")
+        .param("type", SystemJobs.TYPE).param("work", Confirmations.JOB + " " + reference).query(Long.class).single();
   }
 
   private String businessKey(String processInstanceId) {
