@@ -115,9 +115,10 @@ class CaseConfirmationTest extends IntegrationTest {
     var management = engine.getManagementService();
     String reference;
     String job;
-    // confirmations of earlier tests are sent first: the mail server going down is this test's alone
+    // confirmations of earlier tests that are due are sent first: the mail server going down is this test's alone
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from act_ru_job where handler_type_ ="
-        + " :type and retries_ > 0").param("type", SystemJobs.TYPE).query(Long.class).single() == 0);
+            + " :type and retries_ > 0 and (duedate_ is null or duedate_ <= :now)").param("type", SystemJobs.TYPE)
+        .param("now", java.sql.Timestamp.from(java.time.Instant.now())).query(Long.class).single() == 0);
     MAIL.stop();
     try {
       reference = businessKey(submitStartForm(requester, "risk-escalation", Map.of("projectId", projectId,
@@ -139,6 +140,20 @@ class CaseConfirmationTest extends IntegrationTest {
         assertThat(n.status()).isEqualTo(NoticeStatus.PENDING);
         assertThat(n.lastError()).contains("MailSendException");
       });
+
+      // whoever raised it (or anybody but an administrator) can neither see the job nor run, reschedule or delete it
+      // over the engine's REST API
+      var raiser = rest.withBasicAuth(requester, PASSWORD);
+      assertThat(raiser.getForObject("/engine-rest/job/count?jobId=" + job, String.class)).isEqualTo("{\"count\":0}");
+      assertThat(raiser.exchange("/engine-rest/job/" + job, HttpMethod.DELETE, null, String.class)
+          .getStatusCode().value()).isEqualTo(403);
+      assertThat(raiser.exchange("/engine-rest/job/" + job + "/execute", HttpMethod.POST, null, String.class)
+          .getStatusCode().value()).isEqualTo(403);
+      assertThat(raiser.exchange("/engine-rest/job/" + job + "/retries", HttpMethod.PUT,
+          new HttpEntity<>(Map.of("retries", 0)), String.class).getStatusCode().value()).isEqualTo(403);
+      assertThat(rest.withBasicAuth(pmo, PASSWORD).getForObject("/engine-rest/job?jobId=" + job + "&maxResults=1",
+          String.class)).as("the PMO reads every instance, and so the job").contains(job);
+      assertThat(management.createJobQuery().jobId(job).count()).isEqualTo(1);
 
       // the last retry fails too: an incident for the operator, the notice still kept
       management.setJobRetries(job, 1);

@@ -1,34 +1,13 @@
 package pmo.platform.engine;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
-import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
-import org.camunda.bpm.engine.impl.history.producer.HistoryEventProducer;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
-import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.impl.util.ParseUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The engine's jobs for the {@link SystemJob} beans: one job handler type ({@value #TYPE}) whose configuration names
  * the system job and its argument ({@code case-confirmation R-12}), run by the job executor as any asynchronous
- * step. Compared with a process of its own for each piece of work, a job is one row and its log, where starting and
- * ending a process wrote about thirty rows per case (issue 15).
+ * step ({@link SystemJobsPlugin} registers it with the engine). Compared with a process of its own for each piece of
+ * work, a job is one row and its log, where starting and ending a process wrote about thirty rows per case (issue 15).
  *
  * <ul>
  *   <li>A failed run is retried by the system job's {@link SystemJob#retryCycle()}, as a model's
@@ -49,10 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
  *   {@link #HISTORY_TIME_TO_LIVE} on, as the processes' {@code historyTimeToLive}, so the history cleanup removes it
  *   (the engine gives none to a job without a process instance).</li>
  *   <li>A job queued for a name no bean has any more fails, and so becomes an incident, instead of being dropped.</li>
+ *   <li>Its {@code PROCESS_DEF_KEY_} is {@value #TYPE}, a key no process has: the engine guards a job without one from
+ *   nobody (any user could list it with its failure, reschedule, run or delete it over the engine's REST API); with
+ *   it, only who may read every instance (the PMO, process owners, auditors) sees it, and only who may update every
+ *   instance (administrators) runs, reschedules or deletes it.</li>
  * </ul>
  */
 @Component
-public class SystemJobs extends AbstractProcessEnginePlugin {
+public class SystemJobs {
 
   /** The job handler type of every system job ({@code ACT_RU_JOB.HANDLER_TYPE_}). */
   public static final String TYPE = "pmo-system-job";
@@ -93,12 +76,13 @@ public class SystemJobs extends AbstractProcessEnginePlugin {
       MessageEntity job = new MessageEntity();
       job.setJobHandlerType(TYPE);
       job.setJobHandlerConfiguration(new Work(name, argument));
+      job.setProcessDefinitionKey(TYPE);
       context.getJobManager().send(job);
       return null;
     });
   }
 
-  private SystemJob job(String name) {
+  SystemJob job(String name) {
     Map<String, SystemJob> jobs = byName;
     if (jobs == null) {
       jobs = beans.orderedStream().collect(Collectors.toUnmodifiableMap(SystemJob::name, Function.identity()));
@@ -109,91 +93,5 @@ public class SystemJobs extends AbstractProcessEnginePlugin {
       throw new IllegalStateException("no system job is named " + name + " (known: " + jobs.keySet() + ")");
     }
     return job;
-  }
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<JobHandler> handlers = new ArrayList<>(Objects.requireNonNullElse(configuration.getCustomJobHandlers(),
-        List.of()));
-    handlers.add(new Handler());
-    configuration.setCustomJobHandlers(handlers);
-    FailedJobCommandFactory others = configuration.getFailedJobCommandFactory() != null
-        ? configuration.getFailedJobCommandFactory() : new DefaultFailedJobCommandFactory();
-    configuration.setFailedJobCommandFactory((jobId, exception) -> context -> {
-      JobEntity job = context.getJobManager().findJobById(jobId);
-      return job != null && TYPE.equals(job.getJobHandlerType()) ? new Retry(jobId, exception).execute(context)
-          : others.getCommand(jobId, exception).execute(context);
-    });
-    HistoryEventProducer producer = configuration.getHistoryEventProducer();
-    if (producer != null && producer.getClass() != CacheAwareHistoryEventProducer.class) {
-      throw new IllegalStateException("the engine's history event producer is not its default: " + producer);
-    }
-    configuration.setHistoryEventProducer(new JobLogRemovalTime());
-  }
-
-  /** Runs the named system job. */
-  private final class Handler implements JobHandler<Work> {
-
-    @Override
-    public String getType() {
-      return TYPE;
-    }
-
-    @Override
-    public void execute(Work work, ExecutionEntity execution, CommandContext context, String tenantId) {
-      job(work.name()).run(work.argument());
-    }
-
-    @Override
-    public Work newConfiguration(String canonicalString) {
-      return Work.parse(canonicalString);
-    }
-
-    @Override
-    public void onDelete(Work work, JobEntity job) { // nothing of its own to clean up
-    }
-  }
-
-  /** A failed system job is retried by its own cycle (every other job as the engine does). */
-  private final class Retry extends DefaultJobRetryCmd {
-
-    Retry(String jobId, Throwable exception) {
-      super(jobId, exception);
-    }
-
-    @Override
-    public Object execute(CommandContext context) {
-      JobEntity job = getJob();
-      try {
-        executeCustomStrategy(context, job, null);
-      } catch (Exception e) {
-        executeStandardStrategy(context);
-      }
-      return null;
-    }
-
-    @Override
-    public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
-      return ParseUtil.parseRetryIntervals(job(Work.parse(job.getJobHandlerConfigurationRaw()).name()).retryCycle());
-    }
-  }
-
-  /**
-   * The engine's history, with what a system job's log lacks: what it ran (the engine logs only a job definition's
-   * configuration, and a system job has none) and a removal time (it has no process to take one from).
-   */
-  private static final class JobLogRemovalTime extends CacheAwareHistoryEventProducer {
-
-    @Override
-    protected void initHistoricJobLogEvent(HistoricJobLogEventEntity event, Job job, HistoryEventType type) {
-      super.initHistoricJobLogEvent(event, job, type);
-      JobEntity entity = (JobEntity) job;
-      if (TYPE.equals(entity.getJobHandlerType())) {
-        event.setJobDefinitionConfiguration(entity.getJobHandlerConfigurationRaw());
-        if (event.getRemovalTime() == null) {
-          event.setRemovalTime(new Date(ClockUtil.getCurrentTime().getTime() + HISTORY_TIME_TO_LIVE.toMillis()));
-        }
-      }
-    }
   }
 }
