@@ -84,9 +84,18 @@ public class Confirmations implements SystemJob {
     return JOB;
   }
 
+  /**
+   * Sends the confirmation; a failure names the case only: the engine shows an incident of a job without a process to
+   * every user, and the delivery error (with the recipient's address) stays with the notice.
+   */
   @Override
   public void run(String reference) {
-    send(reference);
+    try {
+      send(reference);
+    } catch (NoticeDeliveryException e) {
+      throw new NoticeDeliveryException("the confirmation of " + reference + " was not sent, kept PENDING for the retry"
+          + " (the notice keeps the error)");
+    }
   }
 
   @Override
