@@ -40,10 +40,10 @@ class CaseConfirmationTest extends IntegrationTest {
 
   @Test
   void everyCaseRaisedFromItsStartFormIsConfirmedToWhoeverRaisedIt() {
-    String requester = user("rita", Roles.REQUESTERS);
-    String pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
-    String manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
-    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    Cast cast = cast();
+    String requester = cast.requester();
+    String pmo = cast.pmo();
+    String manager = cast.manager();
     String name = "Confirmations " + unique();
     Map<?, ?> project = register(pmo, manager, name);
     int projectId = ((Number) project.get("id")).intValue();
@@ -107,11 +107,8 @@ class CaseConfirmationTest extends IntegrationTest {
    */
   @Test
   void aConfirmationThatCannotBeSentIsRetriedThenAnIncidentAndSentWhenTheServerIsBack() {
-    String requester = user("rita", Roles.REQUESTERS);
-    String pmo = user("olga", Roles.REQUESTERS, Roles.PMO);
-    String manager = user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS);
-    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
-    int projectId = ((Number) register(pmo, manager, "Mail down " + unique()).get("id")).intValue();
+    Cast cast = cast();
+    int projectId = ((Number) register(cast.pmo(), cast.manager(), "Mail down " + unique()).get("id")).intValue();
     var management = engine.getManagementService();
     String reference;
     String job;
@@ -121,9 +118,9 @@ class CaseConfirmationTest extends IntegrationTest {
         .param("now", java.sql.Timestamp.from(java.time.Instant.now())).query(Long.class).single() == 0);
     MAIL.stop();
     try {
-      reference = businessKey(submitStartForm(requester, "risk-escalation", Map.of("projectId", projectId,
+      reference = businessKey(submitStartForm(cast.requester(), "risk-escalation", Map.of("projectId", projectId,
           "title", "Unconfirmed risk " + unique(), "description", "d", "category", "TECHNICAL", "cause", "c",
-          "effect", "e", "owner", manager)));
+          "effect", "e", "owner", cast.manager())));
       job = jdbc.sql("select id_ from act_ru_job where handler_type_ = :type and handler_cfg_ = :work")
           .param("type", SystemJobs.TYPE).param("work", Confirmations.JOB + " " + reference).query(String.class)
           .single();
@@ -144,7 +141,7 @@ class CaseConfirmationTest extends IntegrationTest {
 
       // whoever raised it (or anybody but an administrator) can neither see the job nor run, reschedule or delete it
       // over the engine's REST API
-      var raiser = rest.withBasicAuth(requester, PASSWORD);
+      var raiser = rest.withBasicAuth(cast.requester(), PASSWORD);
       assertThat(raiser.getForObject("/engine-rest/job/count?jobId=" + job, String.class)).isEqualTo("{\"count\":0}");
       assertThat(raiser.exchange("/engine-rest/job/" + job, HttpMethod.DELETE, null, String.class)
           .getStatusCode().value()).isEqualTo(403);
@@ -152,8 +149,8 @@ class CaseConfirmationTest extends IntegrationTest {
           .getStatusCode().value()).isEqualTo(403);
       assertThat(raiser.exchange("/engine-rest/job/" + job + "/retries", HttpMethod.PUT,
           new HttpEntity<>(Map.of("retries", 0)), String.class).getStatusCode().value()).isEqualTo(403);
-      assertThat(rest.withBasicAuth(pmo, PASSWORD).getForObject("/engine-rest/job?jobId=" + job + "&maxResults=1",
-          String.class)).as("the PMO reads every instance, and so the job").contains(job);
+      assertThat(rest.withBasicAuth(cast.pmo(), PASSWORD).getForObject("/engine-rest/job?jobId=" + job
+          + "&maxResults=1", String.class)).as("the PMO reads every instance, and so the job").contains(job);
       assertThat(management.createJobQuery().jobId(job).count()).isEqualTo(1);
 
       // the last retry fails too: an incident for the operator, the notice still kept
@@ -212,6 +209,16 @@ class CaseConfirmationTest extends IntegrationTest {
     } finally {
       user(chinese);
     }
+  }
+
+  /** Who raises the cases, the PMO who registers their project, its manager, and the sponsor sam. */
+  private record Cast(String requester, String pmo, String manager) {
+  }
+
+  private Cast cast() {
+    user("sam", Roles.REQUESTERS, Roles.STEERING_COMMITTEE);
+    return new Cast(user("rita", Roles.REQUESTERS), user("olga", Roles.REQUESTERS, Roles.PMO),
+        user("paula", Roles.REQUESTERS, Roles.PROJECT_MANAGERS));
   }
 
   /** A project registered by the PMO over REST, sponsored by sam and managed by {@code manager}: its JSON. */
