@@ -16,8 +16,8 @@ import pmo.project.ProjectService;
  * goes next. One way for every case: queued in the outbox in the transaction that records the case, and sent by a
  * {@link SystemJob} of its own ({@value #JOB}, argument the reference) once that transaction commits: a job that no
  * task of the case's own instance can collide with, retried as every notice step ({@link NoticeDelivery}). Until
- * 2 December 2026 an internal process ({@code case-confirmation}) sent it, one instance per case; the job sends the
- * same notice with a tenth of the statements (issue 15).
+ * 1 December 2026 an internal process ({@code case-confirmation}) sent it, one instance per case; the job sends the
+ * same notice with 39 fewer statements per case (issue 15).
  */
 @Service
 public class Confirmations implements SystemJob {

@@ -17,7 +17,7 @@ final class Sides {
   /**
    * The application: the risk is raised by {@link RiskRaising#raise}, what {@code POST /api/risks} runs, as the user,
    * in this JVM; the bare side starts its process through the engine's Java API the same way, so neither side pays
-   * for HTTP (before 2 December 2026 this side went through HTTP and the bare side did not).
+   * for HTTP (until 1 December 2026 this side went through HTTP and the bare side did not).
    */
   static final class Governance extends Side {
 

@@ -4,8 +4,8 @@ package pmo.platform.engine;
  * Work the system does after a commit, in a transaction of its own, retried and then raised as an incident when it
  * fails, without a process instance of its own: a bean of this type, queued by {@link SystemJobs#queue} in the
  * transaction that decides it. The engine's job executor runs it (on any node of a cluster, exactly once per
- * successful run), so it is as reliable as an asynchronous process step and costs a tenth of the statements of
- * starting a process for it.
+ * successful run), so it is as reliable as an asynchronous process step and costs about a fifth of the statements
+ * of starting a process for it.
  */
 public interface SystemJob {
 

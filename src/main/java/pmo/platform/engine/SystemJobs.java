@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The engine's jobs for the {@link SystemJob} beans: one job handler type ({@value #TYPE}) whose configuration names
  * the system job and its argument ({@code case-confirmation R-12}), run by the job executor as any asynchronous
  * step ({@link SystemJobsPlugin} registers it with the engine). Compared with a process of its own for each piece of
- * work, a job is one row and its log, where starting and ending a process wrote about thirty rows per case (issue 15).
+ * work, a job is one row and its log: the risk flow sent 208 statements with its confirmation as a process, 169 with
+ * it as a system job (issue 15).
  *
  * <ul>
  *   <li>A failed run is retried by the system job's {@link SystemJob#retryCycle()}, as a model's
