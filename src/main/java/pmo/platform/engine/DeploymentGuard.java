@@ -148,6 +148,11 @@ final class DeploymentGuard implements Deployer {
         faults.add(new Fault(file, process.getId(), "process '" + process.getId()
             + "' has no camunda:historyTimeToLive"));
       }
+      if (SystemJobs.TYPE.equals(process.getId())) {
+        // the system jobs' key guards them: who may act on a process of that key would act on every system job
+        faults.add(new Fault(file, process.getId(), "process id '" + SystemJobs.TYPE + "' is reserved for the"
+            + " system's jobs"));
+      }
     }
     for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
       String ref = task.getCamundaDecisionRef();

@@ -88,6 +88,13 @@ class DeploymentGuardTest extends IntegrationTest {
         "process '" + key + "' has no camunda:historyTimeToLive");
   }
 
+  /** A process of the system jobs' key would let whoever is granted rights on it act on every system job. */
+  @Test
+  void theSystemJobsKeyIsNoProcessId() {
+    assertRejected(process(SystemJobs.TYPE, "P180D", "${recordProposal}", "project-intake-screen", "pmo"),
+        SystemJobs.TYPE, "process id '" + SystemJobs.TYPE + "' is reserved for the system's jobs");
+  }
+
   @Test
   void unknownDecisionIsRejected() {
     String key = "bad-decision-" + unique();
