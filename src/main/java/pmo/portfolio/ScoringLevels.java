@@ -37,13 +37,6 @@ class ScoringLevels implements FormOptions {
     return criterion(key).map(ScoringForm::levels).orElse(List.of());
   }
 
-  @Override
-  public Optional<Option> option(String key, Object value) {
-    String given = String.valueOf(value).trim();
-    return criterion(key).flatMap(c -> ScoringForm.levels(c).stream()
-        .filter(level -> level.value().equals(given)).findFirst());
-  }
-
   private Optional<Criterion> criterion(String key) {
     return models.configured().criteria().stream().filter(c -> key.equals(PREFIX + c.id())).findFirst();
   }

@@ -1,7 +1,6 @@
 package pmo.portfolio;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import pmo.platform.Viewer;
@@ -32,16 +31,6 @@ class StaffingRoles implements FormOptions {
 
   @Override
   public List<Option> options(String key, Viewer user) {
-    return settings.roles().stream().map(StaffingRoles::option).toList();
-  }
-
-  @Override
-  public Optional<Option> option(String key, Object value) {
-    return settings.roles().stream().filter(r -> r.id().equals(String.valueOf(value))).findFirst()
-        .map(StaffingRoles::option);
-  }
-
-  private static Option option(PortfolioSettings.Role role) {
-    return new Option(role.name(), role.id());
+    return settings.roles().stream().map(role -> new Option(role.name(), role.id())).toList();
   }
 }

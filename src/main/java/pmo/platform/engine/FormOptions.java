@@ -25,9 +25,14 @@ public interface FormOptions {
 
   /**
    * The option of a value a task holds already but that the options no longer include (a project closed since, a
-   * sponsor who left the committee), so the form still shows it by name; empty when the value names nothing.
+   * sponsor who left the committee), so the form still shows it by name; empty when the value names nothing. By
+   * default the option of that value among {@link #options}, for options that are the same for every reader and
+   * complete (configuration); a bean whose options depend on the reader or are cut at {@link #LIMIT} looks it up.
    */
-  Optional<Option> option(String key, Object value);
+  default Optional<Option> option(String key, Object value) {
+    String given = String.valueOf(value).trim();
+    return options(key, Viewer.SYSTEM).stream().filter(o -> String.valueOf(o.value()).equals(given)).findFirst();
+  }
 
   /**
    * One option: the label shown and searched, the value submitted (a number for a project id, so the process gets the
