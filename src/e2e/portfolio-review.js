@@ -1,7 +1,8 @@
 'use strict';
 // A PMO analyst starts a portfolio review from Tasklist (its start form asks for the occasion), proposes the decisions
-// in the proposal form (one row per running project and per screened proposal: here one project paused, one stopped,
-// one proposal approved with its manager and planned start, one rejected, every other row left as suggested), and a
+// in the proposal form (a row per running project that needs a decision and per screened proposal: here a red project
+// paused; a healthy project, which the form does not list, added with "Add new", picked by its code and stopped; one
+// proposal approved with its manager and planned start, one rejected; every other row left as suggested), and a
 // steering committee member (another person: four-eyes) approves them in the approval form. No page may log a console
 // error. The JUnit side (pmo.e2e.PortfolioReviewIT) prepares the projects and proposals and checks the rows written.
 // Environment: OCCASION, PMO_USER, STEERING_USER, PAUSE, STOP (project codes), APPROVE, REJECT (proposal references),
@@ -29,10 +30,14 @@ function watch(page, errors, who) {
  * references are read in one call to the page: one call per row took most of the scenario once the test database held
  * a few hundred running projects.
  */
+async function references(page, list) {
+  const inputs = page.locator(`.fjs-container input[id*="-Field_${list}_reference_"]`);
+  await inputs.first().waitFor();
+  return inputs.evaluateAll((all) => all.map((input) => [input.value, input.id]));
+}
+
 async function rowOf(page, list, reference) {
-  const references = page.locator(`.fjs-container input[id*="-Field_${list}_reference_"]`);
-  await references.first().waitFor();
-  const rows = await references.evaluateAll((inputs) => inputs.map((input) => [input.value, input.id]));
+  const rows = await references(page, list);
   const row = rows.find(([value]) => value === reference);
   if (!row) {
     throw new Error(`the proposal form has no ${list} row for ${reference} (${rows.length} rows)`);
@@ -97,9 +102,8 @@ lib.run('portfolio-review', async (browser) => {
   const errors = [];
   const pmoUser = process.env.PMO_USER || 'olga';
   const office = await lib.tasklist(browser, pmoUser);
-  // the proposal form holds a row per running project and proposal: with a few hundred (the whole suite's data)
-  // Tasklist takes far longer than usual to render it and to check it on Save
-  office.setDefaultTimeout(240000);
+  // the proposal form lists only the projects that need a decision, so it stays short however many are running
+  office.setDefaultTimeout(60000);
   watch(office, errors, pmoUser);
   await lib.openStartForm(office, 'Portfolio review');
   await lib.fillAll(office, { occasion });
@@ -117,11 +121,18 @@ lib.run('portfolio-review', async (browser) => {
   }
   // the selects first: a text typed just before a select is picked can be lost while form-js re-renders
   const pause = await rowOf(office, 'project', process.env.PAUSE);
-  const stop = await rowOf(office, 'project', process.env.STOP);
+  const listed = await references(office, 'project');
+  if (listed.some(([value]) => value === process.env.STOP)) {
+    throw new Error(`the form lists ${process.env.STOP}, a healthy project that needs no decision`);
+  }
+  console.log(`the proposal form lists ${listed.length} running projects`);
   const approve = await rowOf(office, 'proposal', process.env.APPROVE);
   const reject = await rowOf(office, 'proposal', process.env.REJECT);
   await decide(office, `project_decision_${pause}`, 'Pause (put on hold)');
-  await decide(office, `project_decision_${stop}`, 'Stop (cancel)');
+  // the healthy project to stop: a row added below the listed ones, the project picked by its code
+  await office.locator('.fjs-container .fjs-repeat-render-add').first().click();
+  await lib.pick(office, 'other_project_0', process.env.STOP);
+  await decide(office, 'other_decision_0', 'Stop (cancel)');
   await decide(office, `proposal_decision_${approve}`, 'Approve (register the project)');
   await decide(office, `proposal_decision_${reject}`, 'Reject');
   const manager = process.env.MANAGER || 'paula';
@@ -129,7 +140,7 @@ lib.run('portfolio-review', async (browser) => {
   await lib.fillDate(office, `proposal_plannedStart_${approve}`, process.env.PLANNED_START);
   await lib.fillAll(office, {
     [`project_reason_${pause}`]: 'No architect free until spring',
-    [`project_reason_${stop}`]: 'Its market is gone',
+    other_reason_0: 'Its market is gone',
     [`proposal_reason_${reject}`]: 'Duplicates a running project',
     proposalNote: 'Proposed in the browser',
   });
@@ -141,7 +152,7 @@ lib.run('portfolio-review', async (browser) => {
 
   const steeringUser = process.env.STEERING_USER || 'sam';
   const steering = await lib.tasklist(browser, steeringUser);
-  steering.setDefaultTimeout(240000);
+  steering.setDefaultTimeout(60000);
   watch(steering, errors, steeringUser);
   await lib.openTaskById(steering, await lib.findTaskId(steering, steeringUser,
     `taskDefinitionKey=Task_ApproveDecisions&${byOccasion}`));

@@ -24,11 +24,13 @@ import pmo.portfolio.review.PortfolioReviewProcess;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
 import pmo.project.ProjectStatus;
+import pmo.project.Rag;
 
 /**
  * The portfolio review in Tasklist (src/e2e/portfolio-review.js in headless Chromium): a PMO analyst starts it from
- * the start form, proposes in the proposal form (one project paused, one stopped, one proposal approved with its
- * manager and planned start, one rejected, the other rows as suggested) and a steering committee member, another
+ * the start form, proposes in the proposal form (a red project, which the form lists, paused; a healthy one, which it
+ * does not, added and stopped; one proposal approved with its manager and planned start, one rejected, the other rows
+ * as suggested) and a steering committee member, another
  * person, approves. Checked here: the review's rows (status, proposer, approver, each decision applied) through the
  * database and GET /api/portfolio/reviews/{id}, and what the decisions did to the projects and proposals.
  */
@@ -56,6 +58,8 @@ class PortfolioReviewIT extends IntegrationTest {
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test: a fresh review"));
     long paused = register("Browser review pause " + unique());
     long stopped = register("Browser review stop " + unique());
+    // a red project needs the review's decision: the form lists it; a healthy one the PMO adds
+    projects.recordRag(paused, Rag.RED, LocalDate.now(), "test", null);
     long approved = screened("Browser review approve " + unique());
     long rejected = screened("Browser review reject " + unique());
     String occasion = "Browser review " + unique();
@@ -85,11 +89,14 @@ class PortfolioReviewIT extends IntegrationTest {
     assertThat(approval.get("planned_start").toString()).isEqualTo(plannedStart.toString());
     assertThat(decision(id, "PROPOSAL", rejected)).containsEntry("decision", "REJECT")
         .containsEntry("reason", "Duplicates a running project").containsEntry("applied", true);
-    // every other row stayed as the form suggested it: continue a project, defer a proposal
-    assertThat(jdbc.sql("select distinct decision from portfolio_review_decision where review_id = ? and not"
-        + " ((subject_type = 'PROJECT' and subject_id in (?, ?))"
+    // every other row stayed as the form suggested it: the status quo (continue, a project on hold stays on hold,
+    // defer a proposal) or the committed scenario's suggestion
+    assertThat(jdbc.sql("select distinct decision || coalesce(': ' || reason, '') from portfolio_review_decision"
+        + " where review_id = ? and not ((subject_type = 'PROJECT' and subject_id in (?, ?))"
         + " or (subject_type = 'PROPOSAL' and subject_id in (?, ?)))")
-        .params(id, paused, stopped, approved, rejected).query(String.class).list()).isSubsetOf("CONTINUE", "DEFER");
+        .params(id, paused, stopped, approved, rejected).query(String.class).list())
+        .allMatch(d -> d.equals("CONTINUE") || d.equals("DEFER") || d.equals("PAUSE: Stays on hold")
+            || d.startsWith("PAUSE: Left out of scenario"), "the status quo or the scenario's suggestion");
 
     // what the decisions did
     assertThat(projects.find(paused).status()).isEqualTo(ProjectStatus.ON_HOLD);

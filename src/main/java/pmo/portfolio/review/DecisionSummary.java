@@ -30,7 +30,7 @@ final class DecisionSummary {
     int listed = 0;
     for (ReviewRepository.Decision d : unchanged) {
       String line = line(d, words);
-      if (text.length() + line.length() + rationale.length() + 120 > LIMIT) {
+      if (text.length() + line.length() + rationale.length() + 180 > LIMIT) {
         break;
       }
       text.append(line);
@@ -39,6 +39,8 @@ final class DecisionSummary {
     if (listed < unchanged.size()) {
       text.append(words.apply(Text.of("review.more", unchanged.size() - listed, review.id()))).append('\n');
     }
+    // the form lists only the running projects that need a decision: the others continue, decided by omission
+    text.append(words.apply(Text.of("review.others"))).append('\n');
     text.append(rationale);
     return text.length() > LIMIT ? text.substring(0, LIMIT) : text.toString();
   }

@@ -30,8 +30,10 @@ public final class PortfolioReviewProcess {
   public static final Var<Boolean> REVIEW_OPENED = Var.flag("reviewOpened");
   public static final Var<String> REVIEW_PACK = Var.text("reviewPack");
 
-  // the PMO's proposal form: a row per running project and per proposal waiting, and a note
+  // the PMO's proposal form: a row per running project that needs a decision, rows the PMO adds for other running
+  // projects (each names its project by id: the project picker), a row per proposal waiting, and a note
   public static final Var<List<Map<String, Object>>> PROJECT_DECISIONS = Var.rows("projectDecisions");
+  public static final Var<List<Map<String, Object>>> OTHER_PROJECT_DECISIONS = Var.rows("otherProjectDecisions");
   public static final Var<List<Map<String, Object>>> PROPOSAL_DECISIONS = Var.rows("proposalDecisions");
   public static final Var<String> PROPOSAL_NOTE = Var.text("proposalNote");
 

@@ -3,6 +3,7 @@ package pmo.portfolio.review;
 import static pmo.platform.engine.Tasklist.SUBJECT;
 import static pmo.portfolio.review.PortfolioReviewProcess.DECISION_SUMMARY;
 import static pmo.portfolio.review.PortfolioReviewProcess.OCCASION;
+import static pmo.portfolio.review.PortfolioReviewProcess.OTHER_PROJECT_DECISIONS;
 import static pmo.portfolio.review.PortfolioReviewProcess.PROJECT_DECISIONS;
 import static pmo.portfolio.review.PortfolioReviewProcess.PROPOSAL_DECISIONS;
 import static pmo.portfolio.review.PortfolioReviewProcess.PROPOSAL_NOTE;
@@ -42,6 +43,7 @@ class PortfolioReviewSteps {
         execution.setProcessBusinessKey(ReviewService.reference(opened.id()));
         REVIEW_PACK.set(execution, opened.summary());
         PROJECT_DECISIONS.set(execution, opened.projectRows());
+        OTHER_PROJECT_DECISIONS.set(execution, java.util.List.of());
         PROPOSAL_DECISIONS.set(execution, opened.proposalRows());
       }
     };
@@ -51,7 +53,7 @@ class PortfolioReviewSteps {
   JavaDelegate recordReviewProposal(ReviewService reviews) {
     return execution -> {
       String summary = reviews.propose(reviewOf(reviews, execution), PROJECT_DECISIONS.get(execution),
-          PROPOSAL_DECISIONS.get(execution), PROPOSAL_NOTE.get(execution));
+          OTHER_PROJECT_DECISIONS.get(execution), PROPOSAL_DECISIONS.get(execution), PROPOSAL_NOTE.get(execution));
       DECISION_SUMMARY.set(execution, summary);
       // the steering committee answers this round afresh
       STEERING_DECISION.remove(execution);

@@ -10,31 +10,68 @@ import pmo.portfolio.Criterion;
 import pmo.portfolio.ScoringModel;
 
 /**
- * What the review's forms show: the pack as text, and the rows of the PMO's proposal form, filled in with the
- * committed scenario's suggestion (continue or approve what it chooses; pause or defer the rest, with its reason) or
- * with "continue" and "defer", and with each candidate's current scores.
+ * What the review's forms show: the pack as text, and the rows of the PMO's proposal form, filled in with the committed
+ * scenario's suggestion (continue or approve what it chooses; pause or defer the rest, with its reason) or with the
+ * status quo ("continue", "pause" for a project on hold, "defer"), and with each candidate's current scores. The form
+ * lists the running projects that need a decision ({@link #attention}); every other running project continues unless
+ * the PMO adds a row for it, so the form stays as long as the exceptions, not as the portfolio.
  */
 final class ReviewForms {
 
   private ReviewForms() {
   }
 
+  /**
+   * Why each running project needs the review's decision, by reference: on hold (resume it or leave it paused), a red
+   * or amber RAG, left out of the committed scenario, open escalations. A healthy active project has no entry.
+   */
+  static Map<String, List<String>> attention(Pack pack) {
+    Map<String, Long> escalations = pack.escalations().stream()
+        .collect(Collectors.groupingBy(Pack.Escalation::project, Collectors.counting()));
+    Map<String, List<String>> attention = new LinkedHashMap<>();
+    for (Pack.ProjectState p : pack.projects()) {
+      List<String> why = new ArrayList<>();
+      if ("ON_HOLD".equals(p.status())) {
+        why.add("on hold");
+      }
+      if ("RED".equals(p.rag()) || "AMBER".equals(p.rag())) {
+        why.add("RAG " + p.rag());
+      }
+      if (pack.scenario() != null && !pack.scenario().chosen().contains(p.reference())) {
+        why.add("left out of the committed scenario");
+      }
+      long open = escalations.getOrDefault(p.reference(), 0L);
+      if (open > 0) {
+        why.add(open + (open == 1 ? " open escalation" : " open escalations"));
+      }
+      if (!why.isEmpty()) {
+        attention.put(p.reference(), why);
+      }
+    }
+    return attention;
+  }
+
   static List<Map<String, Object>> projectRows(Pack pack, ScoringModel model) {
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, Pack.Ranked> ranked = pack.ranking().stream()
         .collect(Collectors.toMap(Pack.Ranked::reference, r -> r, (a, b) -> a, LinkedHashMap::new));
-    List<Pack.ProjectState> ordered = new ArrayList<>(pack.projects());
+    Map<String, List<String>> attention = attention(pack);
+    List<Pack.ProjectState> ordered = new ArrayList<>(pack.projects().stream()
+        .filter(p -> attention.containsKey(p.reference())).toList());
     ordered.sort(java.util.Comparator.comparingInt(p -> ranked.containsKey(p.reference())
         ? ranked.get(p.reference()).rank() : Integer.MAX_VALUE));
     for (Pack.ProjectState p : ordered) {
       Pack.Ranked r = ranked.get(p.reference());
-      Map<String, Object> row = base(p.reference(), p.name(), p.status() + ", " + p.stage() + ", RAG " + p.rag(), r);
+      Map<String, Object> row = base(p.reference(), p.name(), p.status() + ", " + p.stage() + ", RAG " + p.rag()
+          + "; listed: " + String.join(", ", attention.get(p.reference())), r);
       boolean chosen = pack.scenario() == null || pack.scenario().chosen().contains(p.reference());
       row.put("suggestion", pack.scenario() == null ? "" : chosen ? "in the committed scenario"
           : "left out of the committed scenario: " + pack.scenario().leftOut().getOrDefault(p.reference(), ""));
-      row.put("decision", chosen ? "continue" : "pause");
-      row.put("reason", chosen ? "" : "Left out of scenario '" + pack.scenario().name() + "': "
-          + pack.scenario().leftOut().getOrDefault(p.reference(), "not chosen"));
+      // the status quo unless the committed scenario says otherwise: a project on hold stays on hold
+      boolean onHold = "ON_HOLD".equals(p.status());
+      row.put("decision", chosen && !onHold ? "continue" : "pause");
+      row.put("reason", !chosen ? "Left out of scenario '" + pack.scenario().name() + "': "
+          + pack.scenario().leftOut().getOrDefault(p.reference(), "not chosen") : onHold ? "Stays on hold" : "");
       scores(row, r, model);
       rows.add(row);
     }
@@ -86,10 +123,12 @@ final class ReviewForms {
     pack.ranking().stream().limit(15).forEach(r -> text.append(r.rank()).append(". ").append(r.reference())
         .append(" ").append(r.name()).append(" (").append(r.kind().toLowerCase()).append(", ")
         .append(r.scored() ? r.score().stripTrailingZeros().toPlainString() : "unscored").append(")\n"));
-    text.append("\nRunning projects (RAG):\n");
-    pack.projects().forEach(p -> text.append(p.reference()).append(" ").append(p.name()).append(": ")
-        .append(p.rag()).append(", ").append(p.status()).append(", ").append(p.stage()).append(figures(p.facts()))
-        .append('\n'));
+    Map<String, List<String>> attention = attention(pack);
+    text.append("\nRunning projects to decide on (").append(attention.size()).append(" of ")
+        .append(pack.projects().size()).append("; the others continue unless added to the proposal):\n");
+    pack.projects().stream().filter(p -> attention.containsKey(p.reference())).forEach(p -> text
+        .append(p.reference()).append(" ").append(p.name()).append(": ").append(p.rag()).append(", ")
+        .append(p.status()).append(", ").append(p.stage()).append(figures(p.facts())).append('\n'));
     text.append("\nProposals waiting: ").append(pack.proposalsWaiting().isEmpty() ? "none" : pack.proposalsWaiting()
         .stream().map(r -> r.reference() + " " + r.name() + " (" + r.status() + ")").collect(Collectors.joining(", ")));
     text.append("\n\nCapacity, next 12 months: ");

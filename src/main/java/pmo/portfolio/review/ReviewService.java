@@ -94,9 +94,11 @@ class ReviewService {
 
   /** Records the PMO's proposal as the next round; returns the text the steering committee's form shows. */
   @Transactional
-  String propose(long id, List<Map<String, Object>> projects, List<Map<String, Object>> proposals, String note) {
+  String propose(long id, List<Map<String, Object>> projects, List<Map<String, Object>> otherProjects,
+      List<Map<String, Object>> proposals, String note) {
     ReviewRepository.Review before = require(id, ReviewStatus.OPEN, ReviewStatus.SENT_BACK);
-    List<ReviewRepository.Decision> decisions = check.check(read(before.pack()), projects, proposals, note);
+    List<ReviewRepository.Decision> decisions = check.check(read(before.pack()), projects, otherProjects, proposals,
+        note);
     int round = before.round() + 1;
     reviews.proposed(id, round, actor.id(), now(), note == null || note.isBlank() ? null : note.trim());
     decisions.forEach(d -> reviews.insertDecision(id, round, d));

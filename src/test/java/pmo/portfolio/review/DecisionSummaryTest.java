@@ -36,7 +36,7 @@ class DecisionSummaryTest {
         .startsWith("Round 1, proposed by olga:\n- PRJ-301 Name PRJ-301: pause — No architect\n"
             + "- PROPOSAL-9 Portal: approve (manager paula, start Feb 1, 2027)\n- PRJ-1 Name PRJ-1: continue\n")
         .containsPattern("- and \\d+ more left as they are \\(continue or defer; the whole list: "
-            + "GET /api/portfolio/reviews/7\\)\n")
+            + "GET /api/portfolio/reviews/7\\)\nEvery other running project continues as it is.\n")
         .endsWith("\nRationale: Architects are short");
   }
 
@@ -45,7 +45,8 @@ class DecisionSummaryTest {
     String summary = DecisionSummary.of(REVIEW, List.of(decision("PRJ-1", "CONTINUE", null),
         decision("PRJ-2", "STOP", "Benefits gone")), ENGLISH);
     assertThat(summary).isEqualTo("Round 1, proposed by olga:\n- PRJ-2 Name PRJ-2: stop — Benefits gone\n"
-        + "- PRJ-1 Name PRJ-1: continue\n\nRationale: Architects are short");
+        + "- PRJ-1 Name PRJ-1: continue\nEvery other running project continues as it is.\n\n"
+        + "Rationale: Architects are short");
   }
 
   @Test
@@ -54,7 +55,8 @@ class DecisionSummaryTest {
         new ReviewRepository.Decision(null, "PROPOSAL", 9, "PROPOSAL-9", "Portal", "APPROVE", null, null, "paula",
             LocalDate.of(2027, 2, 1), false)), text -> TEXTS.text(Locale.SIMPLIFIED_CHINESE, text));
     assertThat(summary).isEqualTo("第 1 轮，提议人 olga：\n- PRJ-2 Name PRJ-2：终止 — Benefits gone\n"
-        + "- PROPOSAL-9 Portal：批准（项目经理 paula，计划开始 2027年2月1日）\n\n理由说明：Architects are short");
+        + "- PROPOSAL-9 Portal：批准（项目经理 paula，计划开始 2027年2月1日）\n"
+        + "其余在建项目均维持现状，继续进行。\n\n理由说明：Architects are short");
   }
 
   private static ReviewRepository.Decision decision(String code, String decision, String reason) {

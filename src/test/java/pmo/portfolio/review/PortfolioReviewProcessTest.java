@@ -37,12 +37,15 @@ import pmo.platform.Roles;
 import pmo.project.NewProject;
 import pmo.project.ProjectService;
 import pmo.project.ProjectStatus;
+import pmo.project.Rag;
 import pmo.risk.RiskProcess;
 
 /**
  * Every path of processes/portfolio-review.bpmn (and its schedule) on the real engine and database: the timer start
- * fires on the engine clock; the PMO proposes a decision for every running project and screened proposal; a stop
- * without a reason is refused naming the row; the steering committee sends the proposal back and approves the next
+ * fires on the engine clock; the proposal form lists the running projects that need a decision (on hold, red or amber,
+ * escalated, left out of the committed scenario) and every screened proposal, the PMO adds rows for other running
+ * projects and every other one continues untouched; a stop without a reason, a project listed twice, one listed above
+ * or one not running are refused naming the row; the steering committee sends the proposal back and approves the next
  * round; whoever proposed cannot approve (four-eyes); every decision kind is applied (stop cancels the project and closes
  * its open risk, issue and change request; pause puts it on hold; continue resumes one on hold; re-prioritise records
  * the new scores; approve registers the proposal through intake; defer leaves it waiting; reject rejects it); notices
@@ -79,6 +82,15 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test: a fresh review"));
   }
 
+  /**
+   * A review takes up the latest committed what-if scenario, which another test class may have left: a review opened
+   * and ended here takes it, so the test's own review has none and lists exactly the projects that need a decision.
+   */
+  private void takeUpAnyCommittedScenario() {
+    ProcessInstance first = start(office, PortfolioReviewProcess.KEY, Map.of("occasion", "Takes up a scenario"));
+    runtime.deleteProcessInstance(first.getId(), "test: a fresh review");
+  }
+
   @Test
   void proposedSentBackProposedAgainApprovedAndEveryDecisionApplied() {
     long stop = register("Review stop " + unique());
@@ -98,6 +110,12 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     long resume = register("Review resume " + unique());
     projects.putOnHold(resume);
     long reprioritise = register("Review reprioritise " + unique());
+    long red = register("Review red " + unique());
+    projects.recordRag(red, Rag.RED, LocalDate.now(), "test", null);
+    long untouched = register("Review untouched " + unique());
+    long closed = register("Review closed " + unique());
+    projects.cancel(closed, "test: not running");
+    takeUpAnyCommittedScenario();
     ProcessInstance approveIntake = screened("Review approve " + unique());
     ProcessInstance deferIntake = screened("Review defer " + unique());
     ProcessInstance rejectIntake = screened("Review reject " + unique());
@@ -118,25 +136,40 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(tasks.getVariable(propose.getId(), "reviewPack").toString()).contains("Portfolio review", "Ranking:");
     List<Map<String, Object>> projectRows = rows(propose, "projectDecisions");
     List<Map<String, Object>> proposalRows = rows(propose, "proposalDecisions");
-    assertThat(projectRows).extracting(r -> r.get("reference")).contains(code(stop), code(pause), code(resume),
-        code(reprioritise));
+    // listed: the projects that need a decision, with why, and the status quo suggested (one on hold stays on hold)
+    assertThat(projectRows).extracting(r -> r.get("reference")).contains(code(resume), code(red))
+        .doesNotContain(code(stop), code(pause), code(reprioritise), code(untouched), code(closed));
+    assertThat(row(projectRows, code(resume))).containsEntry("decision", "pause")
+        .containsEntry("reason", "Stays on hold");
+    assertThat(row(projectRows, code(resume)).get("status").toString()).endsWith("listed: on hold");
+    assertThat(row(projectRows, code(red))).containsEntry("decision", "continue");
+    assertThat(row(projectRows, code(red)).get("status").toString()).contains("RAG RED", "listed: RAG RED");
+    assertThat(rows(propose, "otherProjectDecisions")).isEmpty();
     assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
-    projectRows.forEach(r -> r.put("decision", "continue"));
     proposalRows.forEach(r -> r.put("decision", "defer"));
-    row(projectRows, code(stop)).put("decision", "stop");
-    row(projectRows, code(stop)).put("reason", "");
-
-    // a stop without a reason: refused naming the row, nothing recorded, the task stays
-    Throwable refused = completeFails(office, review, proposal(projectRows, proposalRows));
+    // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running
+    // and one added twice are refused naming the row; nothing recorded, the task stays
+    List<Map<String, Object>> added = new ArrayList<>(List.of(
+        new java.util.HashMap<>(Map.of("project", stop, "decision", "stop", "reason", "")),
+        new java.util.HashMap<>(Map.of("project", resume, "decision", "continue")),
+        new java.util.HashMap<>(Map.of("project", closed, "decision", "continue")),
+        new java.util.HashMap<>(Map.of("project", stop, "decision", "continue"))));
+    Throwable refused = completeFails(office, review, proposal(projectRows, added, proposalRows));
     assertThat(refused).isInstanceOf(InvalidInputException.class);
-    assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field)
-        .containsExactly("projectDecisions[" + projectRows.indexOf(row(projectRows, code(stop))) + "].reason");
+    assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field, FieldError::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[0].reason", "is required to stop a project"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[1].project",
+                "is listed under the running projects above: decide on it there"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[2].project", "project " + closed
+                + " was not running when the review opened: it is not to be decided in this review"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[3].project", code(stop) + " is decided twice"));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     assertThat(count("select count(*) from portfolio_review_decision d join portfolio_review r on r.id = d.review_id"
         + " where r.process_instance_id = ?", review.getId())).isZero();
 
-    row(projectRows, code(stop)).put("reason", "Market gone");
-    complete(office, review.getId(), proposal(projectRows, proposalRows));
+    added = new ArrayList<>(List.of(Map.of("project", stop, "decision", "stop", "reason", "Market gone")));
+    complete(office, review.getId(), proposal(projectRows, added, proposalRows));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_APPROVE);
     assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString()).startsWith("Round 1, proposed by olga");
 
@@ -146,17 +179,18 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     projectRows = rows(task(review), "projectDecisions");
     proposalRows = rows(task(review), "proposalDecisions");
-    projectRows.forEach(r -> r.put("decision", "continue"));
+    // the rows the PMO added stay with the form when it comes back
+    added = rows(task(review), "otherProjectDecisions");
+    assertThat(added).singleElement().satisfies(r -> assertThat(r).containsEntry("decision", "stop"));
     proposalRows.forEach(r -> r.put("decision", "defer"));
-    row(projectRows, code(stop)).putAll(Map.of("decision", "stop", "reason", "Market gone"));
-    row(projectRows, code(pause)).putAll(Map.of("decision", "pause", "reason", "No architect until spring"));
-    row(projectRows, code(resume)).put("decision", "continue");
-    row(projectRows, code(reprioritise)).putAll(Map.of("decision", "reprioritise", "score_strategicFit", 5,
+    row(projectRows, code(resume)).putAll(Map.of("decision", "continue", "reason", ""));
+    added.add(Map.of("project", pause, "decision", "pause", "reason", "No architect until spring"));
+    added.add(Map.of("project", String.valueOf(reprioritise), "decision", "reprioritise", "score_strategicFit", 5,
         "score_financialReturn", 4, "score_customerImpact", 4, "score_deliveryRisk", 2, "score_cost", 2));
     row(proposalRows, approve).putAll(Map.of("decision", "approve", "projectManager", manager,
         "plannedStart", LocalDate.now().plusDays(30).toString()));
     row(proposalRows, reject).putAll(Map.of("decision", "reject", "reason", "Duplicates another project"));
-    complete(both, review.getId(), proposal(projectRows, proposalRows));
+    complete(both, review.getId(), proposal(projectRows, added, proposalRows));
 
     // whoever proposed may not approve
     Task approveTask = task(review);
@@ -180,6 +214,10 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(status("change_request", change)).isEqualTo("CANCELLED");
     assertThat(projects.find(pause).status()).isEqualTo(ProjectStatus.ON_HOLD);
     assertThat(projects.find(resume).status()).isEqualTo(ProjectStatus.ACTIVE);
+    // a project the form did not list and the PMO did not add continues as it was, with no decision recorded
+    assertThat(projects.find(untouched).status()).isEqualTo(ProjectStatus.ACTIVE);
+    assertThat(count("select count(*) from portfolio_review_decision where subject_type = 'PROJECT' and subject_id = ?",
+        untouched)).isZero();
     assertThat(jdbc.sql("select source || ' ' || weighted_score from portfolio_score where subject_type = 'PROJECT'"
         + " and subject_id = ? and is_current").param(reprioritise).query(String.class).single())
         .isEqualTo("REVIEW 4.3000");
@@ -315,10 +353,12 @@ class PortfolioReviewProcessTest extends IntegrationTest {
   }
 
   /** The proposal form as Tasklist submits it: each dynamic list a JSON list of rows. */
-  private static VariableMap proposal(List<Map<String, Object>> projects, List<Map<String, Object>> proposals) {
+  private static VariableMap proposal(List<Map<String, Object>> projects, List<Map<String, Object>> added,
+      List<Map<String, Object>> proposals) {
     try {
       return Variables.createVariables()
           .putValueTyped("projectDecisions", SpinValues.jsonValue(JSON.writeValueAsString(projects)).create())
+          .putValueTyped("otherProjectDecisions", SpinValues.jsonValue(JSON.writeValueAsString(added)).create())
           .putValueTyped("proposalDecisions", SpinValues.jsonValue(JSON.writeValueAsString(proposals)).create())
           .putValue("proposalNote", "Quarterly test review");
     } catch (Exception e) {

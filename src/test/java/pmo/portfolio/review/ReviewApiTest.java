@@ -202,17 +202,29 @@ class ReviewApiTest extends IntegrationTest {
         .query(String.class).single();
   }
 
-  /** The PMO's proposal as Tasklist submits it: the form's rows, every other row as the form suggests it. */
+  /**
+   * The PMO's proposal as Tasklist submits it: the form's rows, every other row as the form suggests it; the project
+   * decided on in its listed row or, when the form does not list it, in a row the PMO adds.
+   */
   private void propose(ProcessInstance review, String project, Map<String, Object> onProject, String proposal,
       Map<String, Object> onProposal) {
     String task = tasks.createTaskQuery().processInstanceId(review.getId()).singleResult().getId();
     List<Map<String, Object>> projectRows = rows(task, "projectDecisions");
     List<Map<String, Object>> proposalRows = rows(task, "proposalDecisions");
-    item(projectRows, project).putAll(onProject);
+    // a project the form does not list (it needs no decision) gets a row the PMO adds, naming it by id
+    List<Map<String, Object>> added = new ArrayList<>();
+    if (projectRows.stream().anyMatch(i -> project.equals(i.get("reference")))) {
+      item(projectRows, project).putAll(onProject);
+    } else {
+      Map<String, Object> row = new java.util.HashMap<>(onProject);
+      row.put("project", jdbc.sql("select id from project where code = ?").param(project).query(Long.class).single());
+      added.add(row);
+    }
     item(proposalRows, proposal).putAll(onProposal);
     try {
       VariableMap form = Variables.createVariables()
           .putValueTyped("projectDecisions", SpinValues.jsonValue(JSON.writeValueAsString(projectRows)).create())
+          .putValueTyped("otherProjectDecisions", SpinValues.jsonValue(JSON.writeValueAsString(added)).create())
           .putValueTyped("proposalDecisions", SpinValues.jsonValue(JSON.writeValueAsString(proposalRows)).create())
           .putValue("proposalNote", "API test");
       complete(office, review.getId(), form);
