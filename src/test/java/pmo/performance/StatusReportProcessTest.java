@@ -47,8 +47,10 @@ class StatusReportProcessTest extends PerformanceTestSupport {
     projects.cancel(cancelled.id(), "Not needed");
     Project planning = project(Stage.PLANNING);
 
+    // the earliest timer of the cycle: while another test has moved the engine clock, the job executor may be firing
+    // the cycle, and for a moment the next timer exists beside the one it fires
     Job cycle = engine.getManagementService().createJobQuery().processDefinitionKey(StatusReportProcess.CYCLE_KEY)
-        .timers().singleResult();
+        .timers().withRetriesLeft().orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
     assertThat(cycle).as("the cycle's timer").isNotNull();
     engine.getManagementService().executeJob(cycle.getId());
 
