@@ -20,8 +20,9 @@ import pmo.project.ProjectFactSource;
 
 /**
  * Compiles a review's pack from the capabilities as they are now. Escalations are the risks and issues whose status is
- * ESCALATED; the facts of each project are those every {@link ProjectFactSource} provides (performance figures appear
- * here once a capability provides them).
+ * ESCALATED; the facts of each project the proposal form lists ({@link ReviewForms#attention}) are those every
+ * {@link ProjectFactSource} provides (performance figures appear here once a capability provides them); the other
+ * running projects are kept with their stage, status and RAG.
  */
 @Component
 class PackCompiler {
@@ -62,7 +63,7 @@ class PackCompiler {
              where status in ('ACTIVE', 'ON_HOLD') and stage <> 'CLOSED' order by code""")
         .query((rs, n) -> new Pack.ProjectState(rs.getString("code"), rs.getLong("id"), rs.getString("name"),
             rs.getString("stage"), rs.getString("status"), rs.getString("rag"), rs.getString("manager"),
-            rs.getString("sponsor"), factsOf(rs.getLong("id"))))
+            rs.getString("sponsor"), Map.<String, Object>of()))
         .list();
     List<Pack.Escalation> escalations = jdbc.sql("""
             select 'RISK' as kind, r.id, p.code, r.title, r.status from risk r join project p on p.id = r.project_id
@@ -81,8 +82,16 @@ class PackCompiler {
       s.result().leftOut().forEach(l -> leftOut.put(l.reference(), l.reason()));
       return new Pack.ScenarioRef(s.id(), s.name(), s.result().objective(), s.result().chosen(), leftOut);
     }).orElse(null);
-    return new Pack(OffsetDateTime.now(clock).toString(), models.current().version(), ranked,
+    Pack pack = new Pack(OffsetDateTime.now(clock).toString(), models.current().version(), ranked,
         resources.report(YearMonth.now(clock), 12, null), projects, escalations, waiting, ref);
+    // the facts (a few queries per project, from every capability) of the projects the form lists, not of the whole
+    // portfolio: the review decides by exception
+    Map<String, List<String>> listed = ReviewForms.attention(pack);
+    List<Pack.ProjectState> withFacts = projects.stream().map(p -> !listed.containsKey(p.reference()) ? p
+        : new Pack.ProjectState(p.reference(), p.id(), p.name(), p.stage(), p.status(), p.rag(), p.manager(),
+            p.sponsor(), factsOf(p.id()))).toList();
+    return new Pack(pack.compiledAt(), pack.modelVersion(), ranked, pack.capacity(), withFacts, escalations, waiting,
+        ref);
   }
 
   private Map<String, Object> factsOf(long projectId) {

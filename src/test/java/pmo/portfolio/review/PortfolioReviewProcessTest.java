@@ -145,6 +145,12 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(row(projectRows, code(red))).containsEntry("decision", "continue");
     assertThat(row(projectRows, code(red)).get("status").toString()).contains("RAG RED", "listed: RAG RED");
     assertThat(rows(propose, "otherProjectDecisions")).isEmpty();
+    // the pack keeps every running project; the facts (open risks, change requests ...) of those listed
+    Map<String, Map<String, Object>> packed = packedProjects(review);
+    assertThat(packed.get(code(red))).containsEntry("rag", "RED");
+    assertThat(facts(packed.get(code(red)))).containsEntry("openRisks", 0).containsEntry("openChangeRequests", 0);
+    assertThat(packed.get(code(stop))).containsEntry("status", "ACTIVE");
+    assertThat(facts(packed.get(code(stop)))).isEmpty();
     assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
     proposalRows.forEach(r -> r.put("decision", "defer"));
     // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running
@@ -346,6 +352,31 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The running projects of the review's pack as stored with it, by code. */
+  private Map<String, Map<String, Object>> packedProjects(ProcessInstance review) {
+    try {
+      Map<String, Object> pack = JSON.readValue(jdbc.sql("select pack from portfolio_review where process_instance_id"
+          + " = ?").param(review.getId()).query(String.class).single(), new TypeReference<Map<String, Object>>() { });
+      Map<String, Map<String, Object>> byCode = new java.util.HashMap<>();
+      for (Object p : (List<?>) pack.get("projects")) {
+        Map<String, Object> project = castMap(p);
+        byCode.put(project.get("reference").toString(), project);
+      }
+      return byCode;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> facts(Map<String, Object> project) {
+    return castMap(project.get("facts"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object o) {
+    return (Map<String, Object>) o;
   }
 
   private static Map<String, Object> row(List<Map<String, Object>> rows, String reference) {
