@@ -13,7 +13,6 @@ import pmo.platform.engine.ContextText;
 import pmo.project.Baseline;
 import pmo.project.Project;
 import pmo.project.ProjectContextLines;
-import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
 
 /**
@@ -47,13 +46,17 @@ class ChangeRequestContext implements CaseContexts {
   @Override
   public String describe(DelegateTask task) {
     return requests.findByProcessInstance(task.getProcessInstanceId())
-        .map(request -> describe(request, projects.get(request.projectId()), requests.approvals(request.id())))
+        .map(request -> describe(request, requests.approvals(request.id())))
         .orElse(null);
   }
 
-  String describe(ChangeRequest request, ProjectDetails details, List<Approval> approvals) {
-    Project project = details.project();
-    Baseline current = details.currentBaseline();
+  /**
+   * Reads the project and the (at most two) baselines the context shows, not every version: a context is written for
+   * every task, and a project's baselines grow by one with every approved change.
+   */
+  String describe(ChangeRequest request, List<Approval> approvals) {
+    Project project = projects.find(request.projectId());
+    Baseline current = projects.currentBaseline(request.projectId());
     ContextText text = new ContextText()
         .heading(request.reference() + " · " + request.title())
         .line("Project", project.code() + " · " + project.name())
@@ -62,7 +65,8 @@ class ChangeRequestContext implements CaseContexts {
         .line("Current baseline", baseline(current)
             + (request.newBaselineVersion() != null && request.newBaselineVersion() == current.version()
                 ? " (written by this change)" : ""));
-    Baseline measured = measuredAgainst(request, details);
+    Baseline measured = request.assessedBaseline() == null || request.assessedBaseline() == current.version() ? current
+        : projects.baseline(request.projectId(), request.assessedBaseline()).orElse(current);
     if (measured.version() != current.version()) {
       text.line("Assessed against", baseline(measured));
     }
@@ -88,15 +92,6 @@ class ChangeRequestContext implements CaseContexts {
         .line("Status", word(request.status().name()));
     decisions(request, approvals).forEach(d -> text.decision(d.when, d.what, d.who, d.comment));
     return text.text();
-  }
-
-  /** The baseline the figures are measured against: the one assessed against, else the current one. */
-  private static Baseline measuredAgainst(ChangeRequest request, ProjectDetails details) {
-    if (request.assessedBaseline() == null) {
-      return details.currentBaseline();
-    }
-    return details.baselines().stream().filter(b -> b.version() == request.assessedBaseline()).findFirst()
-        .orElse(details.currentBaseline());
   }
 
   private String baseline(Baseline b) {

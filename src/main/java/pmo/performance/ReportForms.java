@@ -3,7 +3,7 @@ package pmo.performance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import pmo.platform.engine.Tasklist;
-import pmo.project.ProjectDetails;
+import pmo.project.Project;
 import pmo.project.ProjectService;
 
 /** What the report form and the PMO's review show: the project, its manager, its budget, its open plan, the KPIs. */
@@ -19,11 +19,10 @@ class ReportForms {
   }
 
   void prepare(StatusReport due, DelegateExecution execution) {
-    ProjectDetails details = projects.get(due.projectId());
-    Tasklist.SUBJECT.set(execution, details.project().code() + " " + details.project().name() + ": status report "
-        + due.statusDate());
-    StatusReportProcess.PROJECT_MANAGER.set(execution, details.project().manager());
-    StatusReportProcess.BAC.set(execution, details.currentBaseline().budgetAtCompletion());
+    Project project = projects.find(due.projectId());
+    Tasklist.SUBJECT.set(execution, project.code() + " " + project.name() + ": status report " + due.statusDate());
+    StatusReportProcess.PROJECT_MANAGER.set(execution, project.manager());
+    StatusReportProcess.BAC.set(execution, projects.currentBaseline(due.projectId()).budgetAtCompletion());
     Long open = plans.openPlanOf(due.projectId());
     StatusReportProcess.OPEN_PLAN.set(execution, open == null ? "none"
         : "Plan " + open + ": " + plans.get(open).breach() + " — report the progress on its actions");

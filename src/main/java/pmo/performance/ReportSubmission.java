@@ -16,7 +16,6 @@ import pmo.platform.NotFoundException;
 import pmo.platform.engine.CurrentActor;
 import pmo.project.Baseline;
 import pmo.project.Project;
-import pmo.project.ProjectDetails;
 import pmo.project.ProjectService;
 
 /**
@@ -66,8 +65,7 @@ class ReportSubmission {
       throw new ForbiddenActionException(submitter + " is not the manager of " + project.code()
           + ": only " + project.manager() + " submits its status reports");
     }
-    ProjectDetails details = projects.get(project.id());
-    Baseline baseline = details.currentBaseline();
+    Baseline baseline = projects.currentBaseline(project.id());
     InputErrors errors = new InputErrors();
     if (!project.reportsStatus()) {
       errors.add("projectId", "project " + project.code() + " is " + (project.stage().name().equals("EXECUTION")

@@ -23,13 +23,14 @@ public class ProjectContextLines {
 
   /** Adds the project's lines to a context. */
   public ContextText addTo(ContextText text, long projectId) {
-    ProjectDetails details = projects.get(projectId);
-    Project project = details.project();
+    // the project and its current baseline only: a context is written for every task, and a project's baselines
+    // grow by one with every approved change
+    Project project = projects.find(projectId);
     return text.line("Project", project.code() + " · " + project.name())
         .line("Project manager", project.manager() == null ? "none named" : project.manager())
         .line("Sponsor", project.sponsor())
         .line("Stage", ContextText.word(project.stage().name()) + ", " + ContextText.word(project.status().name()))
-        .line("Current baseline", baseline(details.currentBaseline()));
+        .line("Current baseline", baseline(projects.currentBaseline(projectId)));
   }
 
   /** A baseline in words: {@code v2: budget 125,000.00 EUR, planned 2026-01-01 to 2026-04-10 (100 days)}. */

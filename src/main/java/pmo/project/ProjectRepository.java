@@ -204,6 +204,11 @@ class ProjectRepository {
         .param("id", projectId).query(RagChange.class).list();
   }
 
+  Optional<Baseline> baseline(long projectId, int version) {
+    return jdbc.sql("select * from project_baseline where project_id = :id and version = :version")
+        .param("id", projectId).param("version", version).query(Baseline.class).optional();
+  }
+
   List<Baseline> baselines(long projectId) {
     return jdbc.sql("select * from project_baseline where project_id = :id order by version")
         .param("id", projectId).query(Baseline.class).list();

@@ -249,6 +249,12 @@ public class ProjectService {
     return project;
   }
 
+  /** One baseline version of the project (a change request's figures are measured against the one it assessed). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Baseline> baseline(long projectId, int version) {
+    return projects.baseline(projectId, version);
+  }
+
   /** The project's current baseline: its newest version (every project has version 1 from its registration). */
   @Transactional(readOnly = true)
   public Baseline currentBaseline(long projectId) {

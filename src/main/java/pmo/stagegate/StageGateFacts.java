@@ -2,7 +2,6 @@ package pmo.stagegate;
 
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
-import pmo.project.ProjectDetails;
 import pmo.project.ProjectFactSource;
 import pmo.project.ProjectFacts;
 import pmo.project.ProjectService;
@@ -30,7 +29,7 @@ class StageGateFacts implements ProjectFactSource {
 
   @Override
   public ProjectFacts addTo(ProjectFacts facts, long projectId) {
-    ProjectDetails project = projects.get(projectId);
+
     boolean charter = false;
     boolean acceptance = false;
     for (GateRepository.Ticked ticked : gates.deliveredInLatestPackages(projectId)) {
@@ -41,7 +40,8 @@ class StageGateFacts implements ProjectFactSource {
         }
       }
     }
-    return facts.withBaselineSet(project.currentBaseline().budgetAtCompletion().compareTo(BigDecimal.ZERO) > 0)
+    BigDecimal budget = projects.currentBaseline(projectId).budgetAtCompletion();
+    return facts.withBaselineSet(budget.compareTo(BigDecimal.ZERO) > 0)
         .withDeliverables(charter, acceptance);
   }
 }
