@@ -52,8 +52,10 @@ class ChangeSteps {
   JavaDelegate recordImpactAssessment(ChangeRequestService service) {
     return execution -> {
       ChangeRequest request = service.assess(caseOf(service, execution), ChangeRequestProcess.assessment(execution));
-      COST_DELTA_PCT.set(execution, request.costDeltaPct());
-      SCHEDULE_DELTA_PCT.set(execution, request.scheduleDeltaPct());
+      // the route table's inputs, for the business rule task that follows in this transaction: the request row and
+      // the decision history keep them, so they are not stored as variables too
+      COST_DELTA_PCT.setTransient(execution, request.costDeltaPct());
+      SCHEDULE_DELTA_PCT.setTransient(execution, request.scheduleDeltaPct());
     };
   }
 

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Notes which decision definition (key and version) the routing business rule task evaluated, as process variables
- * beside the route, so the change request row records exactly the table that chose its route, even when a process
+ * Notes which decision definition (key and version) the routing business rule task evaluated, as transient process
+ * variables beside the route (the next step, in the same transaction, writes them to the request row), so the change request row records exactly the table that chose its route, even when a process
  * owner deploys a new version of the table at the same moment. (The platform's engine plugin registers every
  * decision listener bean with the DMN engine.)
  */
@@ -26,7 +26,8 @@ final class RouteDecisionCapture implements DmnDecisionEvaluationListener {
         || context.getExecution() == null) {
       return;
     }
-    ChangeRequestProcess.ROUTE_DECISION_KEY.set(context.getExecution(), definition.getKey());
-    ChangeRequestProcess.ROUTE_DECISION_VERSION.set(context.getExecution(), definition.getVersion());
+    // for the "Record route" step that follows in the same transaction, which writes them to the request row
+    ChangeRequestProcess.ROUTE_DECISION_KEY.setTransient(context.getExecution(), definition.getKey());
+    ChangeRequestProcess.ROUTE_DECISION_VERSION.setTransient(context.getExecution(), definition.getVersion());
   }
 }

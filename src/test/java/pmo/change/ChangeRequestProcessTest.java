@@ -42,6 +42,16 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
     assertThat(approved.routeDecisionKey()).isEqualTo(ChangeRequestProcess.ROUTE_DECISION);
     assertThat(approved.routeDecisionVersion()).isEqualTo(repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(ChangeRequestProcess.ROUTE_DECISION).latestVersion().singleResult().getVersion());
+    // the route table's inputs and the table's version are kept by the request row and the decision history, not as
+    // stored process variables
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("costDeltaPct", "scheduleDeltaPct", "routeDecisionKey", "routeDecisionVersion").count())
+        .isZero();
+    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId()).includeInputs()
+        .decisionDefinitionKey(ChangeRequestProcess.ROUTE_DECISION).singleResult().getInputs())
+        .extracting(i -> i.getClauseName() + "=" + i.getValue())
+        .contains("Cost delta (% of budget)=2.0", "Schedule delta (% of planned duration)=3.0");
     assertThat(approved.assessedBy()).isEqualTo(manager);
     assertThat(approved.assessedBaseline()).isEqualTo(1);
     assertThat(approved.newBaselineVersion()).isEqualTo(2);

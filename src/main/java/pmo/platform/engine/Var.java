@@ -152,6 +152,24 @@ public final class Var<T> {
     scope.setVariable(name, writer.apply(value));
   }
 
+  /**
+   * Sets the variable for the rest of this transaction only: a transient variable, never written to the database or
+   * to the history, for a value that a later step of the same transaction reads (a decision table's input, what a
+   * decision listener notes for the next service task). The engine refuses a transient variable where a stored one of
+   * that name exists (one an instance started before this change holds), so that one is removed first.
+   */
+  public void setTransient(VariableScope scope, T value) {
+    if (scope.hasVariable(name) && !isTransient(scope)) {
+      scope.removeVariable(name);
+    }
+    scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(writer.apply(value), true));
+  }
+
+  private boolean isTransient(VariableScope scope) {
+    org.camunda.bpm.engine.variable.value.TypedValue typed = scope.getVariableTyped(name, false);
+    return typed != null && typed.isTransient();
+  }
+
   /** Removes the variable, so a form that shows it again starts empty. */
   public void remove(VariableScope scope) {
     scope.removeVariable(name);
