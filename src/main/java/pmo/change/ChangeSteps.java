@@ -41,7 +41,7 @@ class ChangeSteps {
       ChangeRequest request = service.record(ChangeRequestProcess.draft(execution), execution.getProcessInstanceId());
       // Cockpit, Tasklist and the history API name the instance by its request, not by a UUID
       execution.setProcessBusinessKey(request.reference());
-      REQUESTER.set(execution, request.requester());
+      REQUESTER.setIfChanged(execution, request.requester());
       PROJECT_MANAGER.set(execution, service.projectManager(request.id()));
       subject(execution, request);
       notices.queueConfirmation(request.id());

@@ -34,7 +34,7 @@ class IntakeSteps {
       Proposal proposal = intake.submit(draft, execution.getProcessInstanceId());
       // Cockpit, Tasklist and the history API name the instance by its proposal, not by a UUID
       execution.setProcessBusinessKey(proposal.reference());
-      REQUESTER.set(execution, proposal.requester());
+      REQUESTER.setIfChanged(execution, proposal.requester());
       SUBJECT.set(execution, "Proposal: " + draft.title());
       confirmations.confirm(new Confirmation(Text.of("case.projectProposal"), proposal.reference(),
           proposal.title(), proposal.requester(), null, Text.of("waits.proposalScreening", proposal.sponsor())));

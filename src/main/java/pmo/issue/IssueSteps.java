@@ -36,9 +36,9 @@ class IssueSteps {
     return execution -> {
       Issue issue = issues.record(IssueProcess.draft(execution), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(issue.code());
-      RAISED_BY.set(execution, issue.raisedBy());
-      OWNER.set(execution, issue.owner());
-      SEVERITY.set(execution, issue.severity());
+      RAISED_BY.setIfChanged(execution, issue.raisedBy());
+      OWNER.setIfChanged(execution, issue.owner());
+      SEVERITY.setIfChanged(execution, issue.severity());
       String manager = issues.projectManager(issue.projectId());
       PROJECT_MANAGER.set(execution, manager);
       SUBJECT.set(execution, "Issue " + issue.code() + ": " + issue.title());

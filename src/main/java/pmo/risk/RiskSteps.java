@@ -46,11 +46,13 @@ class RiskSteps {
       NewRisk draft = RiskProcess.draft(execution);
       Risk risk = risks.record(draft, execution.getProcessInstanceId());
       execution.setProcessBusinessKey(risk.code());
-      RAISED_BY.set(execution, risk.raisedBy());
-      OWNER.set(execution, risk.owner());
+      // the stored risk's parties; the initiator and the start form's owner are mostly the same already
+      RAISED_BY.setIfChanged(execution, risk.raisedBy());
+      OWNER.setIfChanged(execution, risk.owner());
       String manager = risks.projectManager(risk.projectId());
       PROJECT_MANAGER.set(execution, manager);
-      ASSESSED.set(execution, draft.isAssessed());
+      // read only by the gateway right after this step
+      ASSESSED.setTransient(execution, draft.isAssessed());
       SUBJECT.set(execution, "Risk " + risk.code() + ": " + risk.title());
       confirmations.confirm(new Confirmation(Text.of("case.risk"), risk.code(), risk.title(), risk.raisedBy(),
           risk.projectId(), draft.isAssessed() ? Text.of("waits.riskResponse", risk.owner())

@@ -33,7 +33,7 @@ class ImprovementSteps {
       Proposal proposal = service.record(ImprovementProposalProcess.draft(execution),
           execution.getProcessInstanceId());
       execution.setProcessBusinessKey(proposal.reference());
-      PROPOSER.set(execution, proposal.proposer());
+      PROPOSER.setIfChanged(execution, proposal.proposer());
       POINTS.set(execution, BigDecimal.valueOf(service.acceptedPoints()));
       subject(execution, proposal);
       confirmations.confirm(new Confirmation(Text.of("case.improvementProposal"), proposal.reference(),

@@ -153,6 +153,17 @@ public final class Var<T> {
   }
 
   /**
+   * Sets the variable unless it holds that value already (the start event's initiator, a start form's field the
+   * stored case confirms): the engine writes an update and its history for every set, equal or not.
+   */
+  public void setIfChanged(VariableScope scope, T value) {
+    Object raw = writer.apply(value);
+    if (raw == null || !raw.equals(scope.getVariable(name))) {
+      scope.setVariable(name, raw);
+    }
+  }
+
+  /**
    * Sets the variable for the rest of this transaction only: a transient variable, never written to the database or
    * to the history, for a value that a later step of the same transaction reads (a decision table's input, what a
    * decision listener notes for the next service task). The engine refuses a transient variable where a stored one of
