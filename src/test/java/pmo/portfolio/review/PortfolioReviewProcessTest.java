@@ -153,13 +153,15 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(facts(packed.get(code(stop)))).isEmpty();
     assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
     proposalRows.forEach(r -> r.put("decision", "defer"));
-    // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running
-    // and one added twice are refused naming the row; nothing recorded, the task stays
+    // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running,
+    // one added twice and one named by its code instead of its id are refused naming the row; nothing recorded, the
+    // task stays
     List<Map<String, Object>> added = new ArrayList<>(List.of(
         new java.util.HashMap<>(Map.of("project", stop, "decision", "stop", "reason", "")),
         new java.util.HashMap<>(Map.of("project", resume, "decision", "continue")),
         new java.util.HashMap<>(Map.of("project", closed, "decision", "continue")),
-        new java.util.HashMap<>(Map.of("project", stop, "decision", "continue"))));
+        new java.util.HashMap<>(Map.of("project", stop, "decision", "continue")),
+        new java.util.HashMap<>(Map.of("project", code(untouched), "decision", "continue"))));
     Throwable refused = completeFails(office, review, proposal(projectRows, added, proposalRows));
     assertThat(refused).isInstanceOf(InvalidInputException.class);
     assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field, FieldError::reason)
@@ -169,7 +171,9 @@ class PortfolioReviewProcessTest extends IntegrationTest {
                 "is listed under the running projects above: decide on it there"),
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[2].project", "project " + closed
                 + " was not running when the review opened: it is not to be decided in this review"),
-            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[3].project", code(stop) + " is decided twice"));
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[3].project", code(stop) + " is decided twice"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[4].project",
+                "must be a project id, as the project picker gives it"));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     assertThat(count("select count(*) from portfolio_review_decision d join portfolio_review r on r.id = d.review_id"
         + " where r.process_instance_id = ?", review.getId())).isZero();
