@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notes which decision definition (key and version) the routing business rule task evaluated, as transient process
- * variables beside the route (the next step, in the same transaction, writes them to the request row), so the change request row records exactly the table that chose its route, even when a process
- * owner deploys a new version of the table at the same moment. (The platform's engine plugin registers every
- * decision listener bean with the DMN engine.)
+ * variables beside the route (the next step, in the same transaction, writes them to the request row), so the change
+ * request row records exactly the table that chose its route, even when a process owner deploys a new version of the
+ * table at the same moment. (The platform's engine plugin registers every decision listener bean with the DMN engine.)
  */
 @Component
 final class RouteDecisionCapture implements DmnDecisionEvaluationListener {

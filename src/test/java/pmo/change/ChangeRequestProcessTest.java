@@ -52,6 +52,10 @@ class ChangeRequestProcessTest extends ChangeTestSupport {
         .decisionDefinitionKey(ChangeRequestProcess.ROUTE_DECISION).singleResult().getInputs())
         .extracting(i -> i.getClauseName() + "=" + i.getValue())
         .contains("Cost delta (% of budget)=2.0", "Schedule delta (% of planned duration)=3.0");
+    // the requester, set by the start event's initiator and confirmed by the stored request, is written once
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list().stream()
+        .filter(d -> "requester".equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()))
+        .count()).isEqualTo(1);
     assertThat(approved.assessedBy()).isEqualTo(manager);
     assertThat(approved.assessedBaseline()).isEqualTo(1);
     assertThat(approved.newBaselineVersion()).isEqualTo(2);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import pmo.platform.Choice;
 import pmo.platform.Choices;
@@ -173,11 +175,11 @@ public final class Var<T> {
     if (scope.hasVariable(name) && !isTransient(scope)) {
       scope.removeVariable(name);
     }
-    scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(writer.apply(value), true));
+    scope.setVariable(name, Variables.untypedValue(writer.apply(value), true));
   }
 
   private boolean isTransient(VariableScope scope) {
-    org.camunda.bpm.engine.variable.value.TypedValue typed = scope.getVariableTyped(name, false);
+    TypedValue typed = scope.getVariableTyped(name, false);
     return typed != null && typed.isTransient();
   }
 

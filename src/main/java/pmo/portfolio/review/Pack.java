@@ -8,8 +8,8 @@ import pmo.portfolio.CapacityReport;
 /**
  * What the PMO and the steering committee review, compiled when the review opens and kept with it: the ranking, the
  * capacity heat of the next 12 months, the stage, status and RAG of every running project and the facts (performance
- * figures, where a capability provides them) of those that need a decision, the open escalations, the proposals waiting, and the committed what-if scenario if there is
- * one, which makes the PMO's suggested decisions.
+ * figures, where a capability provides them) of those that need a decision, the open escalations, the proposals
+ * waiting, and the committed what-if scenario if there is one, which makes the PMO's suggested decisions.
  */
 record Pack(String compiledAt, String modelVersion, List<Ranked> ranking, CapacityReport capacity,
     List<ProjectState> projects, List<Escalation> escalations, List<Ranked> proposalsWaiting, ScenarioRef scenario) {
