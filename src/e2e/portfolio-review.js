@@ -133,6 +133,7 @@ lib.run('portfolio-review', async (browser) => {
   await office.locator('.fjs-container .fjs-repeat-render-add').first().click();
   await lib.pick(office, 'other_project_0', process.env.STOP);
   await decide(office, 'other_decision_0', 'Stop (cancel)');
+  await lib.screenshot(office, 'portfolio-review-2a-added-row');
   await decide(office, `proposal_decision_${approve}`, 'Approve (register the project)');
   await decide(office, `proposal_decision_${reject}`, 'Reject');
   const manager = process.env.MANAGER || 'paula';

@@ -62,11 +62,13 @@ final class ReviewForms {
         ? ranked.get(p.reference()).rank() : Integer.MAX_VALUE));
     for (Pack.ProjectState p : ordered) {
       Pack.Ranked r = ranked.get(p.reference());
-      Map<String, Object> row = base(p.reference(), p.name(), p.status() + ", " + p.stage() + ", RAG " + p.rag()
-          + "; listed: " + String.join(", ", attention.get(p.reference())), r);
+      Map<String, Object> row = base(p.reference(), p.name(), p.status() + ", " + p.stage() + ", RAG " + p.rag(), r);
       boolean chosen = pack.scenario() == null || pack.scenario().chosen().contains(p.reference());
-      row.put("suggestion", pack.scenario() == null ? "" : chosen ? "in the committed scenario"
-          : "left out of the committed scenario: " + pack.scenario().leftOut().getOrDefault(p.reference(), ""));
+      // why the row is listed, in the row's one full-width cell, with the committed scenario's word on it
+      row.put("suggestion", "Listed: " + String.join(", ", attention.get(p.reference()))
+          + (pack.scenario() == null ? "" : chosen ? "; in the committed scenario"
+              : "; the committed scenario leaves it out: " + pack.scenario().leftOut().getOrDefault(p.reference(),
+                  "not chosen")));
       // the status quo unless the committed scenario says otherwise: a project on hold stays on hold
       boolean onHold = "ON_HOLD".equals(p.status());
       row.put("decision", chosen && !onHold ? "continue" : "pause");

@@ -141,9 +141,10 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         .doesNotContain(code(stop), code(pause), code(reprioritise), code(untouched), code(closed));
     assertThat(row(projectRows, code(resume))).containsEntry("decision", "pause")
         .containsEntry("reason", "Stays on hold");
-    assertThat(row(projectRows, code(resume)).get("status").toString()).endsWith("listed: on hold");
-    assertThat(row(projectRows, code(red))).containsEntry("decision", "continue");
-    assertThat(row(projectRows, code(red)).get("status").toString()).contains("RAG RED", "listed: RAG RED");
+    assertThat(row(projectRows, code(resume))).containsEntry("suggestion", "Listed: on hold");
+    assertThat(row(projectRows, code(red))).containsEntry("decision", "continue")
+        .containsEntry("suggestion", "Listed: RAG RED");
+    assertThat(row(projectRows, code(red)).get("status").toString()).endsWith("RAG RED");
     assertThat(rows(propose, "otherProjectDecisions")).isEmpty();
     // the pack keeps every running project; the facts (open risks, change requests ...) of those listed
     Map<String, Map<String, Object>> packed = packedProjects(review);
