@@ -42,12 +42,11 @@ class ProposalCheck {
         "must be at most " + ReviewService.MAX_TEXT + " characters");
     Map<String, List<String>> attention = ReviewForms.attention(pack);
     Map<String, Pack.ProjectState> listed = new HashMap<>();
-    Map<Long, Pack.ProjectState> unlisted = new HashMap<>();
+    Map<Long, Pack.ProjectState> running = new HashMap<>();
     pack.projects().forEach(p -> {
+      running.put(p.id(), p);
       if (attention.containsKey(p.reference())) {
         listed.put(p.reference(), p);
-      } else {
-        unlisted.put(p.id(), p);
       }
     });
     Map<String, Pack.Ranked> waiting = new HashMap<>();
@@ -69,7 +68,7 @@ class ProposalCheck {
     Set<Long> added = new HashSet<>();
     for (int i = 0; others != null && i < others.size(); i++) {
       String at = list + "[" + i + "].";
-      Pack.ProjectState project = added(others.get(i), at + "project", unlisted, listed, added, errors);
+      Pack.ProjectState project = added(others.get(i), at, running, listed, added, errors);
       if (project != null) {
         onProject(project, others.get(i), at, ranked, errors).ifPresent(decisions::add);
       }
@@ -125,31 +124,50 @@ class ProposalCheck {
   }
 
   /**
-   * The project a row the PMO added names (its id, as the project picker submits it): one of the pack's running
-   * projects that the form does not list already, each at most once.
+   * The project a row the PMO added names: its id, as the project picker submits it, or its code typed in
+   * {@code projectCode} (the picker offers the most recent running projects only). One of the pack's running projects
+   * that the form does not list already, each at most once.
    */
-  private static Pack.ProjectState added(Map<String, Object> row, String field, Map<Long, Pack.ProjectState> unlisted,
+  private static Pack.ProjectState added(Map<String, Object> row, String at, Map<Long, Pack.ProjectState> running,
       Map<String, Pack.ProjectState> listed, Set<Long> added, InputErrors errors) {
-    String given = ReviewForms.text(row, "project");
-    if (given == null) {
-      errors.add(field, "is required: pick the project to decide on");
+    String picked = ReviewForms.text(row, "project");
+    String code = ReviewForms.text(row, "projectCode");
+    if (picked == null && code == null) {
+      errors.add(at + "project", "is required: pick the project, or type its code in the field beside it");
       return null;
     }
-    long id;
-    try {
-      id = Long.parseLong(given.endsWith(".0") ? given.substring(0, given.length() - 2) : given);
-    } catch (NumberFormatException e) {
-      errors.add(field, "must be a project id, as the project picker gives it");
+    String field = at + (picked != null ? "project" : "projectCode");
+    Pack.ProjectState project;
+    if (picked != null) {
+      long id;
+      try {
+        id = Long.parseLong(picked.endsWith(".0") ? picked.substring(0, picked.length() - 2) : picked);
+      } catch (NumberFormatException e) {
+        errors.add(field, "must be a project id, as the project picker gives it");
+        return null;
+      }
+      project = running.get(id);
+      if (project != null && code != null && !code.equalsIgnoreCase(project.reference())) {
+        errors.add(at + "projectCode", "names " + code + ", the picker " + project.reference() + ": give one project");
+        return null;
+      }
+      if (project == null) {
+        errors.add(field, "project " + id + " was not running when the review opened: it is not to be decided in "
+            + "this review");
+        return null;
+      }
+    } else {
+      project = running.values().stream().filter(p -> p.reference().equalsIgnoreCase(code)).findFirst().orElse(null);
+      if (project == null) {
+        errors.add(field, "'" + code + "' is no project that was running when the review opened");
+        return null;
+      }
+    }
+    if (listed.containsKey(project.reference())) {
+      errors.add(field, "is listed under the running projects above: decide on it there");
       return null;
     }
-    Pack.ProjectState project = unlisted.get(id);
-    if (project == null) {
-      boolean above = listed.values().stream().anyMatch(p -> p.id() == id);
-      errors.add(field, above ? "is listed under the running projects above: decide on it there"
-          : "project " + id + " was not running when the review opened: it is not to be decided in this review");
-      return null;
-    }
-    if (!added.add(id)) {
+    if (!added.add(project.id())) {
       errors.add(field, project.reference() + " is decided twice");
       return null;
     }

@@ -155,14 +155,16 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
     proposalRows.forEach(r -> r.put("decision", "defer"));
     // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running,
-    // one added twice and one named by its code instead of its id are refused naming the row; nothing recorded, the
-    // task stays
+    // one added twice, one named by its code in the picker's field, one without a project and an unknown code are
+    // refused naming the row; nothing recorded, the task stays
     List<Map<String, Object>> added = new ArrayList<>(List.of(
         new java.util.HashMap<>(Map.of("project", stop, "decision", "stop", "reason", "")),
         new java.util.HashMap<>(Map.of("project", resume, "decision", "continue")),
         new java.util.HashMap<>(Map.of("project", closed, "decision", "continue")),
         new java.util.HashMap<>(Map.of("project", stop, "decision", "continue")),
-        new java.util.HashMap<>(Map.of("project", code(untouched), "decision", "continue"))));
+        new java.util.HashMap<>(Map.of("project", code(untouched), "decision", "continue")),
+        new java.util.HashMap<>(Map.of("decision", "pause", "reason", "No project named")),
+        new java.util.HashMap<>(Map.of("projectCode", "PRJ-99999999", "decision", "continue"))));
     Throwable refused = completeFails(office, review, proposal(projectRows, added, proposalRows));
     assertThat(refused).isInstanceOf(InvalidInputException.class);
     assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field, FieldError::reason)
@@ -174,7 +176,11 @@ class PortfolioReviewProcessTest extends IntegrationTest {
                 + " was not running when the review opened: it is not to be decided in this review"),
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[3].project", code(stop) + " is decided twice"),
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[4].project",
-                "must be a project id, as the project picker gives it"));
+                "must be a project id, as the project picker gives it"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[5].project",
+                "is required: pick the project, or type its code in the field beside it"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[6].projectCode",
+                "'PRJ-99999999' is no project that was running when the review opened"));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     assertThat(count("select count(*) from portfolio_review_decision d join portfolio_review r on r.id = d.review_id"
         + " where r.process_instance_id = ?", review.getId())).isZero();
@@ -196,8 +202,10 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     proposalRows.forEach(r -> r.put("decision", "defer"));
     row(projectRows, code(resume)).putAll(Map.of("decision", "continue", "reason", ""));
     added.add(Map.of("project", pause, "decision", "pause", "reason", "No architect until spring"));
-    added.add(Map.of("project", String.valueOf(reprioritise), "decision", "reprioritise", "score_strategicFit", 5,
-        "score_financialReturn", 4, "score_customerImpact", 4, "score_deliveryRisk", 2, "score_cost", 2));
+    // a project the picker may not offer (it lists the most recent ones) is named by its code, typed in lower case
+    added.add(Map.of("projectCode", code(reprioritise).toLowerCase(), "decision", "reprioritise",
+        "score_strategicFit", 5, "score_financialReturn", 4, "score_customerImpact", 4, "score_deliveryRisk", 2,
+        "score_cost", 2));
     row(proposalRows, approve).putAll(Map.of("decision", "approve", "projectManager", manager,
         "plannedStart", LocalDate.now().plusDays(30).toString()));
     row(proposalRows, reject).putAll(Map.of("decision", "reject", "reason", "Duplicates another project"));
