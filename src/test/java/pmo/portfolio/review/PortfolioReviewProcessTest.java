@@ -155,8 +155,8 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
     proposalRows.forEach(r -> r.put("decision", "defer"));
     // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running,
-    // one added twice, one named by its code in the picker's field, one without a project and an unknown code are
-    // refused naming the row; nothing recorded, the task stays
+    // one added twice, one named by its code in the picker's field, one without a project, an unknown code and a code
+    // that is not the picked project are refused naming the row; nothing recorded, the task stays
     List<Map<String, Object>> added = new ArrayList<>(List.of(
         new java.util.HashMap<>(Map.of("project", stop, "decision", "stop", "reason", "")),
         new java.util.HashMap<>(Map.of("project", resume, "decision", "continue")),
@@ -164,7 +164,8 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         new java.util.HashMap<>(Map.of("project", stop, "decision", "continue")),
         new java.util.HashMap<>(Map.of("project", code(untouched), "decision", "continue")),
         new java.util.HashMap<>(Map.of("decision", "pause", "reason", "No project named")),
-        new java.util.HashMap<>(Map.of("projectCode", "PRJ-99999999", "decision", "continue"))));
+        new java.util.HashMap<>(Map.of("projectCode", "PRJ-99999999", "decision", "continue")),
+        new java.util.HashMap<>(Map.of("project", untouched, "projectCode", code(pause), "decision", "continue"))));
     Throwable refused = completeFails(office, review, proposal(projectRows, added, proposalRows));
     assertThat(refused).isInstanceOf(InvalidInputException.class);
     assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field, FieldError::reason)
@@ -180,7 +181,9 @@ class PortfolioReviewProcessTest extends IntegrationTest {
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[5].project",
                 "is required: pick the project, or type its code in the field beside it"),
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[6].projectCode",
-                "'PRJ-99999999' is no project that was running when the review opened"));
+                "'PRJ-99999999' is no project that was running when the review opened"),
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[7].projectCode", "names " + code(pause)
+                + ", the picker " + code(untouched) + ": give one project"));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     assertThat(count("select count(*) from portfolio_review_decision d join portfolio_review r on r.id = d.review_id"
         + " where r.process_instance_id = ?", review.getId())).isZero();
