@@ -82,16 +82,14 @@ class PackCompiler {
       s.result().leftOut().forEach(l -> leftOut.put(l.reference(), l.reason()));
       return new Pack.ScenarioRef(s.id(), s.name(), s.result().objective(), s.result().chosen(), leftOut);
     }).orElse(null);
-    Pack pack = new Pack(OffsetDateTime.now(clock).toString(), models.current().version(), ranked,
-        resources.report(YearMonth.now(clock), 12, null), projects, escalations, waiting, ref);
     // the facts (a few queries per project, from every capability) of the projects the form lists, not of the whole
     // portfolio: the review decides by exception
-    Map<String, List<String>> listed = ReviewForms.attention(pack);
+    Map<String, List<String>> listed = ReviewForms.attention(projects, escalations, ref);
     List<Pack.ProjectState> withFacts = projects.stream().map(p -> !listed.containsKey(p.reference()) ? p
         : new Pack.ProjectState(p.reference(), p.id(), p.name(), p.stage(), p.status(), p.rag(), p.manager(),
             p.sponsor(), factsOf(p.id()))).toList();
-    return new Pack(pack.compiledAt(), pack.modelVersion(), ranked, pack.capacity(), withFacts, escalations, waiting,
-        ref);
+    return new Pack(OffsetDateTime.now(clock).toString(), models.current().version(), ranked,
+        resources.report(YearMonth.now(clock), 12, null), withFacts, escalations, waiting, ref);
   }
 
   private Map<String, Object> factsOf(long projectId) {

@@ -73,7 +73,7 @@ class ProposalCheck {
         onProject(project, others.get(i), at, ranked, errors).ifPresent(decisions::add);
       }
     }
-    list = "proposalDecisions";
+    list = PortfolioReviewProcess.PROPOSAL_DECISIONS.name();
     seen = RowChecks.rows(proposals, list, waiting.keySet(), errors);
     for (int i = 0; proposals != null && i < proposals.size(); i++) {
       Map<String, Object> row = proposals.get(i);

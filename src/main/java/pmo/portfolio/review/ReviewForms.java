@@ -26,10 +26,16 @@ final class ReviewForms {
    * or amber RAG, left out of the committed scenario, open escalations. A healthy active project has no entry.
    */
   static Map<String, List<String>> attention(Pack pack) {
-    Map<String, Long> escalations = pack.escalations().stream()
+    return attention(pack.projects(), pack.escalations(), pack.scenario());
+  }
+
+  /** The same from the pack's parts, while the pack is being compiled. */
+  static Map<String, List<String>> attention(List<Pack.ProjectState> projects, List<Pack.Escalation> escalated,
+      Pack.ScenarioRef scenario) {
+    Map<String, Long> escalations = escalated.stream()
         .collect(Collectors.groupingBy(Pack.Escalation::project, Collectors.counting()));
     Map<String, List<String>> attention = new LinkedHashMap<>();
-    for (Pack.ProjectState p : pack.projects()) {
+    for (Pack.ProjectState p : projects) {
       List<String> why = new ArrayList<>();
       if ("ON_HOLD".equals(p.status())) {
         why.add("on hold");
@@ -37,7 +43,7 @@ final class ReviewForms {
       if ("RED".equals(p.rag()) || "AMBER".equals(p.rag())) {
         why.add("RAG " + p.rag());
       }
-      if (pack.scenario() != null && !pack.scenario().chosen().contains(p.reference())) {
+      if (scenario != null && !scenario.chosen().contains(p.reference())) {
         why.add("left out of the committed scenario");
       }
       long open = escalations.getOrDefault(p.reference(), 0L);
