@@ -117,9 +117,8 @@ lib.run('auditor-every-process', async (browser) => {
     const { reference, source } = await lib.startedReference(requester, requesterId, p.title, p.prefix);
     console.log(`auditor-every-process: ${requesterId} started '${p.name}' (${p.title}): ${reference}, from ${source}`);
     started.push({ ...p, reference });
-    // the next start form opens on a quiet page: Tasklist's notice gone (it would cover "Start process")
-    await requester.locator('.notifications .alert').first().waitFor({ state: 'detached', timeout: 15000 })
-      .catch(() => {});
+    // the next start form opens on a quiet page: Tasklist's notice closed (it would cover "Start process")
+    await lib.dismissNotices(requester);
   }
 
   // the auditor, in a browser of her own, signs in on the page's form

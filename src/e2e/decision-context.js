@@ -36,8 +36,7 @@ lib.run('decision-context', async (browser) => {
   await lib.screenshot(manager, 'decision-context-1-assessment');
   await lib.fillAll(manager, { assessmentComment: env.COMMENT });
   await lib.submit(manager, 'Complete');
-  await manager.getByText('Assess impact', { exact: true }).first().waitFor({ state: 'detached', timeout: 15000 })
-    .catch(() => {});
+  await lib.completed(manager);
 
   const approver = await lib.tasklist(browser, env.APPROVER);
   await lib.openTaskById(approver, await lib.findTaskId(approver, env.APPROVER,

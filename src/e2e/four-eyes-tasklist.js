@@ -163,7 +163,7 @@ lib.run('four-eyes-tasklist', async (browser) => {
   if (completion.status() !== 204) {
     throw new Error(`completing the approval: ${completion.status()} ${await completion.text()}`);
   }
-  await approver.locator('.fjs-container').waitFor({ state: 'detached', timeout: 30000 });
+  await lib.completed(approver);
   await lib.screenshot(approver, `four-eyes-${shot++}-after-approval`);
 
   if (serverErrors.length) throw new Error(`server errors: ${serverErrors.join(' | ')}`);

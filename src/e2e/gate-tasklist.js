@@ -19,8 +19,7 @@ lib.run('gate-tasklist', async (browser) => {
   await lib.fillText(manager, 'links', 'https://wiki.example/charter\nhttps://wiki.example/business-case');
   await lib.screenshot(manager, 'gate-1-package-form');
   await lib.submit(manager, 'Complete');
-  await manager.getByText(lib.taskNamed('Submit gate package')).first()
-    .waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
+  await lib.completed(manager);
 
   const board = await lib.tasklist(browser, process.env.BOARD || 'olga');
   await lib.showFilter(board, 'Project management office');
@@ -39,7 +38,6 @@ lib.run('gate-tasklist', async (browser) => {
   await lib.tick(board, 'Go: the project moves to the next stage');
   await lib.screenshot(board, 'gate-2-decision-form');
   await lib.submit(board, 'Complete');
-  await board.getByText(lib.taskNamed('Decide on the gate')).first()
-    .waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
+  await lib.completed(board);
   await lib.screenshot(board, 'gate-3-after-decision');
 });

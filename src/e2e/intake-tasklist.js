@@ -37,7 +37,6 @@ lib.run('intake-tasklist', async (browser) => {
   await lib.tick(screener, 'Complete: send to the sponsor');
   await lib.screenshot(screener, 'intake-2-screening-form');
   await lib.submit(screener, 'Complete');
-  await screener.getByText(lib.taskNamed('Screen proposal')).first().waitFor({ state: 'detached', timeout: 15000 })
-    .catch(() => {});
+  await lib.completed(screener);
   await lib.screenshot(screener, 'intake-3-after-screening');
 });

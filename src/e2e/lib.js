@@ -162,6 +162,24 @@ async function submit(page, buttonText) {
   await page.getByRole('button', { name: buttonText, exact: true }).click();
 }
 
+/**
+ * Waits until Tasklist has taken the completed task's form away ("Select a task in the list."): the completion went
+ * through. A completion the server refused keeps the form and fails here at once, with Tasklist's message. (Waiting for the
+ * task's name to leave the page waited its whole timeout whenever the list held another task of that name.)
+ */
+async function completed(page) {
+  const refused = page.locator('.notifications .alert-danger').first();
+  const outcome = await Promise.race([
+    page.locator('.fjs-container').waitFor({ state: 'detached', timeout: 30000 }).then(() => 'done', () => 'open'),
+    refused.waitFor({ timeout: 30000 }).then(() => 'refused', () => 'open')]);
+  if (outcome === 'refused') {
+    throw new Error(`Tasklist refused the completion: ${await refused.innerText()}`);
+  }
+  if (outcome === 'open') {
+    throw new Error('the task form is still open 30 s after Complete');
+  }
+}
+
 async function screenshot(page, name) {
   require('fs').mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, name + '.png'), fullPage: true });
@@ -225,7 +243,10 @@ async function run(name, scenario) {
     process.exitCode = 1;
   } finally {
     clearTimeout(timer);
-    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 10000))]);
+    // at most 10 s for the browser to close; the timer is cleared, else it kept Node.js (and the test) waiting 10 s
+    let closing;
+    await Promise.race([browser.close(), new Promise((resolve) => { closing = setTimeout(resolve, 10000); })]);
+    clearTimeout(closing);
   }
   if (process.exitCode) {
     process.exit(); // a scenario cut short may leave work pending that would keep Node.js running
@@ -258,7 +279,7 @@ async function fillAll(page, values) {
 }
 
 module.exports = { taskNamed, BASE_URL, PASSWORD, SCREENSHOTS, launch, tasklist, showFilter, openStartForm, openTask, field, fillText, choose, pick, tick,
-  fillDate, submit, screenshot, run, fillAll };
+  fillDate, submit, completed, screenshot, run, fillAll };
 
 /**
  * The id of the one task `user` finds through the engine REST API with these query parameters (for example
@@ -399,3 +420,15 @@ async function startAccepted(page, processName) {
 }
 
 module.exports.startAccepted = startAccepted;
+
+/** Closes Tasklist's notices (their ×) rather than waiting the seconds they take to fade. */
+async function dismissNotices(page) {
+  const notices = page.locator('.notifications .alert');
+  for (let i = 0; i < 10 && await notices.count() > 0; i++) {
+    await notices.first().locator('.close').click({ timeout: 5000 }).catch(() => {});
+    await page.waitForTimeout(100);
+  }
+  await notices.first().waitFor({ state: 'detached', timeout: 15000 });
+}
+
+module.exports.dismissNotices = dismissNotices;

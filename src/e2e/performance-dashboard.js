@@ -60,5 +60,5 @@ lib.run('performance-dashboard', async (browser) => {
     nextSteps: 'Keep going' });
   await lib.screenshot(manager, `${prefix}-status-report-form`);
   await lib.submit(manager, 'Complete');
-  await manager.locator('.fjs-container').waitFor({ state: 'detached', timeout: 15000 });
+  await lib.completed(manager);
 });

@@ -90,12 +90,7 @@ async function formShot(page, name) {
 async function complete(page) {
   completed.add(new URL(page.url().replace('#/?', '?')).searchParams.get('task'));
   await lib.submit(page, 'Complete');
-  const refused = page.locator('.notifications .alert-danger').first();
-  await Promise.race([page.locator('.fjs-container').waitFor({ state: 'detached', timeout: 30000 }),
-    refused.waitFor({ timeout: 30000 })]);
-  if (await refused.isVisible().catch(() => false)) {
-    throw new Error(`Tasklist refused the completion: ${await refused.innerText()}`);
-  }
+  await lib.completed(page);
 }
 
 lib.run('portfolio-review', async (browser) => {

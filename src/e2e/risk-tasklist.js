@@ -34,6 +34,6 @@ lib.run('risk-tasklist', async (browser) => {
   await lib.fillText(manager, 'assessmentComment', 'Assessed in Tasklist');
   await lib.screenshot(manager, 'risk-2-assessment-form');
   await lib.submit(manager, 'Complete');
-  await manager.locator('.fjs-container').waitFor({ state: 'detached', timeout: 15000 });
+  await lib.completed(manager);
   await lib.screenshot(manager, 'risk-3-after-assessment');
 });
