@@ -123,7 +123,7 @@ lib.run('portfolio-review', async (browser) => {
   console.log(`the proposal form lists ${listed.length} running projects`);
   const approve = await rowOf(office, 'proposal', process.env.APPROVE);
   const reject = await rowOf(office, 'proposal', process.env.REJECT);
-  await decide(office, `project_decision_${pause}`, 'Pause (put on hold)');
+  await decide(office, `project_decision_${pause}`, 'Pause (put or keep on hold)');
   // the healthy project to stop: a row added below the listed ones, the project picked by its code
   await office.locator('.fjs-container .fjs-repeat-render-add').first().click();
   await lib.pick(office, 'other_project_0', process.env.STOP);

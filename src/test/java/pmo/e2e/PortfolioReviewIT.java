@@ -89,14 +89,16 @@ class PortfolioReviewIT extends IntegrationTest {
     assertThat(approval.get("planned_start").toString()).isEqualTo(plannedStart.toString());
     assertThat(decision(id, "PROPOSAL", rejected)).containsEntry("decision", "REJECT")
         .containsEntry("reason", "Duplicates a running project").containsEntry("applied", true);
-    // every other row stayed as the form suggested it: the status quo (continue, a project on hold stays on hold,
-    // defer a proposal) or the committed scenario's suggestion
-    assertThat(jdbc.sql("select distinct decision || coalesce(': ' || reason, '') from portfolio_review_decision"
+    // every other row stayed as the form suggested it: the status quo (continue, a project on hold stays on hold with
+    // no reason needed, defer a proposal) or the committed scenario's suggestion; each project's status kept with it
+    assertThat(jdbc.sql("select distinct decision || coalesce(' ' || status_before, '') || coalesce(': ' || reason, '')"
+        + " from portfolio_review_decision"
         + " where review_id = ? and not ((subject_type = 'PROJECT' and subject_id in (?, ?))"
         + " or (subject_type = 'PROPOSAL' and subject_id in (?, ?)))")
         .params(id, paused, stopped, approved, rejected).query(String.class).list())
-        .allMatch(d -> d.equals("CONTINUE") || d.equals("DEFER") || d.equals("PAUSE: Stays on hold")
-            || d.startsWith("PAUSE: Left out of scenario"), "the status quo or the scenario's suggestion");
+        .allMatch(d -> d.equals("CONTINUE ACTIVE") || d.equals("DEFER") || d.equals("PAUSE ON_HOLD")
+            || d.matches("PAUSE (ACTIVE|ON_HOLD): Left out of scenario.*"),
+            "the status quo or the scenario's suggestion");
 
     // what the decisions did
     assertThat(projects.find(paused).status()).isEqualTo(ProjectStatus.ON_HOLD);

@@ -45,14 +45,30 @@ final class DecisionSummary {
     return text.length() > LIMIT ? text.substring(0, LIMIT) : text.toString();
   }
 
-  /** A decision in the reader's words ({@code review.decision.PAUSE}: pause, 暂停). */
+  /**
+   * A decision in the reader's words ({@code review.decision.PAUSE}: pause, 暂停); on a project that was on hold, a
+   * pause is "stay on hold" and a continue is "resume".
+   */
   static Text decision(ReviewRepository.Decision d) {
-    return Text.of("review.decision." + d.decision());
+    if ("ON_HOLD".equals(d.statusBefore()) && d.keepsStatus()) {
+      return Text.of("review.decision.STAY_ON_HOLD");
+    }
+    return Text.of("review.decision." + (d.resumes() ? "RESUME" : d.decision()));
   }
 
+  /**
+   * A decision that leaves its subject as it is: a project kept in its status without new scores (a resumed project
+   * is a change), a proposal deferred without a reason. Decisions stored before the project's status was kept with
+   * them (V173) count a continue without a reason as unchanged, as they did.
+   */
   private static boolean unchanged(ReviewRepository.Decision d) {
-    return ("CONTINUE".equals(d.decision()) || "DEFER".equals(d.decision())) && d.reason() == null
-        && d.scores() == null;
+    if (d.scores() != null) {
+      return false;
+    }
+    if (d.statusBefore() != null) {
+      return d.keepsStatus();
+    }
+    return ("CONTINUE".equals(d.decision()) || "DEFER".equals(d.decision())) && d.reason() == null;
   }
 
   private static String line(ReviewRepository.Decision d, Function<Text, String> words) {

@@ -98,7 +98,7 @@ class ProposalCheck {
       String scores = RowChecks.scores(models.current(), row, at, proposal, errors);
       if (decision != null) {
         decisions.add(new ReviewRepository.Decision(null, "PROPOSAL", proposal.id(), proposal.reference(),
-            proposal.name(), decision.name(), reason, scores, manager, start, false));
+            proposal.name(), decision.name(), reason, scores, manager, start, false, null));
       }
     }
     RowChecks.missing(waiting.keySet(), seen, list, errors);
@@ -112,7 +112,9 @@ class ProposalCheck {
     ReviewDecisions.OnProject decision = RowChecks.pick(() -> ReviewDecisions.OnProject.of(
         ReviewForms.text(row, "decision"), at + "decision"), errors);
     String reason = ReviewForms.text(row, "reason");
-    if (decision != null && decision.needsReason() && reason == null) {
+    // keeping a project on hold is the status quo: no reason needed, as for continuing an active one
+    boolean staysOnHold = decision == ReviewDecisions.OnProject.PAUSE && "ON_HOLD".equals(project.status());
+    if (decision != null && decision.needsReason() && !staysOnHold && reason == null) {
       errors.add(at + "reason", "is required to " + decision.value() + " a project");
     }
     String scores = RowChecks.scores(models.current(), row, at, ranked.get(project.reference()), errors);
@@ -120,7 +122,8 @@ class ProposalCheck {
       errors.add(at + "decision", "re-prioritise needs new scores: change the project's scores in its row");
     }
     return decision == null ? Optional.empty() : Optional.of(new ReviewRepository.Decision(null, "PROJECT",
-        project.id(), project.reference(), project.name(), decision.name(), reason, scores, null, null, false));
+        project.id(), project.reference(), project.name(), decision.name(), reason, scores, null, null, false,
+        project.status()));
   }
 
   /**

@@ -79,7 +79,7 @@ final class ReviewForms {
       boolean onHold = "ON_HOLD".equals(p.status());
       row.put("decision", chosen && !onHold ? "continue" : "pause");
       row.put("reason", !chosen ? "Left out of scenario '" + pack.scenario().name() + "': "
-          + pack.scenario().leftOut().getOrDefault(p.reference(), "not chosen") : onHold ? "Stays on hold" : "");
+          + pack.scenario().leftOut().getOrDefault(p.reference(), "not chosen") : "");
       scores(row, r, model);
       rows.add(row);
     }

@@ -62,10 +62,13 @@ class ReviewReads {
 
   /**
    * A decision on one project or proposal ({@code kind} PROJECT or PROPOSAL): CONTINUE, PAUSE, STOP or REPRIORITISE a
-   * project; APPROVE, DEFER or REJECT a proposal; {@code applied} once the approved round was carried out.
+   * project; APPROVE, DEFER or REJECT a proposal; {@code applied} once the approved round was carried out;
+   * {@code statusBefore} the project's status when the review's pack was compiled (a pause of a project ON_HOLD keeps
+   * it on hold, a continue resumes it).
    */
   record Item(String kind, long subjectId, String reference, String name, String decision, String reason,
-      Map<String, Integer> scores, String projectManager, LocalDate plannedStart, boolean applied) {
+      Map<String, Integer> scores, String projectManager, LocalDate plannedStart, boolean applied,
+      String statusBefore) {
   }
 
   @Transactional(readOnly = true)
@@ -90,7 +93,7 @@ class ReviewReads {
   private static Item item(ReviewRepository.Decision d) {
     return new Item(d.subjectType(), d.subjectId(), d.reference(), d.name(), d.decision(), d.reason(),
         d.scores() == null ? null : ScoringService.parse(d.scores()), d.projectManager(), d.plannedStart(),
-        d.applied());
+        d.applied(), d.statusBefore());
   }
 
   /** The stored pack; none for a review skipped before its pack was compiled (stored as {@code {}}). */

@@ -115,13 +115,14 @@ class ReviewRepository {
   void insertDecision(long reviewId, int round, Decision d) {
     jdbc.sql("""
             insert into portfolio_review_decision (review_id, round, subject_type, subject_id, reference, name,
-                                                   decision, reason, scores, project_manager, planned_start, applied)
+                                                   decision, reason, scores, project_manager, planned_start, applied,
+                                                   status_before)
             values (:review, :round, :type, :subject, :reference, :name, :decision, :reason, :scores, :manager,
-                    :start, false)""")
+                    :start, false, :statusBefore)""")
         .param("review", reviewId).param("round", round).param("type", d.subjectType()).param("subject", d.subjectId())
         .param("reference", d.reference()).param("name", d.name()).param("decision", d.decision())
         .param("reason", d.reason()).param("scores", d.scores()).param("manager", d.projectManager())
-        .param("start", d.plannedStart()).update();
+        .param("start", d.plannedStart()).param("statusBefore", d.statusBefore()).update();
   }
 
   List<Decision> decisions(long reviewId, int round) {
@@ -154,8 +155,23 @@ class ReviewRepository {
       String steeringComment) {
   }
 
-  /** A decision on one project or proposal in one round; {@code scores} is JSON when re-scored. */
+  /**
+   * A decision on one project or proposal in one round; {@code scores} is JSON when re-scored; {@code statusBefore}
+   * the project's status when the pack was compiled (null for a proposal, and for decisions older than V173).
+   */
   record Decision(Long id, String subjectType, long subjectId, String reference, String name, String decision,
-      String reason, String scores, String projectManager, LocalDate plannedStart, boolean applied) {
+      String reason, String scores, String projectManager, LocalDate plannedStart, boolean applied,
+      String statusBefore) {
+
+    /** A pause of a project already on hold, or a continue of an active one: the project stays as it is. */
+    boolean keepsStatus() {
+      return ("PAUSE".equals(decision) && "ON_HOLD".equals(statusBefore))
+          || ("CONTINUE".equals(decision) && "ACTIVE".equals(statusBefore));
+    }
+
+    /** A continue of a project on hold: it resumes. */
+    boolean resumes() {
+      return "CONTINUE".equals(decision) && "ON_HOLD".equals(statusBefore);
+    }
   }
 }

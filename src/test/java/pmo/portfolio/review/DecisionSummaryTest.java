@@ -28,14 +28,14 @@ class DecisionSummaryTest {
     }
     decisions.add(decision("PRJ-301", "PAUSE", "No architect"));
     decisions.add(new ReviewRepository.Decision(null, "PROPOSAL", 9, "PROPOSAL-9", "Portal", "APPROVE", null, null,
-        "paula", LocalDate.of(2027, 2, 1), false));
+        "paula", LocalDate.of(2027, 2, 1), false, null));
 
     String summary = DecisionSummary.of(REVIEW, decisions, ENGLISH);
 
     assertThat(summary).hasSizeLessThanOrEqualTo(DecisionSummary.LIMIT)
         .startsWith("Round 1, proposed by olga:\n- PRJ-301 Name PRJ-301: pause — No architect\n"
             + "- PROPOSAL-9 Portal: approve (manager paula, start Feb 1, 2027)\n- PRJ-1 Name PRJ-1: continue\n")
-        .containsPattern("- and \\d+ more left as they are \\(continue or defer; the whole list: "
+        .containsPattern("- and \\d+ more left as they are \\(continue, stay on hold or defer; the whole list: "
             + "GET /api/portfolio/reviews/7\\)\nEvery other running project continues as it is.\n")
         .endsWith("\nRationale: Architects are short");
   }
@@ -53,14 +53,40 @@ class DecisionSummaryTest {
   void aNoticeToAChineseReaderHasTheSummaryInChinese() {
     String summary = DecisionSummary.of(REVIEW, List.of(decision("PRJ-2", "STOP", "Benefits gone"),
         new ReviewRepository.Decision(null, "PROPOSAL", 9, "PROPOSAL-9", "Portal", "APPROVE", null, null, "paula",
-            LocalDate.of(2027, 2, 1), false)), text -> TEXTS.text(Locale.SIMPLIFIED_CHINESE, text));
+            LocalDate.of(2027, 2, 1), false, null)), text -> TEXTS.text(Locale.SIMPLIFIED_CHINESE, text));
     assertThat(summary).isEqualTo("第 1 轮，提议人 olga：\n- PRJ-2 Name PRJ-2：终止 — Benefits gone\n"
         + "- PROPOSAL-9 Portal：批准（项目经理 paula，计划开始 2027年2月1日）\n"
         + "其余在建项目均维持现状，继续进行。\n\n理由说明：Architects are short");
   }
 
+  @Test
+  void aProjectOnHoldStaysOnHoldAmongTheUnchangedAndAResumedOneIsAChange() {
+    String summary = DecisionSummary.of(REVIEW, List.of(decision("PRJ-1", "PAUSE", null, "ON_HOLD"),
+        decision("PRJ-2", "CONTINUE", null, "ON_HOLD"), decision("PRJ-3", "CONTINUE", "Still on plan", "ACTIVE"),
+        decision("PRJ-4", "PAUSE", "No architect", "ACTIVE")), ENGLISH);
+    assertThat(summary).isEqualTo("Round 1, proposed by olga:\n- PRJ-2 Name PRJ-2: resume\n"
+        + "- PRJ-4 Name PRJ-4: pause — No architect\n- PRJ-1 Name PRJ-1: stay on hold\n"
+        + "- PRJ-3 Name PRJ-3: continue — Still on plan\nEvery other running project continues as it is.\n\n"
+        + "Rationale: Architects are short");
+    assertThat(DecisionSummary.of(REVIEW, List.of(decision("PRJ-1", "PAUSE", null, "ON_HOLD"),
+        decision("PRJ-2", "CONTINUE", null, "ON_HOLD")), text -> TEXTS.text(Locale.SIMPLIFIED_CHINESE, text)))
+        .contains("- PRJ-2 Name PRJ-2：恢复\n- PRJ-1 Name PRJ-1：维持暂停\n");
+  }
+
+  @Test
+  void decisionsStoredWithoutTheProjectsStatusReadAsBefore() {
+    String summary = DecisionSummary.of(REVIEW, List.of(decision("PRJ-1", "CONTINUE", null, null),
+        decision("PRJ-2", "PAUSE", "Old round", null)), ENGLISH);
+    assertThat(summary).startsWith("Round 1, proposed by olga:\n- PRJ-2 Name PRJ-2: pause — Old round\n"
+        + "- PRJ-1 Name PRJ-1: continue\n");
+  }
+
   private static ReviewRepository.Decision decision(String code, String decision, String reason) {
+    return decision(code, decision, reason, "ACTIVE");
+  }
+
+  private static ReviewRepository.Decision decision(String code, String decision, String reason, String before) {
     return new ReviewRepository.Decision(null, "PROJECT", 1, code, "Name " + code, decision, reason, null, null, null,
-        false);
+        false, before);
   }
 }

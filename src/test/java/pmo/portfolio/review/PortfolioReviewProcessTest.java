@@ -139,8 +139,8 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     // listed: the projects that need a decision, with why, and the status quo suggested (one on hold stays on hold)
     assertThat(projectRows).extracting(r -> r.get("reference")).contains(code(resume), code(red))
         .doesNotContain(code(stop), code(pause), code(reprioritise), code(untouched), code(closed));
-    assertThat(row(projectRows, code(resume))).containsEntry("decision", "pause")
-        .containsEntry("reason", "Stays on hold");
+    // (a project kept on hold needs no reason: the status quo)
+    assertThat(row(projectRows, code(resume))).containsEntry("decision", "pause").containsEntry("reason", "");
     assertThat(row(projectRows, code(resume))).containsEntry("suggestion", "Listed: on hold");
     assertThat(row(projectRows, code(red))).containsEntry("decision", "continue")
         .containsEntry("suggestion", "Listed: RAG RED");
@@ -191,7 +191,14 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     added = new ArrayList<>(List.of(Map.of("project", stop, "decision", "stop", "reason", "Market gone")));
     complete(office, review.getId(), proposal(projectRows, added, proposalRows));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_APPROVE);
-    assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString()).startsWith("Round 1, proposed by olga");
+    // the project on hold, left on hold, is no change ("stay on hold", among the unchanged after the changes, which a
+    // long list counts instead of listing them); its status is kept with the decision
+    assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString()).startsWith("Round 1, proposed by olga")
+        .containsPattern("\\n- " + code(stop) + " [^\\n]*: stop — Market gone\\n")
+        .doesNotContainPattern("\\n- " + code(resume) + " [^\\n]*: pause");
+    assertThat(jdbc.sql("select decision || ' ' || status_before from portfolio_review_decision"
+        + " where subject_type = 'PROJECT' and subject_id = ? and round = 1").param(resume).query(String.class).single())
+        .isEqualTo("PAUSE ON_HOLD");
 
     // sent back with a comment: the PMO proposes again
     complete(steering, review.getId(), Map.of("steeringDecision", "sendBack",
@@ -213,6 +220,9 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         "plannedStart", LocalDate.now().plusDays(30).toString()));
     row(proposalRows, reject).putAll(Map.of("decision", "reject", "reason", "Duplicates another project"));
     complete(both, review.getId(), proposal(projectRows, added, proposalRows));
+    // continuing the project on hold resumes it: a change, named so
+    assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString())
+        .containsPattern("- " + code(resume) + " [^\\n]*: resume\\n");
 
     // whoever proposed may not approve
     Task approveTask = task(review);
