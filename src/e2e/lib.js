@@ -164,8 +164,8 @@ async function submit(page, buttonText) {
 
 /**
  * Waits until Tasklist has taken the completed task's form away ("Select a task in the list."): the completion went
- * through. A completion the server refused keeps the form and fails here at once, with Tasklist's message. (Waiting for the
- * task's name to leave the page waited its whole timeout whenever the list held another task of that name.)
+ * through. A completion the server refused keeps the form and fails here at once, with Tasklist's message. (Waiting
+ * for the task's name to leave the page waited its whole timeout whenever the list held another task of that name.)
  */
 async function completed(page) {
   const refused = page.locator('.notifications .alert-danger').first();

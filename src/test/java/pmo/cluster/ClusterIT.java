@@ -46,12 +46,11 @@ import pmo.TestDatabase;
  *
  * <p>250 change requests on 50 projects (with their 50 lifecycles, 300 process instances) are raised and assessed,
  * the first {@value #ON_BOTH_NODES} alternately on both nodes (raised on one, assessed on the other; client threads
- * are not held while a request's timers run). Each goes to the
- * PMO's approval, where a reminder (after 2 s) and an escalation (after 5 s) fire as timers, each followed by an
- * asynchronous step that e-mails the notices; once escalated and notified, the PMO approves it, which writes the
- * next baseline and e-mails the outcome, again asynchronously; and the requester's confirmation is e-mailed by a
- * process of its own, asynchronously: 6 jobs per request, 1,500 in all, run by whichever
- * node acquires them.
+ * are not held while a request's timers run). Each goes to the PMO's approval, where a reminder (after 2 s) and an
+ * escalation (after 5 s) fire as timers, each followed by an asynchronous step that e-mails the notices; once
+ * escalated and notified, the PMO approves it, which writes the next baseline and e-mails the outcome, again
+ * asynchronously; and the requester's confirmation is e-mailed by a system job of its own: 6 jobs per
+ * request, 1,500 in all, run by whichever node acquires them.
  * In the middle, while it holds locked jobs, node B is killed (SIGKILL) and the work goes on at node A alone, with the
  * production job settings (config/application.yaml): A takes the jobs B held over once their lock expires (45 s
  * after B acquired them), within a minute of the kill, not after Camunda's default 5 minutes. Then: every job
@@ -59,8 +58,9 @@ import pmo.TestDatabase;
  * audit event of each kind and each notice is marked sent once; the audit chain is whole (every event sealed once, no
  * gap) and verifies.
  *
- * <p>It takes about 2 minutes (two application starts, 1,500 jobs, the dead node's lock; the phases are printed): an integration test of
- * {@code mvn verify} (Failsafe), on PostgreSQL only (skipped on H2, which two JVMs cannot share).
+ * <p>It takes about 2 minutes (two application starts, 1,500 jobs, the dead node's lock; the phases are printed):
+ * an integration test of {@code mvn verify} (Failsafe), on PostgreSQL only (skipped on H2, which two JVMs cannot
+ * share).
  *
  * <p>One scenario with its checks, longer than our usual classes so that it reads from top to bottom.
  */

@@ -112,18 +112,20 @@ class ProposalCheck {
     ReviewDecisions.OnProject decision = RowChecks.pick(() -> ReviewDecisions.OnProject.of(
         ReviewForms.text(row, "decision"), at + "decision"), errors);
     String reason = ReviewForms.text(row, "reason");
-    // keeping a project on hold is the status quo: no reason needed, as for continuing an active one
-    boolean staysOnHold = decision == ReviewDecisions.OnProject.PAUSE && "ON_HOLD".equals(project.status());
-    if (decision != null && decision.needsReason() && !staysOnHold && reason == null) {
-      errors.add(at + "reason", "is required to " + decision.value() + " a project");
-    }
     String scores = RowChecks.scores(models.current(), row, at, ranked.get(project.reference()), errors);
     if (decision == ReviewDecisions.OnProject.REPRIORITISE && scores == null) {
       errors.add(at + "decision", "re-prioritise needs new scores: change the project's scores in its row");
     }
-    return decision == null ? Optional.empty() : Optional.of(new ReviewRepository.Decision(null, "PROJECT",
-        project.id(), project.reference(), project.name(), decision.name(), reason, scores, null, null, false,
-        project.status()));
+    if (decision == null) {
+      return Optional.empty();
+    }
+    ReviewRepository.Decision decided = new ReviewRepository.Decision(null, "PROJECT", project.id(),
+        project.reference(), project.name(), decision.name(), reason, scores, null, null, false, project.status());
+    // a decision that leaves the project as it is (one on hold kept on hold) is the status quo: no reason needed
+    if (decision.needsReason() && !decided.keepsStatus() && reason == null) {
+      errors.add(at + "reason", "is required to " + decision.value() + " a project");
+    }
+    return Optional.of(decided);
   }
 
   /**

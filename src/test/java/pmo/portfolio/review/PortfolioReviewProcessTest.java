@@ -155,8 +155,9 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(proposalRows).extracting(r -> r.get("reference")).contains(approve, defer, reject);
     proposalRows.forEach(r -> r.put("decision", "defer"));
     // the PMO adds rows for other running projects: a stop without a reason, a project listed above, one not running,
-    // one added twice, one named by its code in the picker's field, one without a project, an unknown code and a code
-    // that is not the picked project are refused naming the row; nothing recorded, the task stays
+    // one added twice, one named by its code in the picker's field, one without a project, an unknown code, a code
+    // that is not the picked project and an active project paused without a reason are refused naming the row;
+    // nothing recorded, the task stays
     List<Map<String, Object>> added = new ArrayList<>(List.of(
         new java.util.HashMap<>(Map.of("project", stop, "decision", "stop", "reason", "")),
         new java.util.HashMap<>(Map.of("project", resume, "decision", "continue")),
@@ -165,7 +166,8 @@ class PortfolioReviewProcessTest extends IntegrationTest {
         new java.util.HashMap<>(Map.of("project", code(untouched), "decision", "continue")),
         new java.util.HashMap<>(Map.of("decision", "pause", "reason", "No project named")),
         new java.util.HashMap<>(Map.of("projectCode", "PRJ-99999999", "decision", "continue")),
-        new java.util.HashMap<>(Map.of("project", untouched, "projectCode", code(pause), "decision", "continue"))));
+        new java.util.HashMap<>(Map.of("project", untouched, "projectCode", code(pause), "decision", "continue")),
+        new java.util.HashMap<>(Map.of("project", reprioritise, "decision", "pause"))));
     Throwable refused = completeFails(office, review, proposal(projectRows, added, proposalRows));
     assertThat(refused).isInstanceOf(InvalidInputException.class);
     assertThat(((InvalidInputException) refused).errors()).extracting(FieldError::field, FieldError::reason)
@@ -183,7 +185,9 @@ class PortfolioReviewProcessTest extends IntegrationTest {
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[6].projectCode",
                 "'PRJ-99999999' is no project that was running when the review opened"),
             org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[7].projectCode", "names " + code(pause)
-                + ", the picker " + code(untouched) + ": give one project"));
+                + ", the picker " + code(untouched) + ": give one project"),
+            // pausing an active project needs a reason (keeping one on hold does not, above)
+            org.assertj.core.groups.Tuple.tuple("otherProjectDecisions[8].reason", "is required to pause a project"));
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_PROPOSE);
     assertThat(count("select count(*) from portfolio_review_decision d join portfolio_review r on r.id = d.review_id"
         + " where r.process_instance_id = ?", review.getId())).isZero();
@@ -193,7 +197,8 @@ class PortfolioReviewProcessTest extends IntegrationTest {
     assertThat(review).isWaitingAt(PortfolioReviewProcess.TASK_APPROVE);
     // the project on hold, left on hold, is no change ("stay on hold", among the unchanged after the changes, which a
     // long list counts instead of listing them); its status is kept with the decision
-    assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString()).startsWith("Round 1, proposed by olga")
+    assertThat(tasks.getVariable(task(review).getId(), "decisionSummary").toString())
+        .startsWith("Round 1, proposed by olga")
         .containsPattern("\\n- " + code(stop) + " [^\\n]*: stop — Market gone\\n")
         .doesNotContainPattern("\\n- " + code(resume) + " [^\\n]*: pause");
     assertThat(jdbc.sql("select decision || ' ' || status_before from portfolio_review_decision"
