@@ -107,19 +107,19 @@ public final class ChangeRequestProcess {
         QUALITY_IMPACT.get(scope), RISK_NOTES.get(scope));
   }
 
-  /** The start variables of a request raised from Java: exactly the start form's fields. */
+  /** The start variables of a request raised from Java: the start form's fields that have a value. */
   static Map<String, Object> startVariables(ChangeRequestDraft d) {
     Map<String, Object> v = new HashMap<>();
-    v.put(PROJECT_ID.name(), PROJECT_ID.raw(d.projectId()));
-    v.put(TITLE.name(), d.title());
-    v.put(DESCRIPTION.name(), d.description());
-    v.put(REASON.name(), d.reason());
-    v.put(CHANGE_TYPE.name(), CHANGE_TYPE.raw(d.changeType()));
-    v.put(COST_DELTA.name(), COST_DELTA.raw(d.costDelta()));
-    v.put(SCHEDULE_DELTA_DAYS.name(), d.scheduleDeltaDays());
-    v.put(SCOPE_CHANGE.name(), d.scopeChange());
-    v.put(QUALITY_IMPACT.name(), QUALITY_IMPACT.raw(d.qualityImpact()));
-    v.put(RISK_NOTES.name(), d.riskNotes());
+    PROJECT_ID.put(v, d.projectId());
+    TITLE.put(v, d.title());
+    DESCRIPTION.put(v, d.description());
+    REASON.put(v, d.reason());
+    CHANGE_TYPE.put(v, d.changeType());
+    COST_DELTA.put(v, d.costDelta());
+    SCHEDULE_DELTA_DAYS.put(v, d.scheduleDeltaDays());
+    SCOPE_CHANGE.put(v, d.scopeChange());
+    QUALITY_IMPACT.put(v, d.qualityImpact());
+    RISK_NOTES.put(v, d.riskNotes());
     return v;
   }
 

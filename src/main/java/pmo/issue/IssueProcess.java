@@ -78,15 +78,15 @@ public final class IssueProcess {
         OWNER.get(scope), RAISED_FROM_RISK_ID.get(scope));
   }
 
-  /** The start variables of an issue raised from Java: the start form's fields and the risk it came from. */
+  /** The start variables of an issue raised from Java: the start form's fields and the risk it came from, if any. */
   static Map<String, Object> startVariables(NewIssue issue) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put(PROJECT_ID.name(), PROJECT_ID.raw(issue.projectId()));
-    vars.put(TITLE.name(), issue.title());
-    vars.put(DESCRIPTION.name(), issue.description());
-    vars.put(SEVERITY.name(), SEVERITY.raw(issue.severity()));
-    vars.put(OWNER.name(), issue.owner());
-    vars.put(RAISED_FROM_RISK_ID.name(), issue.raisedFromRiskId());
+    PROJECT_ID.put(vars, issue.projectId());
+    TITLE.put(vars, issue.title());
+    DESCRIPTION.put(vars, issue.description());
+    SEVERITY.put(vars, issue.severity());
+    OWNER.put(vars, issue.owner());
+    RAISED_FROM_RISK_ID.put(vars, issue.raisedFromRiskId());
     return vars;
   }
 }

@@ -101,20 +101,20 @@ public final class RiskProcess {
         IMPACT.get(scope), MONETARY_IMPACT.get(scope));
   }
 
-  /** The start variables of a risk raised from Java (REST): exactly the start form's fields. */
+  /** The start variables of a risk raised from Java (REST): the start form's fields that have a value. */
   static Map<String, Object> startVariables(NewRisk risk) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put(PROJECT_ID.name(), PROJECT_ID.raw(risk.projectId()));
-    vars.put(TITLE.name(), risk.title());
-    vars.put(DESCRIPTION.name(), risk.description());
-    vars.put(CATEGORY.name(), risk.category());
-    vars.put(CAUSE.name(), risk.cause());
-    vars.put(EFFECT.name(), risk.effect());
-    vars.put(OWNER.name(), risk.owner());
-    vars.put(DUE_DATE.name(), DUE_DATE.raw(risk.dueDate()));
-    vars.put(PROBABILITY.name(), risk.probability());
-    vars.put(IMPACT.name(), risk.impact());
-    vars.put(MONETARY_IMPACT.name(), MONETARY_IMPACT.raw(risk.monetaryImpact()));
+    PROJECT_ID.put(vars, risk.projectId());
+    TITLE.put(vars, risk.title());
+    DESCRIPTION.put(vars, risk.description());
+    CATEGORY.put(vars, risk.category());
+    CAUSE.put(vars, risk.cause());
+    EFFECT.put(vars, risk.effect());
+    OWNER.put(vars, risk.owner());
+    DUE_DATE.put(vars, risk.dueDate());
+    PROBABILITY.put(vars, risk.probability());
+    IMPACT.put(vars, risk.impact());
+    MONETARY_IMPACT.put(vars, risk.monetaryImpact());
     return vars;
   }
 }

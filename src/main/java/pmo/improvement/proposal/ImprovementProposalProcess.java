@@ -71,19 +71,17 @@ public final class ImprovementProposalProcess {
         CONCERNS.get(scope), PROJECT_ID.get(scope), LESSON_IDS.get(scope));
   }
 
-  /** The start variables of a proposal submitted from Java or REST: exactly the start form's fields. */
+  /** The start variables of a proposal submitted from Java or REST: the start form's fields that have a value. */
   static Map<String, Object> startVariables(ProposalDraft d) {
     Map<String, Object> v = new HashMap<>();
-    v.put(TITLE.name(), d.title());
-    v.put(PROBLEM.name(), d.problem());
-    v.put(PROPOSAL.name(), d.proposal());
-    v.put(EXPECTED_BENEFIT.name(), d.expectedBenefit());
-    v.put(CONCERNS.name(), d.concerns());
-    if (d.projectId() != null) {
-      v.put(PROJECT_ID.name(), PROJECT_ID.raw(d.projectId()));
-    }
+    TITLE.put(v, d.title());
+    PROBLEM.put(v, d.problem());
+    PROPOSAL.put(v, d.proposal());
+    EXPECTED_BENEFIT.put(v, d.expectedBenefit());
+    CONCERNS.put(v, d.concerns());
+    PROJECT_ID.put(v, d.projectId());
     if (d.lessonIds() != null && !d.lessonIds().isBlank()) {
-      v.put(LESSON_IDS.name(), d.lessonIds());
+      LESSON_IDS.put(v, d.lessonIds());
     }
     return v;
   }

@@ -188,6 +188,17 @@ public final class Var<T> {
     scope.removeVariable(name);
   }
 
+  /**
+   * Puts the value into a map of variables to start a process with, leaving an absent value out: the engine writes
+   * each variable three times (runtime, history, detail), null or not, and a later form or step creates it when it
+   * has a value (issue 15). Only for variables no expression of the model reads before a step sets them.
+   */
+  public void put(Map<String, Object> variables, T value) {
+    if (value != null) {
+      variables.put(name, writer.apply(value));
+    }
+  }
+
   /** The value as it is stored in the engine, for building variable maps. */
   public Object raw(T value) {
     return writer.apply(value);
