@@ -194,6 +194,34 @@ class RiskApiTest extends CaseProcessTest {
     assertThat(rest.getForEntity("/api/risks", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  /**
+   * The optional fields a request leaves out are not written as null variables (Var.put; the engine writes each
+   * variable three times): the process starts without them, and the owner's response plan creates the due date.
+   */
+  @Test
+  void optionalFieldsLeftOutStartNoVariablesAndTheResponsePlanStillRecordsTheDueDate() {
+    Map<String, Object> body = row("Vendor exits " + unique(), 2, 3, owner, "SUPPLIER", null);
+    body.remove("cause");
+    body.remove("effect");
+    body.put("projectId", projectId);
+    ResponseEntity<Map<String, Object>> created = post(manager, "/api/risks", body);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Risk risk = register.get(((Number) created.getBody().get("id")).longValue());
+    String pi = risk.processInstanceId();
+    assertThat(runtime.getVariables(pi)).containsKeys("projectId", "title", "owner", "probability", "impact")
+        .doesNotContainKeys("cause", "effect", "dueDate", "monetaryImpact");
+
+    LocalDate due = today().plusDays(14);
+    complete(owner, pi, Map.of("responseStrategy", "mitigate", "responsePlan", "Second vendor", "dueDate",
+        due.toString()));
+    assertThat(runtime.getVariable(pi, "dueDate")).isEqualTo(due.toString());
+    assertThat(register.get(risk.id())).satisfies(r -> {
+      assertThat(r.status()).isEqualTo(RiskStatus.MONITORING);
+      assertThat(r.dueDate()).isEqualTo(due);
+      assertThat(r.cause()).isNull();
+    });
+  }
+
   @Test
   void badInputToRaiseARiskGets400NamingTheFieldAndWritesNothing() {
     String title = "Bad " + unique();
